@@ -1,0 +1,51 @@
+import type { Locale, LocalizedText } from '../locale.ts';
+
+/**
+ * Every stable problem code Homeward returns, with its localized title.
+ * The browser apps show the same words the server sends.
+ */
+export const PROBLEM_TITLES = {
+  not_found: { en: 'Not found', 'zh-CN': '未找到' },
+  route_not_found: { en: 'There is no such address', 'zh-CN': '没有这个地址' },
+  validation_failed: { en: 'Some of the information is not valid', 'zh-CN': '部分信息无效' },
+  invalid_json: { en: 'The request body is not valid JSON', 'zh-CN': '请求内容不是有效的 JSON' },
+  body_too_large: { en: 'The request is too large', 'zh-CN': '请求内容过大' },
+  unsupported_media_type: { en: 'This content type is not accepted', 'zh-CN': '不接受此内容类型' },
+  unauthenticated: { en: 'Sign in to continue', 'zh-CN': '请先登录' },
+  invalid_credentials: { en: 'The email or password is not right', 'zh-CN': '电子邮箱或密码不正确' },
+  forbidden: { en: 'You do not have access to this', 'zh-CN': '您无权访问此内容' },
+  conflict: { en: 'This changed in the meantime', 'zh-CN': '此内容已被他人更改' },
+  rate_limited: { en: 'Too many attempts. Try again later', 'zh-CN': '尝试次数过多，请稍后再试' },
+  method_not_allowed: { en: 'This method is not allowed here', 'zh-CN': '此处不允许该操作' },
+  service_unavailable: { en: 'The service is not ready. Try again shortly', 'zh-CN': '服务暂不可用，请稍后再试' },
+  internal_error: { en: 'Something went wrong on our side', 'zh-CN': '系统出现错误' },
+} as const satisfies Record<string, LocalizedText>;
+
+export type ProblemCode = keyof typeof PROBLEM_TITLES;
+
+export function isProblemCode(code: string): code is ProblemCode {
+  return Object.hasOwn(PROBLEM_TITLES, code);
+}
+
+export function problemTitle(code: string, locale: Locale): string {
+  return isProblemCode(code) ? PROBLEM_TITLES[code][locale] : PROBLEM_TITLES.internal_error[locale];
+}
+
+/** Field-level messages for schema violations, keyed by the kind of violation. */
+export const FIELD_MESSAGES = {
+  required: { en: 'Enter {field}', 'zh-CN': '请填写{field}' },
+  unknown: { en: '{field} is not an accepted field', 'zh-CN': '不接受字段{field}' },
+  type: { en: '{field} has the wrong type', 'zh-CN': '{field}的类型不正确' },
+  format: { en: '{field} is not in the right format', 'zh-CN': '{field}的格式不正确' },
+  tooShort: { en: '{field} is too short', 'zh-CN': '{field}太短' },
+  tooLong: { en: '{field} is too long', 'zh-CN': '{field}太长' },
+  range: { en: '{field} is out of range', 'zh-CN': '{field}超出范围' },
+  enum: { en: '{field} is not one of the allowed values', 'zh-CN': '{field}不是允许的值' },
+  invalid: { en: '{field} is not valid', 'zh-CN': '{field}无效' },
+} as const satisfies Record<string, LocalizedText>;
+
+export type FieldMessageKind = keyof typeof FIELD_MESSAGES;
+
+export function fieldMessage(kind: FieldMessageKind, field: string, locale: Locale): string {
+  return FIELD_MESSAGES[kind][locale].replace('{field}', field);
+}

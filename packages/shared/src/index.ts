@@ -1,0 +1,6 @@
+export * from './i18n/problems.ts';
+export * from './locale.ts';
+export * from './schemas/auth.schema.ts';
+export * from './schemas/meta.schema.ts';
+export * from './schemas/mission.schema.ts';
+export * from './schemas/problem.schema.ts';
