@@ -27,7 +27,7 @@ export function decodeXml(input: Uint8Array | string, maxBytes: number): string 
   }
   if (input.byteLength > maxBytes) throw tooLarge(maxBytes);
   const { family, bom } = sniffFamily(input);
-  const declared = readDeclaredEncoding(input, family);
+  const declared = readDeclaredEncoding(input.subarray(bom), family);
   const decode = pickDecoder(family, bom, declared);
   return decode(input.subarray(bom));
 }
@@ -91,6 +91,9 @@ function pickDecoder(family: Family, bom: number, declared: string | undefined):
   if (probe.encoding === 'replacement' || probe.encoding.startsWith('utf-16')) {
     throw new CapError('encoding', `encoding "${declared}" is not supported for this document`);
   }
+  // Node 20's TextDecoder decodes windows-1252 as ISO-8859-1 (0x80–0x9F come out as C1 controls), which
+  // would turn curly quotes and dashes in alert text into invisible characters; decode it by table instead.
+  if (probe.encoding === 'windows-1252') return decodeWindows1252;
   return textDecoder(probe.encoding, declared);
 }
 
@@ -110,6 +113,18 @@ function decodeLatin1(b: Uint8Array): string {
   // Chunked so a large document does not overflow the argument limit of fromCharCode.
   for (let i = 0; i < b.byteLength; i += 8192) out += String.fromCharCode(...b.subarray(i, i + 8192));
   return out;
+}
+
+// windows-1252 0x80–0x9F (WHATWG Encoding table); the five unassigned bytes map to the C1 code points.
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(b: Uint8Array): string {
+  return decodeLatin1(b).replace(/[\x80-\x9f]/g, (c) =>
+    String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? 0xfffd),
+  );
 }
 
 function decodeAscii(b: Uint8Array): string {
