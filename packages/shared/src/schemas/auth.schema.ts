@@ -25,15 +25,12 @@ export const SignInBodySchema = Type.Object(
 export type SignInBody = Static<typeof SignInBodySchema>;
 
 /** The signed-in person as the apps see them. */
-export const SessionUserSchema = Type.Object(
-  {
-    id: Type.String(),
-    email: Type.String(),
-    displayName: Type.String(),
-    role: RoleSchema,
-    missions: Type.Array(Type.String(), { description: 'Mission codes the user is scoped to; empty = global' }),
-    locale: Type.String(),
-  },
-  { $id: 'SessionUser' },
-);
+export const SessionUserSchema = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  displayName: Type.String(),
+  role: RoleSchema,
+  missions: Type.Array(Type.String(), { description: 'Mission codes the user is scoped to; empty = global' }),
+  locale: Type.String(),
+});
 export type SessionUser = Static<typeof SessionUserSchema>;

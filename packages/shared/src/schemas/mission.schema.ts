@@ -4,23 +4,20 @@ import { LocalizedTextSchema } from './meta.schema.ts';
 export const MissionKindSchema = Type.Union([Type.Literal('embassy'), Type.Literal('consulate_general')]);
 
 /** A diplomatic mission abroad and the consular district (领区) it serves. */
-export const MissionSchema = Type.Object(
-  {
-    code: Type.String(),
-    kind: MissionKindSchema,
-    name: LocalizedTextSchema,
-    city: LocalizedTextSchema,
-    countryCode: Type.String(),
-    timezone: Type.String(),
-    phone: Type.Union([Type.String(), Type.Null()]),
-    location: Type.Union([Type.Object({ lat: Type.Number(), lon: Type.Number() }), Type.Null()]),
-    jurisdiction: Type.Object({
-      countries: Type.Array(Type.String()),
-      regions: Type.Array(Type.String()),
-    }),
-  },
-  { $id: 'Mission' },
-);
+export const MissionSchema = Type.Object({
+  code: Type.String(),
+  kind: MissionKindSchema,
+  name: LocalizedTextSchema,
+  city: LocalizedTextSchema,
+  countryCode: Type.String(),
+  timezone: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  location: Type.Union([Type.Object({ lat: Type.Number(), lon: Type.Number() }), Type.Null()]),
+  jurisdiction: Type.Object({
+    countries: Type.Array(Type.String()),
+    regions: Type.Array(Type.String()),
+  }),
+});
 export type Mission = Static<typeof MissionSchema>;
 
 export function pageSchema<T extends ReturnType<typeof Type.Object>>(item: T) {

@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { newId } from './clock.ts';
+import type { App, AppContext } from './http/app-types.ts';
+import { healthRoutes } from './http/health.routes.ts';
+import { registerRequestHooks } from './http/hooks.ts';
+import { handleError, sendProblem } from './http/problem.ts';
+import { validatorCompiler } from './http/validation.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { metaRoutes } from './modules/meta/meta.routes.ts';
+import { missionsRoutes } from './modules/missions/missions.routes.ts';
+import { WEB_APPS } from './web/web-apps.ts';
+
+export interface BuildAppOptions {
+  /** A pino logger; none means silent (tests). */
+  logger?: FastifyBaseLogger;
+  /** Serve the built browser apps (default: when their dist folders exist). */
+  serveWebApps?: boolean;
+}
+
+const API_PREFIXES = ['/api/', '/healthz', '/readyz', '/metrics'];
+
+/** Assembles the HTTP API around a context; the caller listens and closes. */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<App> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: true,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : newId();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('ctx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onRoute', (route) => {
+    const isApi = API_PREFIXES.some((p) => route.url.startsWith(p));
+    if (isApi && !route.config?.policy && !route.url.startsWith('/api/docs')) {
+      throw new Error(`route ${route.method} ${route.url} declares no policy`);
+    }
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  registerRequestHooks(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Homeward API',
+        version: '0.1.0',
+        description: 'Consular services, protection of nationals abroad and travel health certificates.',
+      },
+      tags: [
+        { name: 'meta', description: 'Service configuration and reference data' },
+        { name: 'missions', description: 'Diplomatic missions and consular districts' },
+        { name: 'auth', description: 'Sessions' },
+        { name: 'operations', description: 'Health and metrics' },
+      ],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  await app.register(healthRoutes);
+  await app.register(metaRoutes);
+  await app.register(missionsRoutes);
+  await app.register(authRoutes);
+
+  const serveWeb = options.serveWebApps ?? true;
+  const webDirs = serveWeb
+    ? (['citizen', 'console'] as const).filter((name) => existsSync(path.join(WEB_APPS[name].dist, 'index.html')))
+    : [];
+  for (const [index, name] of webDirs.entries()) {
+    await app.register(fastifyStatic, {
+      root: WEB_APPS[name].dist,
+      prefix: WEB_APPS[name].prefix,
+      decorateReply: index === 0,
+      wildcard: true,
+      index: ['index.html'],
+      setHeaders: (res, filePath) => {
+        // Hashed assets never change; the shell, manifest and service worker must be revalidated.
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    const isApi = API_PREFIXES.some((p) => url.startsWith(p));
+    if (wantsPage && !isApi) {
+      // Client-side routes of the single-page apps: answer with the app shell, the app shows its own 404.
+      const app = url.startsWith('/console') ? 'console' : 'citizen';
+      if ((webDirs as readonly string[]).includes(app)) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_APPS[app].dist);
+      }
+    }
+    return sendProblem(request, reply, 404, 'route_not_found', { detail: `${request.method} ${url}` });
+  });
+
+  return app;
+}

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { ROLES, type Role } from '@homeward/shared';
+import { type Command, Option } from 'commander';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { seedDemo } from '../modules/demo/demo.seed.ts';
+import { createUser } from '../modules/users/users.service.ts';
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const database = await openDatabase(loadConfig().database, { createIfMissing: true });
+  try {
+    await migrateToLatest(database.db);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function registerAdminCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('apply pending database migrations (creates a missing PostgreSQL database)')
+    .action(async () => {
+      const database = await openDatabase(loadConfig().database, { createIfMissing: true });
+      try {
+        const { applied } = await migrateToLatest(database.db);
+        say(
+          applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date',
+        );
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('seed')
+    .description('load reference and demo data')
+    .requiredOption('--demo', 'load the missions of the configured sending state and the demo accounts')
+    .action(async () => {
+      const config = loadConfig();
+      const report = await withDatabase(({ db }) => seedDemo(db, config.state.code));
+      say(`missions: ${report.missions}, demo accounts created: ${report.accountsCreated}`);
+    });
+
+  const user = program.command('user').description('manage accounts');
+  user
+    .command('create')
+    .description('create an account; prints a generated password unless --password is given')
+    .requiredOption('--email <email>', 'sign-in email')
+    .addOption(new Option('--role <role>', 'the account role').choices([...ROLES]).makeOptionMandatory())
+    .option(
+      '--mission <code>',
+      'mission the account is scoped to (repeatable; officers and mission heads)',
+      collect,
+      [],
+    )
+    .option('--name <name>', 'display name (default: the email)')
+    .option('--password <password>', 'initial password (at least 12 characters)')
+    .addOption(new Option('--locale <locale>', 'preferred language').choices(['zh-CN', 'en']).default('zh-CN'))
+    .action(
+      async (opts: {
+        email: string;
+        role: Role;
+        mission: string[];
+        name?: string;
+        password?: string;
+        locale: string;
+      }) => {
+        const password = opts.password ?? randomBytes(12).toString('base64url');
+        const created = await withDatabase(({ db }) =>
+          createUser(db, {
+            email: opts.email,
+            password,
+            displayName: opts.name ?? opts.email,
+            role: opts.role,
+            missions: opts.mission.map((m) => m.toUpperCase()),
+            locale: opts.locale,
+          }),
+        );
+        say(`created ${opts.role} ${opts.email} (${created.id})`);
+        if (!opts.password) say(`one-time password: ${password}  (change it after the first sign-in)`);
+      },
+    );
+}

@@ -1,0 +1,3 @@
+import { buildProgram, runCli } from './program.ts';
+
+process.exitCode = await runCli(buildProgram(), process.argv);

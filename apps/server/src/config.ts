@@ -1,0 +1,117 @@
+import { resolve } from 'node:path';
+import type { LocalizedText } from '@homeward/shared';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+
+/** Where the data lives: an embedded SQLite file (default) or a PostgreSQL server. */
+export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
+
+export interface SendingStateConfig {
+  code: string;
+  name: LocalizedText;
+  ministry: LocalizedText;
+  hotline: { e164: string; display: string };
+  spareHotline: { e164: string; display: string } | null;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  bodyLimitBytes: number;
+  logLevel: string;
+  /** Public origin, used for links in mail and to decide whether cookies must be Secure. */
+  publicUrl: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  workerPollMs: number;
+  workerConcurrency: number;
+  shutdownGraceMs: number;
+  state: SendingStateConfig;
+}
+
+/** A configuration mistake: the CLI prints `message` as one line and exits non-zero. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads DATABASE_URL: unset → ./data/homeward.db, `sqlite:PATH`, or `postgres://…`. */
+export function parseDatabaseUrl(value: string | undefined, cwd = process.cwd()): DatabaseTarget {
+  if (value === undefined || value.trim() === '') return { dialect: 'sqlite', path: resolve(cwd, 'data/homeward.db') };
+  const url = value.trim();
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError(`DATABASE_URL is not a valid PostgreSQL URL: ${redactUrl(url)}`);
+    }
+    if (!parsed.hostname) throw new ConfigError('DATABASE_URL names no PostgreSQL host');
+    if (parsed.pathname.length <= 1) throw new ConfigError('DATABASE_URL names no PostgreSQL database (…/DBNAME)');
+    return { dialect: 'postgres', url };
+  }
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '') throw new ConfigError('DATABASE_URL sqlite: needs a file path, e.g. sqlite:./data/homeward.db');
+    return { dialect: 'sqlite', path: path === ':memory:' ? path : resolve(cwd, path) };
+  }
+  throw new ConfigError(
+    `DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got "${redactUrl(url).slice(0, 40)}")`,
+  );
+}
+
+/** Hides a password in a connection URL before it reaches a log line. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
+function intFrom(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function phoneFrom(env: Env, name: string, fallback: string): { e164: string; display: string } {
+  const raw = env[name] ?? fallback;
+  const phone = parsePhoneNumberFromString(raw);
+  if (!phone?.isPossible()) throw new ConfigError(`${name} is not a phone number in international form (got "${raw}")`);
+  return { e164: phone.number, display: phone.formatInternational() };
+}
+
+/** Builds the configuration from the environment; every variable is listed in README.md. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const port = intFrom(env, 'PORT', 8080, 0, 65535);
+  const host = env.HOST ?? '0.0.0.0';
+  const spare = env.HOMEWARD_HOTLINE_SPARE ?? (env.HOMEWARD_HOTLINE ? '' : '+86 10 5991 3991');
+  return {
+    port,
+    host,
+    database: parseDatabaseUrl(env.DATABASE_URL, cwd),
+    bodyLimitBytes: intFrom(env, 'HOMEWARD_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    publicUrl: (env.HOMEWARD_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    sessionIdleMinutes: intFrom(env, 'HOMEWARD_SESSION_IDLE_MINUTES', 30, 1, 60 * 24 * 30),
+    sessionAbsoluteHours: intFrom(env, 'HOMEWARD_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 90),
+    workerPollMs: intFrom(env, 'HOMEWARD_WORKER_POLL_MS', 500, 10, 60_000),
+    workerConcurrency: intFrom(env, 'HOMEWARD_WORKER_CONCURRENCY', 4, 1, 256),
+    shutdownGraceMs: intFrom(env, 'HOMEWARD_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    state: {
+      code: (env.HOMEWARD_STATE_CODE ?? 'CN').toUpperCase(),
+      name: {
+        en: env.HOMEWARD_STATE_NAME_EN ?? "People's Republic of China",
+        'zh-CN': env.HOMEWARD_STATE_NAME_ZH ?? '中华人民共和国',
+      },
+      ministry: {
+        en: env.HOMEWARD_MINISTRY_NAME_EN ?? 'Ministry of Foreign Affairs',
+        'zh-CN': env.HOMEWARD_MINISTRY_NAME_ZH ?? '外交部',
+      },
+      hotline: phoneFrom(env, 'HOMEWARD_HOTLINE', '+86 10 12308'),
+      spareHotline: spare === '' ? null : phoneFrom({ spare }, 'spare', spare),
+    },
+  };
+}

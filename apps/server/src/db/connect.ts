@@ -1,0 +1,61 @@
+import { CamelCasePlugin, Kysely, sql } from 'kysely';
+import { ConfigError, type DatabaseTarget, redactUrl } from '../config.ts';
+import { ensurePostgresDatabase, openPostgres } from './dialect/postgres.ts';
+import { openSqlite } from './dialect/sqlite.ts';
+import type { Database } from './schema.ts';
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+}
+
+function describeConnectError(target: DatabaseTarget, error: unknown): string {
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (target.dialect === 'sqlite') return `cannot open the SQLite database at ${target.path}: ${message}`;
+  const where = redactUrl(target.url);
+  if (code === 'ECONNREFUSED')
+    return `cannot connect to PostgreSQL at ${where}: connection refused (is the server running?)`;
+  if (code === 'ENOTFOUND') return `cannot connect to PostgreSQL at ${where}: unknown host`;
+  if (code === '28P01' || code === '28000') return `PostgreSQL at ${where} refused the credentials`;
+  if (code === '3D000') return `PostgreSQL database in ${where} does not exist (run: homeward migrate)`;
+  return `cannot connect to PostgreSQL at ${where}: ${message}`;
+}
+
+/**
+ * Opens the database named by the configuration and checks that it answers.
+ * Connection faults become a ConfigError with one readable line, never a stack trace.
+ */
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { createIfMissing?: boolean; poolSize?: number } = {},
+): Promise<OpenDatabase> {
+  try {
+    if (target.dialect === 'sqlite') {
+      const { dialect, raw } = openSqlite(target.path);
+      const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+      return {
+        db,
+        dialect: 'sqlite',
+        close: async () => {
+          await db.destroy();
+          if (raw.open) raw.close();
+        },
+      };
+    }
+    if (options.createIfMissing) await ensurePostgresDatabase(target.url);
+    const { dialect } = openPostgres(target.url, options.poolSize);
+    const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+    try {
+      await sql`select 1`.execute(db);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(describeConnectError(target, error));
+  }
+}

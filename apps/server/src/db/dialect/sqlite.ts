@@ -1,0 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { SqliteDialect } from 'kysely';
+import type { DialectOps } from './dialect.ts';
+
+export const sqliteOps: DialectOps = {
+  name: 'sqlite',
+  lockSkipLocked: (qb) => qb,
+  likeInsensitive: 'like',
+};
+
+/**
+ * Opens the embedded database with the settings an unattended single-mission install needs:
+ * WAL for concurrent readers, foreign keys on, a busy timeout instead of SQLITE_BUSY errors,
+ * and synchronous=FULL so that whatever was acknowledged to a user survives a power cut.
+ */
+export function openSqlite(path: string): { dialect: SqliteDialect; raw: SQLite.Database } {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const raw = new SQLite(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('synchronous = FULL');
+  return { dialect: new SqliteDialect({ database: raw }), raw };
+}

@@ -1,0 +1,17 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { JobsTable } from './tables/jobs.table.ts';
+import type { MissionJurisdictionsTable, MissionsTable } from './tables/missions.table.ts';
+import type { SessionsTable, UserMissionsTable, UsersTable } from './tables/users.table.ts';
+
+/** Every table, in camelCase; the CamelCasePlugin maps to the snake_case columns. */
+export interface Database {
+  missions: MissionsTable;
+  missionJurisdictions: MissionJurisdictionsTable;
+  users: UsersTable;
+  userMissions: UserMissionsTable;
+  sessions: SessionsTable;
+  jobs: JobsTable;
+}
+
+/** A database handle or an open transaction: services and repos take this first so transactions compose. */
+export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import { isoAt, isoNow } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import { deleteStaleSessions } from '../modules/auth/sessions.repo.ts';
+import { deleteFinishedJobs, insertJobs } from './jobs.repo.ts';
+import type { JobHandler } from './jobs.worker.ts';
+
+const DAY = 86_400_000;
+
+/** Housekeeping that keeps the database small: expired sessions and old finished jobs. */
+export function maintenanceHandlers(config: Config): Record<string, JobHandler> {
+  return {
+    'maintenance.purge_sessions': async ({ db, log }) => {
+      const removed = await deleteStaleSessions(db, isoNow(), isoAt(-config.sessionIdleMinutes * 60_000));
+      log.info({ removed }, 'purged stale sessions');
+    },
+    'maintenance.purge_jobs': async ({ db, log }) => {
+      const removed = await deleteFinishedJobs(db, isoAt(-7 * DAY));
+      log.info({ removed }, 'purged finished jobs older than 7 days');
+    },
+  };
+}
+
+interface Recurring {
+  kind: string;
+  everyMs: number;
+}
+
+const RECURRING: Recurring[] = [
+  { kind: 'maintenance.purge_sessions', everyMs: 15 * 60_000 },
+  { kind: 'maintenance.purge_jobs', everyMs: 6 * 3_600_000 },
+];
+
+/**
+ * Enqueues each recurring job once per period. Every worker process may try; the dedupe key
+ * (kind + period number) makes sure only one job per period exists, whichever worker wins.
+ */
+export function recurringScheduler(db: Kysely<Database>): () => Promise<void> {
+  const lastPeriod = new Map<string, number>();
+  return async () => {
+    const now = Date.now();
+    const due = RECURRING.filter((r) => lastPeriod.get(r.kind) !== Math.floor(now / r.everyMs));
+    if (due.length === 0) return;
+    await insertJobs(
+      db,
+      due.map((r) => ({ kind: r.kind, payload: {}, dedupeKey: `${r.kind}:${Math.floor(now / r.everyMs)}` })),
+    );
+    for (const r of due) lastPeriod.set(r.kind, Math.floor(now / r.everyMs));
+  };
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { importMissions, readMissionsFile } from '../missions/missions.service.ts';
+import { findUserByEmail } from '../users/users.repo.ts';
+import { createUser } from '../users/users.service.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.accounts.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The missions of each sending state Homeward ships reference data for, by ISO code. */
+export const BUILT_IN_MISSIONS: Record<string, string> = {
+  CN: path.join(here, '../missions/missions.cn.json'),
+};
+
+export interface SeedReport {
+  missions: number;
+  accountsCreated: number;
+}
+
+/**
+ * Loads the sending state's missions and the demo accounts. Idempotent: a second run adds nothing.
+ * Demo accounts are only created where no account with that email exists.
+ */
+export async function seedDemo(db: Kysely<Database>, stateCode: string): Promise<SeedReport> {
+  const file = BUILT_IN_MISSIONS[stateCode];
+  const missions = file ? readMissionsFile(file) : [];
+  return db.transaction().execute(async (trx) => {
+    await importMissions(trx, missions);
+    let accountsCreated = 0;
+    const known = new Set(missions.map((m) => m.code));
+    for (const account of DEMO_ACCOUNTS) {
+      if (account.missions.some((m) => !known.has(m))) continue; // another state's data: no such mission
+      if (await findUserByEmail(trx, account.email)) continue;
+      await createUser(trx, { ...account, password: DEMO_PASSWORD, locale: 'zh-CN' });
+      accountsCreated++;
+    }
+    return { missions: missions.length, accountsCreated };
+  });
+}

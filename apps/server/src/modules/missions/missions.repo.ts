@@ -1,0 +1,98 @@
+import type { Selectable } from 'kysely';
+import { dialectOf } from '../../db/dialect/dialect.ts';
+import type { Db } from '../../db/schema.ts';
+import type { MissionJurisdictionsTable, MissionsTable } from '../../db/tables/missions.table.ts';
+
+export type MissionRow = Selectable<MissionsTable>;
+export type JurisdictionRow = Selectable<MissionJurisdictionsTable>;
+
+export interface MissionFilter {
+  country?: string;
+  q?: string;
+  sort: 'name' | 'country' | 'city';
+  nameColumn: 'nameZh' | 'nameEn';
+  limit: number;
+  offset: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filtered(db: Db, filter: Pick<MissionFilter, 'country' | 'q'>) {
+  let query = db.selectFrom('missions');
+  if (filter.country) {
+    const country = filter.country;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('missionJurisdictions as j')
+          .select('j.missionCode')
+          .whereRef('j.missionCode', '=', 'missions.code')
+          .where('j.countryCode', '=', country),
+      ),
+    );
+  }
+  if (filter.q) {
+    const like = dialectOf(db).likeInsensitive;
+    const pattern = `%${escapeLike(filter.q)}%`;
+    query = query.where((eb) =>
+      eb.or(
+        (['code', 'nameZh', 'nameEn', 'cityZh', 'cityEn'] as const).map((column) =>
+          eb(eb.ref(column), like, eb.val(pattern)),
+        ),
+      ),
+    );
+  }
+  return query;
+}
+
+export async function countMissions(db: Db, filter: Pick<MissionFilter, 'country' | 'q'>): Promise<number> {
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function listMissions(db: Db, filter: MissionFilter): Promise<MissionRow[]> {
+  const order = filter.sort === 'country' ? 'countryCode' : filter.sort === 'city' ? 'cityEn' : filter.nameColumn;
+  return filtered(db, filter)
+    .selectAll()
+    .orderBy(order)
+    .orderBy('code')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+}
+
+export async function findMission(db: Db, code: string): Promise<MissionRow | undefined> {
+  return db.selectFrom('missions').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function findMissionCodes(db: Db, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.selectFrom('missions').select('code').where('code', 'in', codes).execute();
+  return rows.map((r) => r.code);
+}
+
+export async function listJurisdictions(db: Db, missionCodes: string[]): Promise<JurisdictionRow[]> {
+  if (missionCodes.length === 0) return [];
+  return db
+    .selectFrom('missionJurisdictions')
+    .selectAll()
+    .where('missionCode', 'in', missionCodes)
+    .orderBy('countryCode')
+    .orderBy('regionCode')
+    .execute();
+}
+
+/** Replaces one mission and its consular district (idempotent: seeding twice changes nothing). */
+export async function upsertMission(db: Db, mission: MissionRow, jurisdictions: JurisdictionRow[]): Promise<void> {
+  const { code, createdAt: _createdAt, ...changes } = mission;
+  await db
+    .insertInto('missions')
+    .values(mission)
+    .onConflict((oc) => oc.column('code').doUpdateSet(changes))
+    .execute();
+  await db.deleteFrom('missionJurisdictions').where('missionCode', '=', code).execute();
+  if (jurisdictions.length > 0) await db.insertInto('missionJurisdictions').values(jurisdictions).execute();
+}

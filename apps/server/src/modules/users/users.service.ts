@@ -1,0 +1,64 @@
+import { isLocale, type Role, STAFF_ROLES } from '@homeward/shared';
+import { isoNow, newId } from '../../clock.ts';
+import type { Db } from '../../db/schema.ts';
+import { ProblemError } from '../../http/problem.ts';
+import { findMissionCodes } from '../missions/missions.repo.ts';
+import { hashPassword } from './password.ts';
+import { findUserByEmail, insertUser, insertUserMissions } from './users.repo.ts';
+
+export interface CreateUserInput {
+  email: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  missions?: string[];
+  locale?: string;
+}
+
+const SCOPED_ROLES: readonly Role[] = ['consular_officer', 'mission_head'];
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Roles whose access is limited to the missions they are assigned to. */
+export function isMissionScoped(role: Role): boolean {
+  return SCOPED_ROLES.includes(role);
+}
+
+/**
+ * Creates an account. Officers and mission heads need at least one mission; HQ roles and citizens have none.
+ * @throws ProblemError 400 for invalid input, 409 when the email is taken
+ */
+export async function createUser(db: Db, input: CreateUserInput): Promise<{ id: string }> {
+  const email = input.email.trim().toLowerCase();
+  const missions = [...new Set(input.missions ?? [])];
+  const fieldError = (field: string, message: string) =>
+    new ProblemError(400, 'validation_failed', message, [{ field, message }]);
+  if (!EMAIL.test(email)) throw fieldError('/email', `"${input.email}" is not an email address`);
+  if (input.password.length < 12) throw fieldError('/password', 'the password needs at least 12 characters');
+  if (input.displayName.trim() === '') throw fieldError('/displayName', 'enter a display name');
+  if (input.role !== 'citizen' && !STAFF_ROLES.includes(input.role)) throw fieldError('/role', 'unknown role');
+  if (isMissionScoped(input.role) && missions.length === 0) {
+    throw fieldError('/missions', `role ${input.role} needs at least one mission (--mission CODE)`);
+  }
+  if (!isMissionScoped(input.role) && missions.length > 0) {
+    throw fieldError('/missions', `role ${input.role} is global and takes no mission`);
+  }
+  const known = await findMissionCodes(db, missions);
+  const unknown = missions.filter((m) => !known.includes(m));
+  if (unknown.length > 0) throw fieldError('/missions', `unknown mission ${unknown.join(', ')}`);
+  if (await findUserByEmail(db, email)) throw new ProblemError(409, 'conflict', `an account for ${email} exists`);
+  const id = newId();
+  const now = isoNow();
+  await insertUser(db, {
+    id,
+    email,
+    passwordHash: await hashPassword(input.password),
+    displayName: input.displayName.trim(),
+    role: input.role,
+    locale: isLocale(input.locale) ? input.locale : 'zh-CN',
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await insertUserMissions(db, id, missions);
+  return { id };
+}

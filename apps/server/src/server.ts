@@ -1,0 +1,82 @@
+import pino, { type Logger } from 'pino';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { type OpenDatabase, openDatabase } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { App } from './http/app-types.ts';
+import { startWorker, type Worker } from './jobs/jobs.worker.ts';
+import { maintenanceHandlers, recurringScheduler } from './jobs/maintenance.jobs.ts';
+import { seedDemo } from './modules/demo/demo.seed.ts';
+
+export type Role = 'all' | 'api' | 'worker';
+
+export interface PlatformOptions {
+  role: Role;
+  demo?: boolean;
+  logger?: Logger;
+  serveWebApps?: boolean;
+}
+
+export interface Platform {
+  url: string | null;
+  database: OpenDatabase;
+  app: App | null;
+  worker: Worker | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the platform: migrates the database, then the API, the worker, or both in one process.
+ * The same build runs any mix, so one SQLite process serves a mission and a ministry splits roles.
+ */
+export async function startPlatform(config: Config, options: PlatformOptions): Promise<Platform> {
+  const log = options.logger ?? pino({ level: config.logLevel });
+  const database = await openDatabase(config.database, { createIfMissing: true });
+  let app: App | null = null;
+  let worker: Worker | null = null;
+  try {
+    const { applied } = await migrateToLatest(database.db);
+    if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    if (options.demo) {
+      const report = await seedDemo(database.db, config.state.code);
+      log.info(report, 'demo data loaded');
+    }
+    if (options.role !== 'api') {
+      worker = startWorker({
+        db: database.db,
+        log: log.child({ component: 'worker' }),
+        handlers: { ...maintenanceHandlers(config) },
+        pollMs: config.workerPollMs,
+        concurrency: config.workerConcurrency,
+        onTick: recurringScheduler(database.db),
+      });
+    }
+    let url: string | null = null;
+    if (options.role !== 'worker') {
+      const activeWorker = worker;
+      app = await buildApp(
+        { db: database.db, dialect: database.dialect, config, nudgeJobs: () => activeWorker?.nudge() },
+        { logger: log.child({ component: 'http' }), serveWebApps: options.serveWebApps },
+      );
+      url = await app.listen({ port: config.port, host: config.host });
+    }
+    const started = { app, worker };
+    return {
+      url,
+      database,
+      app,
+      worker,
+      async close() {
+        // In-flight requests finish first (Fastify answers 503 to new ones), then jobs in hand.
+        await started.app?.close();
+        await started.worker?.stop(config.shutdownGraceMs);
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await worker?.stop(0).catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
