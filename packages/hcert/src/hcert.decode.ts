@@ -1,0 +1,58 @@
+import { decodeBase45 } from './base45.ts';
+import { DEFAULT_MAX_INFLATED_BYTES, inflateZlib } from './compression.ts';
+import { type CoseSign1, parseCoseSign1 } from './cose.ts';
+import { type CwtClaims, readCwt } from './cwt.ts';
+import { HcertError, type HcertFailure, toFailure } from './errors.ts';
+
+export const HCERT_PREFIX = 'HC1:';
+
+export interface DecodeLimits {
+  /** A QR code holds at most 4296 alphanumeric characters; longer text is not a scanned HCERT. */
+  maxTextLength: number;
+  maxInflatedBytes: number;
+}
+
+export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
+  maxTextLength: 8192,
+  maxInflatedBytes: DEFAULT_MAX_INFLATED_BYTES,
+};
+
+export interface DecodedHcert {
+  cose: CoseSign1;
+  claims: CwtClaims;
+}
+
+/** Removes the HC1: context identifier; throws HcertError('prefix') when it is missing or another version. */
+export function unprefixHcert(text: string): string {
+  if (!text.startsWith(HCERT_PREFIX)) {
+    const shown = text.slice(0, 4).replace(/[^\x20-\x7e]/g, '?');
+    throw new HcertError('prefix', `prefix: expected ${HCERT_PREFIX}, found ${JSON.stringify(shown)}`);
+  }
+  return text.slice(HCERT_PREFIX.length);
+}
+
+/** Decodes HC1 text down to the COSE structure and its claims, without checking the signature. Throws HcertError. */
+export function decodeHcertText(text: string, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): DecodedHcert {
+  // Scanners often end the text with a line break; Base45 has no use for one.
+  const trimmed = text.replace(/[\r\n]+$/, '');
+  if (trimmed.length > limits.maxTextLength) {
+    throw new HcertError('too-large', `input: ${trimmed.length} characters exceed ${limits.maxTextLength}`);
+  }
+  const compressed = decodeBase45(unprefixHcert(trimmed));
+  const coseBytes = inflateZlib(compressed, limits.maxInflatedBytes);
+  const cose = parseCoseSign1(coseBytes);
+  return { cose, claims: readCwt(cose.payload) };
+}
+
+/** Like decodeHcertText, but returns a typed failure instead of throwing. No signature check. */
+export function decodeHcert(
+  text: string,
+  limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
+): { ok: true; value: DecodedHcert } | HcertFailure {
+  try {
+    if (typeof text !== 'string') throw new HcertError('input', 'input: not a string');
+    return { ok: true, value: decodeHcertText(text, limits) };
+  } catch (error) {
+    return toFailure(error);
+  }
+}

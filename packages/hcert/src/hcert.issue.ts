@@ -1,0 +1,66 @@
+import { encodeBase45 } from './base45.ts';
+import { fromPem, toArrayBuffer } from './bytes.ts';
+import { certificateDer, computeKid } from './certificate.ts';
+import { deflateZlib } from './compression.ts';
+import { type SignatureAlgorithm, signCoseSign1 } from './cose.ts';
+import { encodeCwt, type JsonValue } from './cwt.ts';
+import { HcertError } from './errors.ts';
+import { HCERT_PREFIX } from './hcert.decode.ts';
+
+export interface SigningKey {
+  key: CryptoKey;
+  algorithm: SignatureAlgorithm;
+}
+
+export interface IssueOptions {
+  signingKey: SigningKey;
+  /** The signer certificate (PEM, base64 DER or DER) whose hash becomes the kid. */
+  signerCertificate: string | Uint8Array;
+  /** ISO 3166-1 alpha-2 issuing country (CWT iss), optional. */
+  issuer?: string;
+  issuedAt?: Date;
+  /** Defaults to one year after issuedAt. */
+  expiresAt?: Date;
+}
+
+const YEAR_MS = 365 * 24 * 3600 * 1000;
+
+/**
+ * Imports a PKCS#8 private key (PEM or DER). A P-256 EC key signs ES256, an RSA key PS256. The key type is not
+ * read from the ASN.1 here: WebCrypto refuses a key of the wrong kind, so trying ES256 then PS256 decides it.
+ */
+export async function importSigningKey(pkcs8: string | Uint8Array): Promise<SigningKey> {
+  const der = typeof pkcs8 === 'string' ? fromPem(pkcs8, 'PRIVATE KEY') : pkcs8;
+  if (!der) throw new HcertError('input', 'key: expected a PKCS#8 PEM block (BEGIN PRIVATE KEY)');
+  const subtle = globalThis.crypto.subtle;
+  try {
+    const key = await subtle.importKey('pkcs8', toArrayBuffer(der), { name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+    ]);
+    return { key, algorithm: 'ES256' };
+  } catch {
+    // not a P-256 key: try RSA below
+  }
+  try {
+    const key = await subtle.importKey('pkcs8', toArrayBuffer(der), { name: 'RSA-PSS', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
+    return { key, algorithm: 'PS256' };
+  } catch {
+    throw new HcertError('input', 'key: neither a P-256 EC key nor an RSA key in PKCS#8');
+  }
+}
+
+/** Signs a DCC payload and returns the HC1: text that goes into the QR code. */
+export async function issueHcert(payload: JsonValue, options: IssueOptions): Promise<string> {
+  const issuedAt = options.issuedAt ?? new Date();
+  const expiresAt = options.expiresAt ?? new Date(issuedAt.getTime() + YEAR_MS);
+  const cwt = encodeCwt(payload, {
+    ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
+    issuedAt: Math.floor(issuedAt.getTime() / 1000),
+    expiresAt: Math.floor(expiresAt.getTime() / 1000),
+  });
+  const kid = await computeKid(certificateDer(options.signerCertificate));
+  const cose = await signCoseSign1(cwt, options.signingKey.key, options.signingKey.algorithm, kid);
+  return HCERT_PREFIX + encodeBase45(deflateZlib(cose));
+}
