@@ -1,14 +1,14 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, type Kysely, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { MIGRATIONS } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
-const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const provider: MigrationProvider = {
+  getMigrations: async (): Promise<Record<string, Migration>> => MIGRATIONS,
+};
 
 /** One migration set for both engines; Kysely's migrator takes a lock, so concurrent starts are safe. */
 export function createMigrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: new FileMigrationProvider({ fs, path, migrationFolder }) });
+  return new Migrator({ db, provider });
 }
 
 export interface MigrationReport {

@@ -3,11 +3,15 @@ import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { importMissions, readMissionsFile } from '../missions/missions.service.ts';
+import { hashPassword } from '../users/password.ts';
 import { findUserByEmail } from '../users/users.repo.ts';
 import { createUser } from '../users/users.service.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.accounts.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+// The demo password is public; hashing it once per process keeps seeding (and tests) fast.
+let demoHash: Promise<string> | null = null;
 
 /** The missions of each sending state Homeward ships reference data for, by ISO code. */
 export const BUILT_IN_MISSIONS: Record<string, string> = {
@@ -33,7 +37,8 @@ export async function seedDemo(db: Kysely<Database>, stateCode: string): Promise
     for (const account of DEMO_ACCOUNTS) {
       if (account.missions.some((m) => !known.has(m))) continue; // another state's data: no such mission
       if (await findUserByEmail(trx, account.email)) continue;
-      await createUser(trx, { ...account, password: DEMO_PASSWORD, locale: 'zh-CN' });
+      demoHash ??= hashPassword(DEMO_PASSWORD);
+      await createUser(trx, { ...account, password: DEMO_PASSWORD, passwordHash: await demoHash, locale: 'zh-CN' });
       accountsCreated++;
     }
     return { missions: missions.length, accountsCreated };

@@ -9,6 +9,8 @@ import { findUserByEmail, insertUser, insertUserMissions } from './users.repo.ts
 export interface CreateUserInput {
   email: string;
   password: string;
+  /** A hash made earlier by hashPassword, to skip the (deliberately slow) hashing of a known password. */
+  passwordHash?: string;
   displayName: string;
   role: Role;
   missions?: string[];
@@ -51,7 +53,7 @@ export async function createUser(db: Db, input: CreateUserInput): Promise<{ id: 
   await insertUser(db, {
     id,
     email,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
     displayName: input.displayName.trim(),
     role: input.role,
     locale: isLocale(input.locale) ? input.locale : 'zh-CN',

@@ -1,0 +1,48 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../test/support/db.ts';
+import { createMigrator, migrateToLatest } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+
+describe('migration index', () => {
+  it('lists every migration file in the folder, in name order', () => {
+    const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+    const files = readdirSync(folder)
+      .filter((f) => /^\d{12}_[a-z_]+\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
+    expect(Object.keys(MIGRATIONS)).toEqual(files);
+  });
+});
+
+describeEachDialect('migrations', (getDb) => {
+  let fresh: TestDatabase;
+  beforeAll(async () => {
+    fresh = await createTestDatabase(getDb().dialect, { migrate: false });
+  });
+  afterAll(async () => {
+    await fresh.close();
+  });
+
+  it('apply from empty, are idempotent, and roll all the way down and up again', async () => {
+    const first = await migrateToLatest(fresh.db);
+    expect(first.applied).toEqual(Object.keys(MIGRATIONS));
+    expect((await migrateToLatest(fresh.db)).applied).toEqual([]);
+    const migrator = createMigrator(fresh.db);
+    for (let i = 0; i < first.applied.length; i++) {
+      const { error } = await migrator.migrateDown();
+      expect(error).toBeUndefined();
+    }
+    expect((await migrateToLatest(fresh.db)).applied).toEqual(first.applied);
+  });
+
+  it('produce the same tables on both engines', async () => {
+    const tables = (await fresh.db.introspection.getTables()).map((t) => t.name).sort();
+    expect(tables).toEqual(['jobs', 'mission_jurisdictions', 'missions', 'sessions', 'user_missions', 'users']);
+    const result = await sql<{ n: number }>`select count(*) as n from missions`.execute(fresh.db);
+    expect(Number(result.rows[0]?.n)).toBe(0);
+  });
+});

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m202611280800 from './202611280800_create_foundation.ts';
+
+/**
+ * Every migration, by file name, in order. Listed by hand (not read from disk) so that the same
+ * set runs under tsx, Vitest and any bundler; a test checks that no file in this folder is missing here.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '202611280800_create_foundation': m202611280800,
+};

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.ts';
+import { startPlatform } from '../../src/server.ts';
+import { buildMissingWebApps } from '../../src/web/web-apps.ts';
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole platform for browser tests: a fresh SQLite database with the demo data,
+ * the API and worker in this process, and the built web apps (built now if missing).
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  await buildMissingWebApps(() => {});
+  const file = path.join(tmpdir(), `hw_e2e_${randomBytes(6).toString('hex')}.db`);
+  const config = loadConfig({
+    DATABASE_URL: `sqlite:${file}`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    HOMEWARD_WORKER_POLL_MS: '100',
+    ...env,
+  });
+  const platform = await startPlatform(config, { role: 'all', demo: true });
+  if (!platform.url) throw new Error('test server did not listen');
+  return {
+    url: platform.url.replace('[::1]', '127.0.0.1'),
+    async close() {
+      await platform.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    },
+  };
+}
