@@ -10,7 +10,7 @@ import {
   CAP_STATUSES,
   CAP_URGENCIES,
 } from './cap.schema.ts';
-import { checkCapTime, checkIdentifierLike, parseCircleText, parsePolygonText } from './cap.values.ts';
+import { checkCapTime, checkIdentifierLike, parseCircleText, parsePolygonText, toDecimalString } from './cap.values.ts';
 
 export interface RuleProblem {
   path: string;
@@ -132,11 +132,10 @@ function checkArea(area: CapArea, path: string): RuleProblem | undefined {
       const parsed = parseCircleText(c);
       return typeof parsed === 'string' ? { path: `${path}/circle[${i}]`, message: parsed } : undefined;
     }),
-    () =>
-      at(path, 'altitude', area.altitude === undefined || Number.isFinite(area.altitude) ? undefined : 'not a number'),
+    () => at(path, 'altitude', area.altitude === undefined ? undefined : checkDecimal(area.altitude)),
+    () => at(path, 'ceiling', area.ceiling === undefined ? undefined : checkDecimal(area.ceiling)),
     () => {
       if (area.ceiling === undefined) return undefined;
-      if (!Number.isFinite(area.ceiling)) return { path: `${path}/ceiling`, message: 'ceiling is not a number' };
       if (area.altitude === undefined) {
         return { path: `${path}/ceiling`, message: '<ceiling> may only be used together with <altitude>' };
       }
@@ -145,6 +144,16 @@ function checkArea(area: CapArea, path: string): RuleProblem | undefined {
         : undefined;
     },
   ]);
+}
+
+/**
+ * xs:decimal has no exponent, and XSD processors need only support 18 digits (libxml2 stops at 24), so
+ * altitudes like 1e300 are refused rather than written as 301 digits no partner can read.
+ */
+function checkDecimal(n: number): string | undefined {
+  if (!Number.isFinite(n)) return 'not a finite number';
+  const digits = toDecimalString(n).replace(/[-.]/g, '').length;
+  return digits > 18 ? `${n} needs ${digits} decimal digits; at most 18 are portable` : undefined;
 }
 
 function oneOf(value: string, allowed: readonly string[], what: string): string | undefined {
