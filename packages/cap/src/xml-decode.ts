@@ -81,20 +81,20 @@ function pickDecoder(family: Family, bom: number, declared: string | undefined):
   // WHATWG TextDecoder maps these labels to windows-1252 / ASCII-with-extras; decode them exactly instead.
   if (LATIN1_LABELS.has(declared)) return decodeLatin1;
   if (ASCII_LABELS.has(declared)) return decodeAscii;
-  let probe: TextDecoder;
+  let encoding: string;
   try {
-    probe = new TextDecoder(declared);
+    encoding = new TextDecoder(declared).encoding;
   } catch {
     throw new CapError('encoding', `unknown encoding "${declared}"`);
   }
   // "replacement" decodes everything to U+FFFD (ISO-2022-KR and friends); UTF-16 here contradicts the bytes.
-  if (probe.encoding === 'replacement' || probe.encoding.startsWith('utf-16')) {
+  if (encoding === 'replacement' || encoding.startsWith('utf-16')) {
     throw new CapError('encoding', `encoding "${declared}" is not supported for this document`);
   }
   // Node 20's TextDecoder decodes windows-1252 as ISO-8859-1 (0x80–0x9F come out as C1 controls), which
   // would turn curly quotes and dashes in alert text into invisible characters; decode it by table instead.
-  if (probe.encoding === 'windows-1252') return decodeWindows1252;
-  return textDecoder(probe.encoding, declared);
+  if (encoding === 'windows-1252') return decodeWindows1252;
+  return textDecoder(encoding, declared);
 }
 
 function textDecoder(label: string, name: string): (b: Uint8Array) => string {
