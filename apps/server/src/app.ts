@@ -43,10 +43,21 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(handleError);
+  // An empty JSON body (a bodiless POST from fetch with a JSON content type) reads as no body;
+  // anything else goes through Fastify's own parser, which also refuses prototype poisoning.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, undefined);
+    parseJson(request, body as string, done); // parseAs: 'string' above
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) app.routeTable.push({ method, url: route.url, policy: route.config?.policy ?? null });
     const isApi = API_PREFIXES.some((p) => route.url.startsWith(p));
     if (isApi && !route.config?.policy && !route.url.startsWith('/api/docs')) {
       throw new Error(`route ${route.method} ${route.url} declares no policy`);

@@ -10,6 +10,7 @@ import type {
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
+import type { RoutePolicy } from '../policy/route-policy.ts';
 
 /** What every route and job can reach: no DI container, one plain object. */
 export interface AppContext {
@@ -28,9 +29,18 @@ export type App = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
+/** One registered route and the policy it declared (null for static files and docs). */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  policy: RoutePolicy | null;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** Every route as registered, for the policy tests. */
+    routeTable: RouteInfo[];
   }
   interface FastifyRequest {
     /** The signed-in user, resolved from the session cookie; null when anonymous. */

@@ -71,7 +71,7 @@ export async function claimJobs(
       .orderBy('runAt')
       .limit(limit),
   );
-  return db
+  const claimed = await db
     .updateTable('jobs')
     .set((eb) => ({
       status: 'running',
@@ -83,6 +83,8 @@ export async function claimJobs(
     .where('id', 'in', due)
     .returningAll()
     .execute();
+  // RETURNING keeps no order on either engine; hand jobs out in the order they were chosen.
+  return claimed.sort((a, b) => a.priority - b.priority || a.runAt.localeCompare(b.runAt));
 }
 
 /** Marks a job done, only if this worker still holds it (a reclaimed job belongs to its new worker). */

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/homeward.js');
+const dir = mkdtempSync(path.join(tmpdir(), 'hw-cli-'));
+
+function homeward(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'cli.db')}`, ...env },
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('homeward CLI', () => {
+  it('prints help for the program and every verb', () => {
+    const top = homeward(['--help']);
+    expect(top.code).toBe(0);
+    for (const verb of ['start', 'migrate', 'seed', 'user']) expect(top.out).toContain(verb);
+    const create = homeward(['user', 'create', '--help']);
+    expect(create.out).toContain('--mission <code>');
+  });
+
+  it('migrates, seeds and creates a scoped officer', () => {
+    expect(homeward(['migrate']).out).toMatch(/applied 1 migration|up to date/);
+    expect(homeward(['seed', '--demo']).out).toMatch(/missions: \d{2}, demo accounts created: 9/);
+    const created = homeward([
+      'user',
+      'create',
+      '--email',
+      'new.officer@example.org',
+      '--role',
+      'consular_officer',
+      '--mission',
+      'jp-osa',
+    ]);
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(/created consular_officer new.officer@example.org/);
+    expect(created.out).toMatch(/one-time password: \S{16}/);
+  });
+
+  it('fails with one clear line and a non-zero code on bad arguments', () => {
+    const badRole = homeward(['user', 'create', '--email', 'x@example.org', '--role', 'king']);
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.err).toMatch(/Allowed choices are citizen, hq_admin/);
+    const noMission = homeward(['user', 'create', '--email', 'y@example.org', '--role', 'mission_head']);
+    expect(noMission.code).toBe(1);
+    expect(noMission.err.trim()).toBe('homeward: role mission_head needs at least one mission (--mission CODE)');
+    const unknownVerb = homeward(['frobnicate']);
+    expect(unknownVerb.code).not.toBe(0);
+    expect(unknownVerb.err).toMatch(/unknown command 'frobnicate'/);
+  });
+
+  it('names a wrong DATABASE_URL in one line, without a stack trace', () => {
+    const wrongScheme = homeward(['migrate'], { DATABASE_URL: 'mysql://localhost/db' });
+    expect(wrongScheme.code).toBe(1);
+    expect(wrongScheme.err.trim().split('\n')).toHaveLength(1);
+    const refused = homeward(['migrate'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
+    expect(refused.code).toBe(1);
+    expect(refused.err.trim()).toBe(
+      'homeward: cannot connect to PostgreSQL at postgres://postgres@127.0.0.1:1/none: connection refused (is the server running?)',
+    );
+  });
+});
