@@ -2,6 +2,7 @@ import { toArrayBuffer } from './bytes.ts';
 import { encodeCbor } from './cbor.encode.ts';
 import { type CborMap, CborTag, type CborValue, decodeCbor } from './cbor.ts';
 import { HcertError } from './errors.ts';
+import type { ImportAlgorithm, SignAlgorithm, WebCryptoKey } from './webcrypto.ts';
 
 /** COSE header labels and algorithm ids (RFC 9052/9053) that an HCERT uses. */
 export const HEADER_ALG = 1;
@@ -67,8 +68,8 @@ function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Arr
 }
 
 function webCryptoParams(algorithm: SignatureAlgorithm): {
-  importParams: EcKeyImportParams | RsaHashedImportParams;
-  signParams: EcdsaParams | RsaPssParams;
+  importParams: ImportAlgorithm;
+  signParams: SignAlgorithm;
 } {
   if (algorithm === 'ES256') {
     return { importParams: { name: 'ECDSA', namedCurve: 'P-256' }, signParams: { name: 'ECDSA', hash: 'SHA-256' } };
@@ -83,7 +84,7 @@ function webCryptoParams(algorithm: SignatureAlgorithm): {
 export async function verifyCoseSign1(cose: CoseSign1, spki: Uint8Array): Promise<void> {
   const algorithm = coseAlgorithm(cose);
   const { importParams, signParams } = webCryptoParams(algorithm);
-  let key: CryptoKey;
+  let key: WebCryptoKey;
   try {
     key = await globalThis.crypto.subtle.importKey('spki', toArrayBuffer(spki), importParams, false, ['verify']);
   } catch {
@@ -114,7 +115,7 @@ export async function verifyCoseSign1(cose: CoseSign1, spki: Uint8Array): Promis
 /** Signs a payload into a tagged COSE_Sign1 with alg and kid in the protected header. */
 export async function signCoseSign1(
   payload: Uint8Array,
-  privateKey: CryptoKey,
+  privateKey: WebCryptoKey,
   algorithm: SignatureAlgorithm,
   kid: Uint8Array,
 ): Promise<Uint8Array> {

@@ -32,7 +32,7 @@ export interface TestFileVerdict {
   file: string | null;
   /** true: the step passes on the file's inputs; false: it fails; null: the file lacks the step's inputs. */
   steps: Record<TestStep, boolean | null>;
-  /** No step failed. */
+  /** At least one step passed and none failed. */
   valid: boolean;
   /** Why a step failed, or which input it lacked. */
   reasons: Partial<Record<TestStep, string>>;
@@ -223,6 +223,6 @@ export async function judgeTestFile(file: unknown, options: JudgeOptions = {}): 
       }
     }
   }
-  const valid = TEST_STEPS.every((step) => steps[step] !== false);
+  const valid = TEST_STEPS.some((step) => steps[step] === true) && TEST_STEPS.every((step) => steps[step] !== false);
   return { file: options.name ?? null, steps, valid, reasons };
 }

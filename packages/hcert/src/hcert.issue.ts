@@ -6,9 +6,10 @@ import { type SignatureAlgorithm, signCoseSign1 } from './cose.ts';
 import { encodeCwt, type JsonValue } from './cwt.ts';
 import { HcertError } from './errors.ts';
 import { HCERT_PREFIX } from './hcert.decode.ts';
+import type { WebCryptoKey } from './webcrypto.ts';
 
 export interface SigningKey {
-  key: CryptoKey;
+  key: WebCryptoKey;
   algorithm: SignatureAlgorithm;
 }
 
