@@ -1,0 +1,61 @@
+import { DEFAULT_LOCALE, isLocale, type Locale, negotiateLocale } from '@homeward/shared';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from '../locales/en.json';
+import zhCN from '../locales/zh-CN.json';
+
+const STORAGE_KEY = 'homeward.console.locale';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof en };
+  }
+}
+
+/** The saved choice wins; otherwise the browser's languages; otherwise the service default. */
+function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (isLocale(saved)) return saved;
+  } catch {
+    // Storage disabled: fall through to the browser's preference.
+  }
+  return negotiateLocale(navigator.languages.join(','), DEFAULT_LOCALE);
+}
+
+function applyToDocument(locale: string): void {
+  // Screen readers pick their voice from <html lang>.
+  document.documentElement.lang = locale;
+}
+
+export function setupI18n(): typeof i18next {
+  const lng = initialLocale();
+  void i18next.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: ['zh-CN', 'en'],
+    // React escapes already.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  applyToDocument(lng);
+  i18next.on('languageChanged', applyToDocument);
+  return i18next;
+}
+
+/** Switches the UI language and remembers it on this device. */
+export function changeLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not persisted, but the switch still applies to this visit.
+  }
+  void i18next.changeLanguage(locale);
+}
+
+export function currentLocale(): Locale {
+  return isLocale(i18next.language) ? i18next.language : DEFAULT_LOCALE;
+}

@@ -1,0 +1,55 @@
+import type { Problem } from '@homeward/shared';
+import i18next from 'i18next';
+
+/** A failed API call: a problem from the server, or status 0 when the network did not answer. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | null,
+  ) {
+    super(problem?.title ?? (status === 0 ? 'Network error' : `HTTP ${status}`));
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'code' in value && 'title' in value && 'status' in value;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    // The server localizes problem titles by this header: always the UI language.
+    'Accept-Language': i18next.language || 'zh-CN',
+  };
+  if (method !== 'GET') {
+    // The server's CSRF guard for cookie-authenticated writes: a header a cross-site form cannot send.
+    headers['X-Requested-With'] = 'homeward';
+  }
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, null);
+  }
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, isProblem(data) ? data : null);
+  // Boundary: the server validates its responses against the shared TypeBox schemas.
+  return data as T;
+}
+
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>('GET', path, undefined, signal);
+}
+
+export function postJson<T>(path: string, body?: unknown): Promise<T> {
+  return request<T>('POST', path, body);
+}
