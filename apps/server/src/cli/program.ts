@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.ts';
 import { ProblemError } from '../http/problem.ts';
 import { registerAdminCommands } from './admin.command.ts';
+import { registerCapCommands } from './cap.command.ts';
+import { registerHcertCommands } from './hcert.command.ts';
 import { registerStartCommand } from './start.command.ts';
 
 /** The `homeward` command line: one program, each verb registered by its own module. */
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerStartCommand(program);
   registerAdminCommands(program);
+  registerCapCommands(program);
+  registerHcertCommands(program);
   return program;
 }
 

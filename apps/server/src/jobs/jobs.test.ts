@@ -151,4 +151,37 @@ describeEachDialect('durable job queue', (getDb) => {
       await worker.stop(1_000);
     }
   });
+
+  it('on stop, finishes the job in hand and claims no more', async () => {
+    const { db } = getDb();
+    let release: () => void = () => {};
+    const started: number[] = [];
+    const finished: number[] = [];
+    const worker = startWorker({
+      db,
+      log: silent,
+      pollMs: 20,
+      concurrency: 1,
+      handlers: {
+        'test.slow': async (_ctx, payload) => {
+          const { n } = payload as { n: number };
+          started.push(n);
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
+          finished.push(n);
+        },
+      },
+    });
+    await insertJobs(
+      db,
+      [1, 2].map((n) => ({ kind: 'test.slow', payload: { n }, priority: n })),
+    );
+    await until(async () => started.length === 1);
+    const stopping = worker.stop(5_000);
+    setTimeout(() => release(), 100);
+    await stopping;
+    expect(finished).toEqual([1]);
+    expect(await countJobsByStatus(db)).toEqual({ done: 1, queued: 1 });
+  });
 });
