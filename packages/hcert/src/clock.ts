@@ -6,6 +6,7 @@ const ISO_INSTANT =
 /**
  * Parses an ISO-8601 date-time as the test files and operators write it: fractions of any length, offsets as
  * Z, +02, +0200 or +02:00, and no zone at all meaning UTC (not the machine's zone, so results do not move).
+ * A bare date means its midnight UTC.
  */
 export function parseIsoInstant(text: string): Date {
   const match = ISO_INSTANT.exec(text.trim());
