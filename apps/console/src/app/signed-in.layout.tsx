@@ -55,16 +55,16 @@ export function SignedInLayout() {
           <Link to="/home" className="top-bar__name">
             {t('app.name')}
           </Link>
-          <div className="top-bar__user">
-            <span className="top-bar__display-name">{user.displayName}</span>
-            <span className="top-bar__role">{t(`roles.${user.role}`)}</span>
-            <UserMissions codes={user.missions} />
-          </div>
           <div className="top-bar__actions">
             <LanguageSwitch />
             <button type="button" className="top-bar__button" onClick={onSignOut}>
               {t('app.signOut')}
             </button>
+          </div>
+          <div className="top-bar__user">
+            <span className="top-bar__display-name">{user.displayName}</span>
+            <span className="top-bar__role">{t(`roles.${user.role}`)}</span>
+            <UserMissions codes={user.missions} />
           </div>
         </div>
         <nav className="container nav" aria-label={t('app.navLabel')}>

@@ -1,5 +1,5 @@
 import type { Meta } from '@homeward/shared';
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { getJson } from '../../lib/api.client.ts';
 import { readCache, writeCache } from '../../lib/cache.store.ts';
 
@@ -7,8 +7,14 @@ const META_PATH = '/api/v1/meta';
 
 export interface MetaState {
   meta: Meta | null;
-  /** Set when `meta` is the copy saved on this device because the server could not be reached. */
+  /** Set when `meta` is the copy saved on this device and the server could not be reached to refresh it. */
   savedAt: number | null;
+}
+
+interface InternalState {
+  meta: Meta | null;
+  cachedAt: number | null;
+  failed: boolean;
 }
 
 const MetaContext = createContext<MetaState>({ meta: null, savedAt: null });
@@ -18,9 +24,9 @@ const MetaContext = createContext<MetaState>({ meta: null, savedAt: null });
  * at once (the hotline must appear even offline) and replaced when the server answers.
  */
 export function MetaProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<MetaState>(() => {
+  const [state, setState] = useState<InternalState>(() => {
     const cached = readCache<Meta>(META_PATH);
-    return cached ? { meta: cached.data, savedAt: cached.savedAt } : { meta: null, savedAt: null };
+    return { meta: cached?.data ?? null, cachedAt: cached?.savedAt ?? null, failed: false };
   });
 
   useEffect(() => {
@@ -28,16 +34,21 @@ export function MetaProvider({ children }: { children: ReactNode }) {
     getJson<Meta>(META_PATH, controller.signal).then(
       (meta) => {
         writeCache(META_PATH, meta);
-        setState({ meta, savedAt: null });
+        setState({ meta, cachedAt: null, failed: false });
       },
       () => {
-        // Keep the saved copy (with its age) if there is one; the hotline component explains otherwise.
+        // Keep the saved copy and from now on show its age; without one, the hotline component explains.
+        if (!controller.signal.aborted) setState((previous) => ({ ...previous, failed: true }));
       },
     );
     return () => controller.abort();
   }, []);
 
-  return <MetaContext.Provider value={state}>{children}</MetaContext.Provider>;
+  const value = useMemo<MetaState>(
+    () => ({ meta: state.meta, savedAt: state.failed ? state.cachedAt : null }),
+    [state],
+  );
+  return <MetaContext.Provider value={value}>{children}</MetaContext.Provider>;
 }
 
 export function useMeta(): MetaState {

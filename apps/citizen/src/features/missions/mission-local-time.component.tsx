@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { localTime, utcOffset } from '../../lib/format.ts';
 
@@ -13,11 +14,12 @@ function useNow(intervalMs: number): Date {
 
 /** The mission's wall-clock time and UTC offset, so a caller knows whether it is the middle of the night there. */
 export function MissionLocalTime({ timeZone }: { timeZone: string }) {
+  const { t } = useTranslation();
   const now = useNow(30_000);
   const locale = currentLocale();
   let text: string;
   try {
-    text = `${localTime(timeZone, locale, now)} (${utcOffset(timeZone, now)})`;
+    text = t('mission.localTimeValue', { time: localTime(timeZone, locale, now), offset: utcOffset(timeZone, now) });
   } catch {
     // An unknown zone name must not break the page; show the raw name instead.
     text = timeZone;
