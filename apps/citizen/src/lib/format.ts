@@ -1,9 +1,5 @@
 import type { Locale, LocalizedText } from '@homeward/shared';
 
-export function localized(text: LocalizedText, locale: Locale): string {
-  return text[locale];
-}
-
 /** "UTC+09:00" for a time zone at a given instant (offsets change with daylight saving). */
 export function utcOffset(timeZone: string, at: Date): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })

@@ -1,9 +1,5 @@
 import type { Locale, LocalizedText } from '@homeward/shared';
 
-export function localized(text: LocalizedText, locale: Locale): string {
-  return text[locale];
-}
-
 /** "UTC+09:00" for a time zone at a given instant (offsets change with daylight saving). */
 export function utcOffset(timeZone: string, at: Date): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
@@ -21,11 +17,6 @@ export function localTime(timeZone: string, locale: Locale, at: Date): string {
 
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale).format(value);
-}
-
-/** tel: links need the number without spaces or punctuation (RFC 3966 global number). */
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
 
 export function sortByName<T extends { name: LocalizedText }>(items: readonly T[], locale: Locale): T[] {
