@@ -13,6 +13,7 @@ import { healthRoutes } from './http/health.routes.ts';
 import { registerRequestHooks } from './http/hooks.ts';
 import { handleError, sendProblem } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'meta', description: 'Service configuration and reference data' },
         { name: 'missions', description: 'Diplomatic missions and consular districts' },
         { name: 'auth', description: 'Sessions' },
+        { name: 'audit', description: 'Tamper-evident audit log' },
         { name: 'operations', description: 'Health and metrics' },
       ],
     },
@@ -109,6 +111,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(metaRoutes);
   await app.register(missionsRoutes);
   await app.register(authRoutes);
+  await app.register(auditRoutes);
 
   const serveWeb = options.serveWebApps ?? true;
   const webDirs = serveWeb

@@ -4,6 +4,7 @@ import { type Command, Option } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { seedDemo } from '../modules/demo/demo.seed.ts';
 import { createUser } from '../modules/users/users.service.ts';
 
@@ -90,4 +91,21 @@ export function registerAdminCommands(program: Command): void {
         if (!opts.password) say(`one-time password: ${password}  (change it after the first sign-in)`);
       },
     );
+
+  const audit = program.command('audit').description('the tamper-evident audit log');
+  audit
+    .command('verify')
+    .description('walk the hash chain and report the first broken entry (exit 1 if any)')
+    .action(async () => {
+      const report = await withDatabase(({ db }) => verifyAuditChain(db));
+      if (report.firstBreak) {
+        const { seq, id, problem } = report.firstBreak;
+        process.stderr.write(
+          `audit log BROKEN at entry ${seq} (${id}): ${problem}; ${report.entries} entries before it verify\n`,
+        );
+        process.exitCode = 1;
+        return;
+      }
+      say(`audit log intact: ${report.entries} entries verified`);
+    });
 }

@@ -23,13 +23,13 @@ describe('homeward CLI', () => {
   it('prints help for the program and every verb', () => {
     const top = homeward(['--help']);
     expect(top.code).toBe(0);
-    for (const verb of ['start', 'migrate', 'seed', 'user']) expect(top.out).toContain(verb);
+    for (const verb of ['start', 'migrate', 'seed', 'user', 'audit', 'cap', 'hcert']) expect(top.out).toContain(verb);
     const create = homeward(['user', 'create', '--help']);
     expect(create.out).toContain('--mission <code>');
   });
 
   it('migrates, seeds and creates a scoped officer', () => {
-    expect(homeward(['migrate']).out).toMatch(/applied 1 migration|up to date/);
+    expect(homeward(['migrate']).out).toMatch(/applied \d+ migration\(s\): 202611280800_create_foundation/);
     expect(homeward(['seed', '--demo']).out).toMatch(/missions: \d{2}, demo accounts created: 9/);
     const created = homeward([
       'user',
@@ -67,5 +67,27 @@ describe('homeward CLI', () => {
     expect(refused.err.trim()).toBe(
       'homeward: cannot connect to PostgreSQL at postgres://postgres@127.0.0.1:1/none: connection refused (is the server running?)',
     );
+  });
+
+  it('verifies the audit chain and names the entry altered in the database', async () => {
+    const database = path.join(dir, 'audit.db');
+    const env = { DATABASE_URL: `sqlite:${database}` };
+    expect(homeward(['seed', '--demo'], env).code).toBe(0);
+    const { default: SQLite } = await import('better-sqlite3');
+    const raw = new SQLite(database);
+    const { appendAudit } = await import('../modules/audit/audit.service.ts');
+    const { openDatabase } = await import('../db/connect.ts');
+    const opened = await openDatabase({ dialect: 'sqlite', path: database });
+    for (let i = 0; i < 3; i++)
+      await appendAudit(opened.db, { actor: null, ip: null }, { action: 'test.cli', details: { i } });
+    await opened.close();
+    const clean = homeward(['audit', 'verify'], env);
+    expect(clean.code).toBe(0);
+    expect(clean.out).toMatch(/audit log intact: 3 entries verified/);
+    raw.prepare('update audit_log set action = ? where seq = 2').run('test.rewritten');
+    raw.close();
+    const broken = homeward(['audit', 'verify'], env);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/audit log BROKEN at entry 2 .*altered; 1 entries before it verify/);
   });
 });

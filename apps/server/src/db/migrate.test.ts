@@ -41,7 +41,16 @@ describeEachDialect('migrations', (getDb) => {
 
   it('produce the same tables on both engines', async () => {
     const tables = (await fresh.db.introspection.getTables()).map((t) => t.name).sort();
-    expect(tables).toEqual(['jobs', 'mission_jurisdictions', 'missions', 'sessions', 'user_missions', 'users']);
+    expect(tables).toEqual([
+      'audit_log',
+      'jobs',
+      'mission_jurisdictions',
+      'missions',
+      'sessions',
+      'throttles',
+      'user_missions',
+      'users',
+    ]);
     const result = await sql<{ n: number }>`select count(*) as n from missions`.execute(fresh.db);
     expect(Number(result.rows[0]?.n)).toBe(0);
   });

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AuditLogTable, ThrottlesTable } from './tables/audit.table.ts';
 import type { JobsTable } from './tables/jobs.table.ts';
 import type { MissionJurisdictionsTable, MissionsTable } from './tables/missions.table.ts';
 import type { SessionsTable, UserMissionsTable, UsersTable } from './tables/users.table.ts';
@@ -11,6 +12,8 @@ export interface Database {
   userMissions: UserMissionsTable;
   sessions: SessionsTable;
   jobs: JobsTable;
+  auditLog: AuditLogTable;
+  throttles: ThrottlesTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */

@@ -17,9 +17,18 @@ export class ProblemError extends Error {
     readonly code: ProblemCode,
     readonly detail?: string,
     readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
   ) {
     super(detail ?? code);
   }
+}
+
+/** 429 with Retry-After, for throttled sign-ins, sign-ups, resets and verifications. */
+export function tooManyAttempts(until: Date, now: Date = new Date()): ProblemError {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new ProblemError(429, 'rate_limited', `try again in ${seconds} s`, undefined, {
+    'retry-after': String(seconds),
+  });
 }
 
 export function localeOf(request: FastifyRequest): Locale {
@@ -95,6 +104,7 @@ export function fieldErrorsFrom(validation: AjvError[], context: string, locale:
 /** Maps every error reaching Fastify to problem+json; only real faults become 5xx. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof ProblemError) {
+    if (error.headers) reply.headers(error.headers);
     return sendProblem(request, reply, error.status, error.code, { detail: error.detail, errors: error.errors });
   }
   if (error.validation) {

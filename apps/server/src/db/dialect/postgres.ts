@@ -1,4 +1,4 @@
-import { PostgresDialect } from 'kysely';
+import { PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DialectOps } from './dialect.ts';
 
@@ -6,6 +6,9 @@ export const postgresOps: DialectOps = {
   name: 'postgres',
   lockSkipLocked: (qb) => qb.forUpdate().skipLocked(),
   likeInsensitive: 'ilike',
+  lockChain: async (db, key) => {
+    await sql`select pg_advisory_xact_lock(${key})`.execute(db);
+  },
 };
 
 // Counts and integer ids come back from pg as strings (int8); Homeward's counts fit in a double.

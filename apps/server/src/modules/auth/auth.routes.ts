@@ -1,7 +1,9 @@
 import { SessionUserSchema, SignInBodySchema } from '@homeward/shared';
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../http/app-types.ts';
+import { auditSource } from '../../http/audit-source.ts';
 import { PUBLIC, SIGNED_IN } from '../../policy/route-policy.ts';
+import { appendAudit } from '../audit/audit.service.ts';
 import { SESSION_COOKIE, signIn, signOut } from './auth.service.ts';
 
 const UserEnvelope = Type.Object({ user: SessionUserSchema });
@@ -46,7 +48,10 @@ export async function authRoutes(app: App): Promise<void> {
       schema: { tags: ['auth'], summary: 'End this session', response: { 204: Type.Null() } },
     },
     async (request, reply) => {
-      if (request.sessionId) await signOut(app.ctx.db, request.sessionId);
+      if (request.sessionId) {
+        await signOut(app.ctx.db, request.sessionId);
+        await appendAudit(app.ctx.db, auditSource(request), { action: 'auth.sign_out' });
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },

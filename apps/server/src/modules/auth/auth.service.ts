@@ -3,10 +3,12 @@ import type { Role, SessionUser } from '@homeward/shared';
 import { isoAt, isoNow } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/schema.ts';
-import { ProblemError } from '../../http/problem.ts';
+import { ProblemError, tooManyAttempts } from '../../http/problem.ts';
+import { appendAudit } from '../audit/audit.service.ts';
 import { verifyAgainstDummy, verifyPassword } from '../users/password.ts';
 import { findUserByEmail, findUserById, listUserMissions, type UserRow } from '../users/users.repo.ts';
 import { deleteSession, findSession, insertSession, touchSession } from './sessions.repo.ts';
+import { blockedUntil, clearThrottle, recordFailure, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS } from './throttle.ts';
 
 export const SESSION_COOKIE = 'hw_session';
 const TOUCH_EVERY_MS = 60_000;
@@ -32,23 +34,16 @@ export interface SignInResult {
   expiresAt: string;
 }
 
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
 /**
- * Checks email and password and opens a new session (a fresh token every time: no fixation).
- * Unknown emails and wrong passwords get the same answer after the same work.
- * @throws ProblemError 401 invalid_credentials
+ * Opens a new session for a user whose identity was just proven (password, second factor, passkey).
+ * Every call issues a fresh token, so a session id is never carried across a sign-in (no fixation).
  */
-export async function signIn(
-  db: Db,
-  config: Config,
-  input: { email: string; password: string; ip: string | null; userAgent: string | null },
-): Promise<SignInResult> {
-  const user = await findUserByEmail(db, input.email);
-  if (!user?.passwordHash) {
-    await verifyAgainstDummy(input.password);
-    throw new ProblemError(401, 'invalid_credentials');
-  }
-  const ok = await verifyPassword(input.password, user.passwordHash);
-  if (!ok || user.status !== 'active') throw new ProblemError(401, 'invalid_credentials');
+export async function openSession(db: Db, config: Config, user: UserRow, client: ClientInfo): Promise<SignInResult> {
   const token = randomBytes(32).toString('base64url');
   const now = isoNow();
   const expiresAt = isoAt(config.sessionAbsoluteHours * 3_600_000);
@@ -58,10 +53,45 @@ export async function signIn(
     createdAt: now,
     lastSeenAt: now,
     expiresAt,
-    ip: input.ip,
-    userAgent: input.userAgent?.slice(0, 300) ?? null,
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
   });
   return { token, user: await toSessionUser(db, user), expiresAt };
+}
+
+/**
+ * Checks email and password and opens a new session. Unknown emails and wrong passwords get the same
+ * answer after the same work; repeated failures are throttled per address and per account.
+ * Every attempt, good or bad, is written to the audit log.
+ * @throws ProblemError 401 invalid_credentials, 429 rate_limited
+ */
+export async function signIn(
+  db: Db,
+  config: Config,
+  input: { email: string; password: string } & ClientInfo,
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const keys = { address: `sign-in:ip:${input.ip ?? 'unknown'}`, account: `sign-in:account:${email}` };
+  const blocked = await blockedUntil(db, [keys.address, keys.account]);
+  if (blocked) {
+    await appendAudit(db, { actor: null, ip: input.ip }, { action: 'auth.sign_in_throttled', details: { email } });
+    throw tooManyAttempts(blocked);
+  }
+  const user = await findUserByEmail(db, email);
+  const ok = user?.passwordHash
+    ? (await verifyPassword(input.password, user.passwordHash)) && user.status === 'active'
+    : (await verifyAgainstDummy(input.password), false);
+  if (!user || !ok) {
+    await recordFailure(db, keys.address, SIGN_IN_PER_ADDRESS);
+    await recordFailure(db, keys.account, SIGN_IN_PER_ACCOUNT);
+    const actor = user ? { id: user.id, role: user.role } : null;
+    await appendAudit(db, { actor, ip: input.ip }, { action: 'auth.sign_in_failed', details: { email } });
+    throw new ProblemError(401, 'invalid_credentials');
+  }
+  await clearThrottle(db, [keys.account]);
+  const result = await openSession(db, config, user, input);
+  await appendAudit(db, { actor: { id: user.id, role: user.role }, ip: input.ip }, { action: 'auth.sign_in' });
+  return result;
 }
 
 /** Resolves a cookie token to its user, enforcing idle and absolute timeouts; null when not valid. */

@@ -81,4 +81,37 @@ describeEachDialect('sessions', (getDb) => {
     await db.updateTable('sessions').set({ lastSeenAt: beyond.toISOString() }).execute();
     expect(await resolveSession(db, config, second.token, beyond)).toBeNull();
   });
+
+  it('throttles repeated failures per account with Retry-After, and audits every attempt', async () => {
+    const { db } = getDb();
+    const email = 'agent@demo.homeward.example';
+    const attempt = (password: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        headers: { ...JSON_WRITE, 'accept-language': 'en' },
+        payload: { email, password },
+      });
+    const codes: number[] = [];
+    for (let i = 0; i < 7; i++) codes.push((await attempt('wrong password here')).statusCode);
+    expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    const blocked = await attempt(DEMO_PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json()).toMatchObject({ code: 'rate_limited', title: 'Too many attempts. Try again later' });
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    const actions = await db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('details', 'like', `%${email}%`)
+      .orderBy('seq')
+      .execute();
+    expect(actions.map((a) => a.action)).toContain('auth.sign_in_failed');
+    expect(actions.at(-1)?.action).toBe('auth.sign_in_throttled');
+    // The block ends on its own: nobody can lock a real user out for good.
+    await db
+      .updateTable('throttles')
+      .set({ blockedUntil: new Date(Date.now() - 1000).toISOString() })
+      .execute();
+    expect((await attempt(DEMO_PASSWORD)).statusCode).toBe(200);
+  });
 });
