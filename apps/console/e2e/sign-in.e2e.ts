@@ -104,7 +104,9 @@ describeBrowser('staff console: sign-in, missions table, sign-out', () => {
     await page.getByRole('link', { name: /^City/ }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('city');
     expect(new URL(page.url()).searchParams.get('country')).toBe('JP');
-    expect(await page.getByRole('columnheader', { name: /City/ }).getAttribute('aria-sort')).toBe('ascending');
+    await expect
+      .poll(() => page.getByRole('columnheader', { name: /City/ }).getAttribute('aria-sort'))
+      .toBe('ascending');
 
     // The URL alone restores the view (shareable).
     await page.reload();
