@@ -19,6 +19,31 @@ export const PROBLEM_TITLES = {
   method_not_allowed: { en: 'This method is not allowed here', 'zh-CN': '此处不允许该操作' },
   service_unavailable: { en: 'The service is not ready. Try again shortly', 'zh-CN': '服务暂不可用，请稍后再试' },
   internal_error: { en: 'Something went wrong on our side', 'zh-CN': '系统出现错误' },
+  email_not_verified: {
+    en: 'Confirm your email address first. We can send the link again',
+    'zh-CN': '请先验证您的电子邮箱，我们可以重新发送验证链接',
+  },
+  link_invalid: {
+    en: 'This link is not valid any more. Ask for a new one',
+    'zh-CN': '此链接已失效，请重新申请',
+  },
+  weak_password: {
+    en: 'Choose a longer password that is harder to guess',
+    'zh-CN': '请设置更长、更难猜到的密码',
+  },
+  second_factor_required: {
+    en: 'Enter the code from your authenticator app',
+    'zh-CN': '请输入身份验证器应用中的验证码',
+  },
+  second_factor_invalid: { en: 'The code is not right. Check it and try again', 'zh-CN': '验证码不正确，请核对后重试' },
+  second_factor_replayed: {
+    en: 'This code was used already. Wait for the next one',
+    'zh-CN': '此验证码已使用，请等待下一个验证码',
+  },
+  challenge_expired: { en: 'Your sign-in took too long. Start again', 'zh-CN': '登录超时，请重新开始' },
+  passkey_failed: { en: 'The passkey could not be checked', 'zh-CN': '无法验证通行密钥' },
+  reauthentication_required: { en: 'Enter your password again to continue', 'zh-CN': '请再次输入密码以继续' },
+  token_scope: { en: 'This API token does not allow this', 'zh-CN': '此 API 令牌无权执行此操作' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ProblemCode = keyof typeof PROBLEM_TITLES;
