@@ -44,6 +44,7 @@ describe('loadConfig', () => {
     expect(config.state.code).toBe('NZ');
     expect(config.state.hotline.e164).toBe('+6499202020');
     expect(config.state.spareHotline).toBeNull();
+    expect(config.state.hotlineGuidance).toBeNull();
   });
   it('refuses bad numbers and ports by name', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT must be a whole number from 0 to 65535 (got "eighty")');

@@ -10,6 +10,8 @@ export interface SendingStateConfig {
   name: LocalizedText;
   ministry: LocalizedText;
   hotline: { e164: string; display: string };
+  /** How to reach a person on the hotline's menu, when the deployment knows it. */
+  hotlineGuidance: LocalizedText | null;
   spareHotline: { e164: string; display: string } | null;
 }
 
@@ -83,6 +85,18 @@ function phoneFrom(env: Env, name: string, fallback: string): { e164: string; di
   return { e164: phone.number, display: phone.formatInternational() };
 }
 
+// The 12308 centre's menu (GLOSSARY: 12308 hotline); another hotline has its own, or none is said.
+function guidanceFrom(env: Env): LocalizedText | null {
+  const en = env.HOMEWARD_HOTLINE_GUIDANCE_EN;
+  const zh = env.HOMEWARD_HOTLINE_GUIDANCE_ZH;
+  if (en || zh) return { en: en ?? zh ?? '', 'zh-CN': zh ?? en ?? '' };
+  if (env.HOMEWARD_HOTLINE) return null;
+  return {
+    en: 'In an emergency, press 0 then 9 to speak to a person.',
+    'zh-CN': '紧急情况下，请按 0 再按 9 转人工服务。',
+  };
+}
+
 /** Builds the configuration from the environment; every variable is listed in README.md. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const port = intFrom(env, 'PORT', 8080, 0, 65535);
@@ -112,6 +126,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       },
       hotline: phoneFrom(env, 'HOMEWARD_HOTLINE', '+86 10 12308'),
       spareHotline: spare === '' ? null : phoneFrom({ spare }, 'spare', spare),
+      hotlineGuidance: guidanceFrom(env),
     },
   };
 }

@@ -17,6 +17,7 @@ export const MetaSchema = Type.Object({
     display: Type.String({ description: 'Hotline as people write it' }),
     spareE164: Type.Optional(Type.String()),
     spareDisplay: Type.Optional(Type.String()),
+    guidance: Type.Optional(LocalizedTextSchema),
   }),
   locales: Type.Array(Type.String()),
   version: Type.String(),

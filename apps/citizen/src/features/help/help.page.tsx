@@ -10,10 +10,6 @@ import { MissionCard } from '../missions/mission-card.component.tsx';
 import { COUNTRIES_PATH, type Country, type MissionPage, missionsPath } from '../missions/missions.api.ts';
 import { LoadFailed, SavedAge } from '../offline/offline.component.tsx';
 
-// The "press 0 then 9" menu is the 12308 centre's (GLOSSARY: 12308 hotline); other deployments' menus differ,
-// so it is only shown for that number. TODO(#foundation): serve hotline guidance from /api/v1/meta instead.
-const GUIDANCE_12308 = '+861012308';
-
 /** Emergency help: the hotline first, then the mission that serves the country the person is in. */
 export function HelpPage() {
   const { t } = useTranslation();
@@ -37,7 +33,7 @@ export function HelpPage() {
         <HotlineLink size="large" />
         <p>
           <strong>{t('hotline.hours')}</strong>
-          {meta?.hotline.e164 === GUIDANCE_12308 ? <> {t('hotline.person')}</> : null}
+          {meta?.hotline.guidance ? <> {meta.hotline.guidance[locale]}</> : null}
         </p>
         <SpareHotline />
       </section>

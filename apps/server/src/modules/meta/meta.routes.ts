@@ -24,6 +24,7 @@ export async function metaRoutes(app: App): Promise<void> {
         hotline: {
           e164: state.hotline.e164,
           display: state.hotline.display,
+          ...(state.hotlineGuidance ? { guidance: state.hotlineGuidance } : {}),
           ...(state.spareHotline
             ? { spareE164: state.spareHotline.e164, spareDisplay: state.spareHotline.display }
             : {}),

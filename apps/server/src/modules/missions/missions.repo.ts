@@ -9,17 +9,13 @@ export type JurisdictionRow = Selectable<MissionJurisdictionsTable>;
 export interface MissionFilter {
   country?: string;
   q?: string;
-  sort: 'name' | 'country' | 'city';
-  nameColumn: 'nameZh' | 'nameEn';
-  limit: number;
-  offset: number;
 }
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filtered(db: Db, filter: Pick<MissionFilter, 'country' | 'q'>) {
+function filtered(db: Db, filter: MissionFilter) {
   let query = db.selectFrom('missions');
   if (filter.country) {
     const country = filter.country;
@@ -46,22 +42,9 @@ function filtered(db: Db, filter: Pick<MissionFilter, 'country' | 'q'>) {
   return query;
 }
 
-export async function countMissions(db: Db, filter: Pick<MissionFilter, 'country' | 'q'>): Promise<number> {
-  const row = await filtered(db, filter)
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
+/** Every matching mission, unordered: a ministry has a few hundred, and the service sorts them by locale. */
 export async function listMissions(db: Db, filter: MissionFilter): Promise<MissionRow[]> {
-  const order = filter.sort === 'country' ? 'countryCode' : filter.sort === 'city' ? 'cityEn' : filter.nameColumn;
-  return filtered(db, filter)
-    .selectAll()
-    .orderBy(order)
-    .orderBy('code')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
+  return filtered(db, filter).selectAll().execute();
 }
 
 export async function findMission(db: Db, code: string): Promise<MissionRow | undefined> {

@@ -6,36 +6,35 @@ import { ConfigError } from '../../config.ts';
 import type { Db } from '../../db/schema.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { toMissionDto } from './missions.presenter.ts';
-import {
-  countMissions,
-  findMission,
-  listJurisdictions,
-  listMissions,
-  type MissionFilter,
-  upsertMission,
-} from './missions.repo.ts';
+import { findMission, listJurisdictions, listMissions, type MissionRow, upsertMission } from './missions.repo.ts';
 
 export interface MissionQuery {
   country?: string;
   q?: string;
-  sort?: MissionFilter['sort'];
+  sort?: 'name' | 'country' | 'city';
   page: number;
   pageSize: number;
+}
+
+/**
+ * Orders missions the way a reader of the language expects: zh-CN by pinyin (Intl.Collator), en
+ * alphabetically. SQL cannot collate Chinese by pinyin on both engines, and the list is small, so the
+ * sort happens here.
+ */
+function sortMissions(rows: MissionRow[], sort: MissionQuery['sort'], locale: Locale): MissionRow[] {
+  const collator = new Intl.Collator(locale);
+  const zh = locale === 'zh-CN';
+  const key = (r: MissionRow) =>
+    sort === 'city' ? (zh ? r.cityZh : r.cityEn) : sort === 'country' ? r.countryCode : zh ? r.nameZh : r.nameEn;
+  return [...rows].sort((a, b) => collator.compare(key(a), key(b)) || a.code.localeCompare(b.code));
 }
 
 /** Lists missions, optionally those whose consular district covers a country, matching a search text. */
 export async function searchMissions(db: Db, query: MissionQuery, locale: Locale): Promise<MissionPage> {
   const filter = { country: query.country?.toUpperCase(), q: query.q?.trim() || undefined };
-  const [total, rows] = await Promise.all([
-    countMissions(db, filter),
-    listMissions(db, {
-      ...filter,
-      sort: query.sort ?? 'name',
-      nameColumn: locale === 'en' ? 'nameEn' : 'nameZh',
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
-    }),
-  ]);
+  const all = sortMissions(await listMissions(db, filter), query.sort ?? 'name', locale);
+  const total = all.length;
+  const rows = all.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const jurisdictions = await listJurisdictions(
     db,
     rows.map((r) => r.code),

@@ -79,6 +79,7 @@ describeEachDialect('missions API', (getDb) => {
   it('serves meta from configuration and all ISO countries with both names', async () => {
     const meta = (await app.inject('/api/v1/meta')).json();
     expect(meta.hotline).toMatchObject({ e164: '+861012308', display: '+86 10 12308' });
+    expect(meta.hotline.guidance['zh-CN']).toContain('按 0 再按 9');
     expect(meta.sendingState.code).toBe('CN');
     const countries = (await app.inject('/api/v1/countries')).json();
     expect(countries.length).toBeGreaterThanOrEqual(249);
