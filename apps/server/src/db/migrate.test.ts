@@ -42,14 +42,18 @@ describeEachDialect('migrations', (getDb) => {
   it('produce the same tables on both engines', async () => {
     const tables = (await fresh.db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual([
+      'account_tokens',
       'audit_log',
       'jobs',
       'mission_jurisdictions',
       'missions',
+      'passkeys',
       'sessions',
+      'settings',
       'throttles',
       'user_missions',
       'users',
+      'webauthn_challenges',
     ]);
     const result = await sql<{ n: number }>`select count(*) as n from missions`.execute(fresh.db);
     expect(Number(result.rows[0]?.n)).toBe(0);

@@ -1,4 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
+import type {
+  AccountTokensTable,
+  PasskeysTable,
+  SettingsTable,
+  WebauthnChallengesTable,
+} from './tables/accounts.table.ts';
 import type { AuditLogTable, ThrottlesTable } from './tables/audit.table.ts';
 import type { JobsTable } from './tables/jobs.table.ts';
 import type { MissionJurisdictionsTable, MissionsTable } from './tables/missions.table.ts';
@@ -14,6 +20,10 @@ export interface Database {
   jobs: JobsTable;
   auditLog: AuditLogTable;
   throttles: ThrottlesTable;
+  accountTokens: AccountTokensTable;
+  settings: SettingsTable;
+  passkeys: PasskeysTable;
+  webauthnChallenges: WebauthnChallengesTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m202611280800 from './202611280800_create_foundation.ts';
 import * as m202611280900 from './202611280900_create_audit_log.ts';
+import * as m202611281000 from './202611281000_create_accounts.ts';
 
 /**
  * Every migration, by file name, in order. Listed by hand (not read from disk) so that the same
@@ -9,4 +10,5 @@ import * as m202611280900 from './202611280900_create_audit_log.ts';
 export const MIGRATIONS: Record<string, Migration> = {
   '202611280800_create_foundation': m202611280800,
   '202611280900_create_audit_log': m202611280900,
+  '202611281000_create_accounts': m202611281000,
 };

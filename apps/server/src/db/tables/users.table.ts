@@ -8,6 +8,10 @@ export interface UsersTable {
   role: Role;
   locale: string;
   status: 'active' | 'disabled';
+  /** When the owner proved the address (sign-up link); null until then. Staff and demo accounts are set. */
+  emailVerifiedAt: string | null;
+  /** E.164, or null. */
+  phone: string | null;
   createdAt: string;
   updatedAt: string;
 }
