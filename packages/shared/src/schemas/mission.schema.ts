@@ -11,7 +11,8 @@ export const MissionSchema = Type.Object({
   city: LocalizedTextSchema,
   countryCode: Type.String(),
   timezone: Type.String(),
-  phone: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()], { description: 'Duty phone in E.164, for tel: links' }),
+  phoneDisplay: Type.Union([Type.String(), Type.Null()], { description: 'The same number as people write it' }),
   location: Type.Union([Type.Object({ lat: Type.Number(), lon: Type.Number() }), Type.Null()]),
   jurisdiction: Type.Object({
     countries: Type.Array(Type.String()),

@@ -21,7 +21,7 @@ export function MissionPhone({ mission }: { mission: Mission }) {
     <a className="call-link call-link--mission" href={telHref(mission.phone)}>
       <PhoneIcon />
       <span>
-        {t('mission.dutyPhone')}: <span className="nowrap">{mission.phone}</span>
+        {t('mission.dutyPhone')}: <span className="nowrap">{mission.phoneDisplay ?? mission.phone}</span>
       </span>
     </a>
   );

@@ -194,7 +194,7 @@ export function MissionsTablePage() {
                     <td>{mission.city[locale]}</td>
                     <td>{countryNames.get(mission.countryCode) ?? mission.countryCode}</td>
                     <td className="nowrap">
-                      {mission.phone ?? <span className="muted">{t('missions.noPhone')}</span>}
+                      {mission.phoneDisplay ?? mission.phone ?? <span className="muted">{t('missions.noPhone')}</span>}
                     </td>
                     <td className="nowrap">
                       <MissionLocalTime timeZone={mission.timezone} />

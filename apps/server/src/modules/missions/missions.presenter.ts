@@ -1,4 +1,5 @@
 import type { Mission } from '@homeward/shared';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { JurisdictionRow, MissionRow } from './missions.repo.ts';
 
 /** What leaves the server about a mission: public reference data only. */
@@ -12,6 +13,7 @@ export function toMissionDto(row: MissionRow, jurisdictions: JurisdictionRow[]):
     countryCode: row.countryCode,
     timezone: row.timezone,
     phone: row.phone,
+    phoneDisplay: row.phone ? (parsePhoneNumberFromString(row.phone)?.formatInternational() ?? row.phone) : null,
     location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon },
     jurisdiction: {
       countries: own.filter((j) => j.regionCode === '').map((j) => j.countryCode),

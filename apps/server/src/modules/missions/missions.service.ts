@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Locale, type Mission, type MissionPage, MissionSchema } from '@homeward/shared';
+import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { isoNow } from '../../clock.ts';
 import { ConfigError } from '../../config.ts';
@@ -49,11 +50,15 @@ export async function getMission(db: Db, code: string): Promise<Mission> {
   return toMissionDto(row, await listJurisdictions(db, [row.code]));
 }
 
+/** A mission as a reference-data file states it; the display form of the phone is derived. */
+const MissionFileSchema = Type.Omit(MissionSchema, ['phoneDisplay']);
+type MissionFileEntry = Omit<Mission, 'phoneDisplay'>;
+
 /**
  * Reads a missions file (an array of Mission objects) and checks it against the shared schema.
  * @throws ConfigError naming the file, the entry and the field that do not match
  */
-export function readMissionsFile(path: string): Mission[] {
+export function readMissionsFile(path: string): MissionFileEntry[] {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
@@ -62,14 +67,14 @@ export function readMissionsFile(path: string): Mission[] {
   }
   if (!Array.isArray(data)) throw new ConfigError(`${path}: expected a JSON array of missions`);
   data.forEach((entry, index) => {
-    const first = Value.Errors(MissionSchema, entry).First();
+    const first = Value.Errors(MissionFileSchema, entry).First();
     if (first) throw new ConfigError(`${path}: mission #${index + 1} field ${first.path || '/'}: ${first.message}`);
   });
-  return data as Mission[]; // boundary: every entry was checked against MissionSchema above
+  return data as MissionFileEntry[]; // boundary: every entry was checked against the schema above
 }
 
 /** Creates or updates missions with their consular districts; running it twice changes nothing. */
-export async function importMissions(db: Db, missions: Mission[]): Promise<number> {
+export async function importMissions(db: Db, missions: MissionFileEntry[]): Promise<number> {
   const now = isoNow();
   for (const m of missions) {
     await upsertMission(

@@ -62,6 +62,9 @@ describeEachDialect('missions API', (getDb) => {
     const tokyo = await app.inject('/api/v1/missions/jp-tyo');
     expect(tokyo.statusCode).toBe(200);
     expect(tokyo.json()).toMatchObject({ code: 'JP-TYO', kind: 'embassy', countryCode: 'JP', timezone: 'Asia/Tokyo' });
+    const sydney = (await app.inject('/api/v1/missions/AU-SYD')).json();
+    expect(sydney.phoneDisplay).toBe('+61 2 9550 5519');
+    expect(sydney.phone).toBe('+61295505519');
     const unknown = await app.inject({ url: '/api/v1/missions/XX-XXX', headers: { 'accept-language': 'en' } });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'not_found', title: 'Not found' });
