@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createRouter } from './app/router.tsx';
 import './app/app.css';
+import { SessionProvider } from './features/accounts/session.context.tsx';
 import { MetaProvider } from './features/meta/meta.context.tsx';
 import { registerServiceWorker } from './features/offline/sw-register.ts';
 import { setupI18n } from './i18n/i18n.ts';
@@ -15,7 +16,9 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <MetaProvider>
-      <RouterProvider router={createRouter()} />
+      <SessionProvider>
+        <RouterProvider router={createRouter()} />
+      </SessionProvider>
     </MetaProvider>
   </StrictMode>,
 );

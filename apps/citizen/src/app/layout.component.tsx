@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { AccountLink } from '../features/accounts/account-link.component.tsx';
 import { LanguageSwitch } from '../features/language/language-switch.component.tsx';
 import { HotlineLink, SpareHotline, useHotlineName } from '../features/meta/hotline.component.tsx';
 import { useMeta } from '../features/meta/meta.context.tsx';
@@ -28,7 +29,10 @@ export function Layout({ children }: { children?: ReactNode }) {
             <HomeIcon />
             <span>{ministry}</span>
           </Link>
-          <LanguageSwitch />
+          <div className="site-header__actions">
+            <AccountLink />
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       <OfflineBanner />

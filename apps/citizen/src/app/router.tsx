@@ -1,7 +1,79 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LandingPage } from '../features/landing/landing.page.tsx';
 import { ErrorPage } from '../features/not-found/error.page.tsx';
 import { Layout } from './layout.component.tsx';
+
+/** Sign-in, sign-up and the links in account mails; then the account area, which needs a session. */
+const accountRoutes: RouteObject[] = [
+  {
+    path: 'sign-in',
+    lazy: async () => ({ Component: (await import('../features/accounts/sign-in.page.tsx')).SignInPage }),
+  },
+  {
+    path: 'sign-up',
+    lazy: async () => ({ Component: (await import('../features/accounts/sign-up.page.tsx')).SignUpPage }),
+  },
+  {
+    path: 'sign-up/check-email',
+    lazy: async () => ({
+      Component: (await import('../features/accounts/check-email.page.tsx')).CheckEmailPage,
+    }),
+  },
+  {
+    path: 'verify-email',
+    lazy: async () => ({
+      Component: (await import('../features/accounts/verify-email.page.tsx')).VerifyEmailPage,
+    }),
+  },
+  {
+    path: 'forgot-password',
+    lazy: async () => ({
+      Component: (await import('../features/accounts/forgot-password.page.tsx')).ForgotPasswordPage,
+    }),
+  },
+  {
+    path: 'reset-password',
+    lazy: async () => ({
+      Component: (await import('../features/accounts/reset-password.page.tsx')).ResetPasswordPage,
+    }),
+  },
+  {
+    path: 'account-deleted',
+    lazy: async () => ({ Component: (await import('../features/accounts/deleted.page.tsx')).DeletedPage }),
+  },
+  {
+    path: 'account',
+    lazy: async () => ({
+      Component: (await import('../features/accounts/signed-in.layout.tsx')).SignedInLayout,
+    }),
+    children: [
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('../features/accounts/account.page.tsx')).AccountPage }),
+      },
+      {
+        path: 'profile',
+        lazy: async () => ({ Component: (await import('../features/accounts/profile.page.tsx')).ProfilePage }),
+      },
+      {
+        path: 'password',
+        lazy: async () => ({
+          Component: (await import('../features/accounts/change-password.page.tsx')).ChangePasswordPage,
+        }),
+      },
+      {
+        path: 'security',
+        lazy: async () => ({
+          Component: (await import('../features/accounts/security.page.tsx')).SecurityPage,
+        }),
+      },
+      {
+        path: 'privacy',
+        lazy: async () => ({ Component: (await import('../features/accounts/privacy.page.tsx')).PrivacyPage }),
+      },
+    ],
+  },
+];
 
 /**
  * Home is in the first bundle (it is what people open in a hurry); every other page loads on demand to keep
@@ -36,6 +108,7 @@ export function createRouter() {
                 Component: (await import('../features/missions/mission-detail.page.tsx')).MissionDetailPage,
               }),
             },
+            ...accountRoutes,
             {
               path: '*',
               lazy: async () => ({

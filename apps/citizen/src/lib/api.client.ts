@@ -19,20 +19,41 @@ function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'code' in value && 'title' in value && 'status' in value;
 }
 
-/** GET a JSON resource in the current UI language (the server localizes problem titles by Accept-Language). */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    // The server localizes problem titles by this header: always the UI language.
+    'Accept-Language': i18next.language || 'zh-CN',
+  };
+  // The server's CSRF guard for cookie-authenticated writes: a header a cross-site form cannot send.
+  if (method !== 'GET') headers['X-Requested-With'] = 'homeward';
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
-      headers: { Accept: 'application/json', 'Accept-Language': i18next.language || 'zh-CN' },
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
       signal,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, null);
   }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, isProblem(body) ? body : null);
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, isProblem(data) ? data : null);
   // Boundary: the server validates its responses against the shared TypeBox schemas.
-  return body as T;
+  return data as T;
+}
+
+/** GET a JSON resource in the current UI language (the server localizes problem titles by Accept-Language). */
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>('GET', path, undefined, signal);
+}
+
+/** A write (POST, PATCH, DELETE) with the CSRF header; a 204 answer resolves to undefined. */
+export function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, body);
 }

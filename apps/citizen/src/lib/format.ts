@@ -41,3 +41,12 @@ export function sortByName<T extends { name: LocalizedText }>(items: readonly T[
   const collator = new Intl.Collator(locale);
   return [...items].sort((a, b) => collator.compare(a.name[locale], b.name[locale]));
 }
+
+/** A date and time as people write it: "2026年3月5日 14:30" / "5 March 2026 at 14:30", in the device's time zone. */
+export function dateTime(iso: string, locale: Locale): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeStyle: 'short' }).format(
+    at,
+  );
+}

@@ -13,9 +13,13 @@ const LOADING = { status: 'loading', data: null, savedAt: null, error: null } as
 
 /**
  * Loads a GET resource, keeping the last good answer on this device so that offline the page still shows
- * something useful, labelled with its age. `path` null means "nothing to load yet".
+ * something useful, labelled with its age. `path` null means "nothing to load yet". Personal data passes
+ * `keepOnDevice: false`: a shared phone must not keep someone's account in localStorage.
  */
-export function useApi<T>(path: string | null): ApiState<T> & { retry: () => void } {
+export function useApi<T>(
+  path: string | null,
+  { keepOnDevice = true }: { keepOnDevice?: boolean } = {},
+): ApiState<T> & { retry: () => void } {
   const [state, setState] = useState<ApiState<T>>(LOADING);
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
@@ -28,13 +32,13 @@ export function useApi<T>(path: string | null): ApiState<T> & { retry: () => voi
     setState(LOADING);
     getJson<T>(path, controller.signal).then(
       (data) => {
-        writeCache(path, data);
+        if (keepOnDevice) writeCache(path, data);
         setState({ status: 'ready', data, savedAt: null, error: null });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const apiError = error instanceof ApiError ? error : new ApiError(0, null);
-        const cached = apiError.offline || apiError.status >= 500 ? readCache<T>(path) : null;
+        const cached = keepOnDevice && (apiError.offline || apiError.status >= 500) ? readCache<T>(path) : null;
         setState(
           cached
             ? { status: 'stale', data: cached.data, savedAt: cached.savedAt, error: apiError }
@@ -43,7 +47,7 @@ export function useApi<T>(path: string | null): ApiState<T> & { retry: () => voi
       },
     );
     return () => controller.abort();
-  }, [path, attempt]);
+  }, [path, attempt, keepOnDevice]);
 
   return { ...state, retry };
 }

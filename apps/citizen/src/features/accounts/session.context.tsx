@@ -1,0 +1,67 @@
+import type { SessionUser } from '@homeward/shared';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { ApiError } from '../../lib/api.client.ts';
+import { fetchSessionUser, signOut as signOutRequest } from './accounts.api.ts';
+
+export type SessionState =
+  | { status: 'loading'; user: null }
+  | { status: 'signed-in'; user: SessionUser }
+  | { status: 'signed-out'; user: null }
+  /** The server could not be reached: we do not know, and nothing that needs an account is offered. */
+  | { status: 'unknown'; user: null };
+
+interface SessionValue {
+  session: SessionState;
+  /** After a sign-in, a verification or a profile change: the answer the server gave. */
+  setUser: (user: SessionUser | null) => void;
+  /** Asks the server who is signed in (after sign-out everywhere, a password change …). */
+  refresh: () => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+/**
+ * Who is signed in, asked once on load. The landing page never waits for it: help and the hotline are there
+ * before the answer, and only the header's account link depends on it.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionState>({ status: 'loading', user: null });
+
+  const load = useCallback(async (signal?: AbortSignal) => {
+    try {
+      const { user } = await fetchSessionUser(signal);
+      setSession({ status: 'signed-in', user });
+    } catch (error) {
+      if (signal?.aborted) return;
+      const known = error instanceof ApiError && error.status > 0 && error.status < 500;
+      setSession(known ? { status: 'signed-out', user: null } : { status: 'unknown', user: null });
+    }
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  const value = useMemo<SessionValue>(
+    () => ({
+      session,
+      setUser: (user) => setSession(user ? { status: 'signed-in', user } : { status: 'signed-out', user: null }),
+      refresh: () => load(),
+      signOut: async () => {
+        await signOutRequest();
+        setSession({ status: 'signed-out', user: null });
+      },
+    }),
+    [session, load],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
