@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in.page.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
 import { PublicLayout } from './public.layout.tsx';
+import { RoleGate } from './role-gate.component.tsx';
 import { SignedInLayout } from './signed-in.layout.tsx';
 
 /** The console lives under /console/ on the same origin as the API and the citizen app. */
@@ -12,17 +13,79 @@ export function createRouter() {
         Component: PublicLayout,
         children: [
           { index: true, Component: SignInPage },
+          {
+            path: 'setup',
+            lazy: async () => ({ Component: (await import('../features/auth/setup.page.tsx')).SetupPage }),
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },
       {
         Component: SignedInLayout,
+        // Pages load lazily (sign-in stays small), each behind the gate of the roles that may use it.
         children: [
           {
-            path: 'home',
-            lazy: async () => ({
-              Component: (await import('../features/missions/missions-table.page.tsx')).MissionsTablePage,
-            }),
+            element: <RoleGate page="home" />,
+            children: [
+              {
+                path: 'home',
+                lazy: async () => ({
+                  Component: (await import('../features/missions/missions-table.page.tsx')).MissionsTablePage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="staff" />,
+            children: [
+              {
+                path: 'staff',
+                lazy: async () => ({
+                  Component: (await import('../features/staff/staff-list.page.tsx')).StaffListPage,
+                }),
+              },
+              {
+                path: 'staff/new',
+                lazy: async () => ({
+                  Component: (await import('../features/staff/staff-create.page.tsx')).StaffCreatePage,
+                }),
+              },
+              {
+                path: 'staff/edit',
+                lazy: async () => ({
+                  Component: (await import('../features/staff/staff-edit.page.tsx')).StaffEditPage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="tokens" />,
+            children: [
+              {
+                path: 'tokens',
+                lazy: async () => ({ Component: (await import('../features/tokens/tokens.page.tsx')).TokensPage }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="audit" />,
+            children: [
+              {
+                path: 'audit',
+                lazy: async () => ({ Component: (await import('../features/audit/audit-log.page.tsx')).AuditLogPage }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="security" />,
+            children: [
+              {
+                path: 'security',
+                lazy: async () => ({
+                  Component: (await import('../features/security/security.page.tsx')).SecurityPage,
+                }),
+              },
+            ],
           },
         ],
       },

@@ -1,13 +1,14 @@
 import type { Mission, SessionUser } from '@homeward/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { fetchMe, signOut } from '../features/auth/auth.api.ts';
 import { SessionContext } from '../features/auth/session.context.tsx';
 import { LanguageSwitch } from '../features/language/language-switch.component.tsx';
 import { ShortcutsSetting } from '../features/settings/shortcuts-setting.component.tsx';
 import { currentLocale } from '../i18n/i18n.ts';
 import { getJson } from '../lib/api.client.ts';
+import { CONSOLE_PAGES, landingPath, pagesFor } from './access.ts';
 
 /** Staff pages: known user or back to sign-in. Nothing is shown until /auth/me answers, to avoid a flash. */
 export function SignedInLayout() {
@@ -52,7 +53,7 @@ export function SignedInLayout() {
       </a>
       <header className="top-bar">
         <div className="container top-bar__inner">
-          <Link to="/home" className="top-bar__name">
+          <Link to={landingPath(user.role)} className="top-bar__name">
             {t('app.name')}
           </Link>
           <div className="top-bar__actions">
@@ -68,9 +69,11 @@ export function SignedInLayout() {
           </div>
         </div>
         <nav className="container nav" aria-label={t('app.navLabel')}>
-          <Link to="/home" className="nav__link" aria-current="page">
-            {t('missions.title')}
-          </Link>
+          {pagesFor(user.role).map((page) => (
+            <NavLink key={page} to={CONSOLE_PAGES[page].path} className="nav__link">
+              {t(CONSOLE_PAGES[page].label)}
+            </NavLink>
+          ))}
         </nav>
       </header>
       <main id="main" className="container main" tabIndex={-1}>

@@ -53,3 +53,11 @@ export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 export function postJson<T>(path: string, body?: unknown): Promise<T> {
   return request<T>('POST', path, body);
 }
+
+export function patchJson<T>(path: string, body: unknown): Promise<T> {
+  return request<T>('PATCH', path, body);
+}
+
+export function deleteJson(path: string): Promise<void> {
+  return request<void>('DELETE', path);
+}

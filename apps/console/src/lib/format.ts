@@ -23,3 +23,22 @@ export function sortByName<T extends { name: LocalizedText }>(items: readonly T[
   const collator = new Intl.Collator(locale);
   return [...items].sort((a, b) => collator.compare(a.name[locale], b.name[locale]));
 }
+
+/**
+ * "2026年3月5日 14:30" / "5 March 2026, 14:30" in the reader's time zone, with its UTC offset so records read the
+ * same to colleagues in other zones.
+ */
+export function formatDateTime(iso: string, locale: Locale): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  return `${text} (${utcOffset(zone, at)})`;
+}

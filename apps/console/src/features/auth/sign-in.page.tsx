@@ -1,22 +1,93 @@
-import { problemTitle } from '@homeward/shared';
+import { problemTitle, type SessionUser } from '@homeward/shared';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { landingPath } from '../../app/access.ts';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { ApiError } from '../../lib/api.client.ts';
-import { fetchMe, signIn } from './auth.api.ts';
+import { fetchMe, signIn, type TotpSetupStep } from './auth.api.ts';
 import { ErrorSummary, type SummaryError } from './error-summary.component.tsx';
+import { RecoveryCodes } from './recovery-codes.component.tsx';
+import { RecoveryCodeStep, TotpStep } from './second-factor.component.tsx';
+import { TotpSetup } from './totp-setup.component.tsx';
 
 type FieldErrors = Partial<Record<'email' | 'password', string>>;
 
 // Same rule as the server's `format: 'email'` in spirit: something@something.tld, no spaces.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Staff sign-in. Paste is allowed and the browser's password manager is invited (WCAG 3.3.8). */
+/** After the password: nothing more, a code, a recovery code, first-time setup, or the new recovery codes. */
+type Step =
+  | { kind: 'password' }
+  | { kind: 'totp'; challenge: string }
+  | { kind: 'recovery'; challenge: string }
+  | { kind: 'setup'; setup: TotpSetupStep }
+  | { kind: 'codes'; codes: string[]; user: SessionUser };
+
+/** Staff sign-in: password, then the second factor. Paste is allowed and password managers invited (WCAG 3.3.8). */
 export function SignInPage() {
-  const { t } = useTranslation();
   const navigate = useNavigate();
+  const [step, setStep] = useState<Step>({ kind: 'password' });
+  const enter = (user: SessionUser) => navigate(landingPath(user.role));
+
+  // Someone already signed in goes straight to their work.
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchMe(controller.signal).then(
+      ({ user }) => navigate(landingPath(user.role), { replace: true }),
+      () => {},
+    );
+    return () => controller.abort();
+  }, [navigate]);
+
+  switch (step.kind) {
+    case 'totp':
+      return (
+        <TotpStep
+          challenge={step.challenge}
+          onSignedIn={enter}
+          onUseRecoveryCode={() => setStep({ kind: 'recovery', challenge: step.challenge })}
+        />
+      );
+    case 'recovery':
+      return (
+        <RecoveryCodeStep
+          challenge={step.challenge}
+          onSignedIn={enter}
+          onUseAuthenticator={() => setStep({ kind: 'totp', challenge: step.challenge })}
+        />
+      );
+    case 'setup':
+      return (
+        <TotpSetup
+          step={step.setup}
+          onDone={({ user, recoveryCodes }) => setStep({ kind: 'codes', codes: recoveryCodes, user })}
+        />
+      );
+    case 'codes':
+      return <RecoveryCodes codes={step.codes} onContinue={() => enter(step.user)} />;
+    default:
+      return (
+        <PasswordStep
+          onUser={enter}
+          onTotp={(challenge) => setStep({ kind: 'totp', challenge })}
+          onSetup={(setup) => setStep({ kind: 'setup', setup })}
+        />
+      );
+  }
+}
+
+function PasswordStep({
+  onUser,
+  onTotp,
+  onSetup,
+}: {
+  onUser: (user: SessionUser) => void;
+  onTotp: (challenge: string) => void;
+  onSetup: (setup: TotpSetupStep) => void;
+}) {
+  const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -31,16 +102,6 @@ export function SignInPage() {
   ];
   const hasErrors = summary.length > 0;
   useDocumentTitle(t('signIn.title'), hasErrors);
-
-  // Someone already signed in goes straight to their work.
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchMe(controller.signal).then(
-      () => navigate('/home', { replace: true }),
-      () => {},
-    );
-    return () => controller.abort();
-  }, [navigate]);
 
   const validate = (): FieldErrors => {
     const errors: FieldErrors = {};
@@ -62,8 +123,10 @@ export function SignInPage() {
     }
     setBusy(true);
     try {
-      await signIn({ email: email.trim(), password });
-      navigate('/home');
+      const result = await signIn({ email: email.trim(), password });
+      if ('user' in result) onUser(result.user);
+      else if (result.next === 'totp') onTotp(result.challenge);
+      else onSetup(result);
     } catch (error) {
       const locale = currentLocale();
       const problem = error instanceof ApiError ? error.problem : null;
@@ -86,7 +149,6 @@ export function SignInPage() {
         );
       }
       setAttempt((n) => n + 1);
-    } finally {
       setBusy(false);
     }
   };

@@ -1,0 +1,31 @@
+import type { Role } from '@homeward/shared';
+
+/** The console's pages and who may open them; the server decides again on every call, this only tidies the menu. */
+export const CONSOLE_PAGES = {
+  home: { path: '/home', label: 'nav.missions', roles: 'operational' },
+  staff: { path: '/staff', label: 'nav.staff', roles: ['hq_admin'] },
+  tokens: { path: '/tokens', label: 'nav.tokens', roles: ['hq_admin'] },
+  audit: { path: '/audit', label: 'nav.audit', roles: ['auditor', 'hq_admin'] },
+  security: { path: '/security', label: 'nav.security', roles: 'staff' },
+} as const satisfies Record<string, { path: string; label: string; roles: readonly Role[] | 'operational' | 'staff' }>;
+
+export type ConsolePage = keyof typeof CONSOLE_PAGES;
+
+export function canOpen(role: Role, page: ConsolePage): boolean {
+  const roles = CONSOLE_PAGES[page].roles;
+  if (role === 'citizen') return false;
+  // Operational pages are for everyone who serves citizens; auditors only read the log.
+  if (roles === 'operational') return role !== 'auditor';
+  if (roles === 'staff') return true;
+  return (roles as readonly Role[]).includes(role);
+}
+
+export function pagesFor(role: Role): ConsolePage[] {
+  return (Object.keys(CONSOLE_PAGES) as ConsolePage[]).filter((page) => canOpen(role, page));
+}
+
+/** Where a person lands after sign-in: their first page. */
+export function landingPath(role: Role): string {
+  const first = pagesFor(role)[0];
+  return first ? CONSOLE_PAGES[first].path : '/security';
+}
