@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { LocalizedText } from '@homeward/shared';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
@@ -29,6 +29,16 @@ export interface Config {
   workerConcurrency: number;
   shutdownGraceMs: number;
   state: SendingStateConfig;
+  mail: MailConfig;
+  /** Signs known-device cookies; null means generate once and keep it in the `settings` table. */
+  secret: string | null;
+}
+
+export interface MailConfig {
+  /** smtp:// or smtps:// URL; null writes each mail as an .eml file into `mailboxDir` instead. */
+  smtpUrl: string | null;
+  from: string;
+  mailboxDir: string;
 }
 
 /** A configuration mistake: the CLI prints `message` as one line and exits non-zero. */
@@ -97,15 +107,38 @@ function guidanceFrom(env: Env): LocalizedText | null {
   };
 }
 
+function mailFrom(env: Env, database: DatabaseTarget, cwd: string): MailConfig {
+  const smtpUrl = env.HOMEWARD_SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new ConfigError(`HOMEWARD_SMTP_URL must start with smtp:// or smtps:// (got "${redactUrl(smtpUrl)}")`);
+  }
+  // Beside the SQLite file, so a demo's mail lives with its data.
+  const besideData = database.dialect === 'sqlite' && database.path !== ':memory:' ? dirname(database.path) : 'data';
+  const mailboxDir = env.HOMEWARD_MAILBOX_DIR
+    ? resolve(cwd, env.HOMEWARD_MAILBOX_DIR)
+    : resolve(cwd, besideData, 'mailbox');
+  return { smtpUrl, from: env.HOMEWARD_MAIL_FROM?.trim() || 'Homeward <no-reply@homeward.localhost>', mailboxDir };
+}
+
+function secretFrom(env: Env): string | null {
+  const secret = env.HOMEWARD_SECRET;
+  if (secret === undefined || secret === '') return null;
+  if (secret.length < 32) throw new ConfigError('HOMEWARD_SECRET must be at least 32 characters');
+  return secret;
+}
+
 /** Builds the configuration from the environment; every variable is listed in README.md. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const port = intFrom(env, 'PORT', 8080, 0, 65535);
   const host = env.HOST ?? '0.0.0.0';
   const spare = env.HOMEWARD_HOTLINE_SPARE ?? (env.HOMEWARD_HOTLINE ? '' : '+86 10 5991 3991');
+  const database = parseDatabaseUrl(env.DATABASE_URL, cwd);
   return {
     port,
     host,
-    database: parseDatabaseUrl(env.DATABASE_URL, cwd),
+    database,
+    mail: mailFrom(env, database, cwd),
+    secret: secretFrom(env),
     bodyLimitBytes: intFrom(env, 'HOMEWARD_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: (env.HOMEWARD_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),

@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import type { App } from './http/app-types.ts';
 import { startWorker, type Worker } from './jobs/jobs.worker.ts';
 import { maintenanceHandlers, recurringScheduler } from './jobs/maintenance.jobs.ts';
+import { mailHandlers } from './mail/mail.jobs.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -45,7 +46,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
       worker = startWorker({
         db: database.db,
         log: log.child({ component: 'worker' }),
-        handlers: { ...maintenanceHandlers(config) },
+        handlers: { ...maintenanceHandlers(config), ...mailHandlers(config, log.child({ component: 'mail' })) },
         pollMs: config.workerPollMs,
         concurrency: config.workerConcurrency,
         onTick: recurringScheduler(database.db),

@@ -5,6 +5,13 @@ import { LocalizedTextSchema } from './meta.schema.ts';
 // Citizen accounts and passkeys (decision 0003). The password rules themselves (length, zxcvbn score,
 // no email local part) run on the server, which answers 400 weak_password with a field error on /password.
 
+/** Pages of the citizen app that mails link to; a link token travels as `?token=…`. */
+export const ACCOUNT_LINK_PATHS = {
+  verify: '/verify-email',
+  reset: '/reset-password',
+  signIn: '/sign-in',
+} as const;
+
 export const LocaleSchema = Type.Union([Type.Literal('zh-CN'), Type.Literal('en')]);
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
