@@ -38,7 +38,13 @@ export async function seedDemo(db: Kysely<Database>, stateCode: string): Promise
       if (account.missions.some((m) => !known.has(m))) continue; // another state's data: no such mission
       if (await findUserByEmail(trx, account.email)) continue;
       demoHash ??= hashPassword(DEMO_PASSWORD);
-      await createUser(trx, { ...account, password: DEMO_PASSWORD, passwordHash: await demoHash, locale: 'zh-CN' });
+      await createUser(trx, {
+        ...account,
+        password: DEMO_PASSWORD,
+        passwordHash: await demoHash,
+        locale: 'zh-CN',
+        emailVerified: true, // demo accounts sign in straight away
+      });
       accountsCreated++;
     }
     return { missions: missions.length, accountsCreated };
