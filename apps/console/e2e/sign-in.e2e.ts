@@ -1,6 +1,7 @@
+import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/src/modules/demo/demo.accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/src/modules/demo/demo.accounts.ts';
 import {
   checkAxe,
   describeBrowser,
@@ -32,9 +33,22 @@ async function open(page: Page, path: string): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
+/**
+ * The authenticator code for the officer's next unused 30-second step: the server refuses a replayed step and
+ * accepts ±1 step, and the tests below sign the same officer in twice within a step.
+ */
+let lastStep = -1;
+async function officerCode(): Promise<string> {
+  const now = () => Math.floor(Date.now() / 1000 / 30);
+  const step = Math.max(now(), lastStep + 1);
+  while (step > now() + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+  lastStep = step;
+  return generate({ secret: DEMO_TOTP_SECRET, epoch: step * 30 });
+}
+
 const activeElementText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
-describeBrowser('staff console: sign-in, missions table, sign-out', () => {
+describeBrowser('staff console: sign-in with authenticator code, missions table, sign-out', () => {
   it('a wrong password shows a focused error summary in Chinese, with the error in the title', async () => {
     const page = await newDesktopPage(browser, 'zh-CN');
     await open(page, '/console/');
@@ -79,6 +93,8 @@ describeBrowser('staff console: sign-in, missions table, sign-out', () => {
     await page.getByLabel('Email address').fill(officer.email);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Security code').fill(await officerCode());
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(/\/console\/home/);
     const banner = page.getByRole('banner');
     await banner.getByText(officer.displayName).waitFor();
@@ -127,6 +143,8 @@ describeBrowser('staff console: sign-in, missions table, sign-out', () => {
     await page.getByLabel('电子邮箱').fill(officer.email);
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
+    await page.getByLabel('安全验证码').fill(await officerCode());
+    await page.getByRole('button', { name: '继续' }).click();
     await page.getByRole('heading', { level: 1, name: '使领馆' }).waitFor();
     expect(await page.getByRole('banner').getByText('领事官员', { exact: true }).isVisible()).toBe(true);
     await page.getByLabel('使用单键快捷键').uncheck();

@@ -1,4 +1,4 @@
-import { type FormEvent, Fragment, useCallback, useRef, useState } from 'react';
+import { type FormEvent, Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
@@ -28,6 +28,9 @@ export function AuditLogPage() {
   const filters = filtersFrom(params);
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const [draft, setDraft] = useState<AuditFilters>(filters);
+  // A link (an actor id, Clear, Back) changes the URL: the form shows what the table shows.
+  const query = params.toString();
+  useEffect(() => setDraft(filtersFrom(new URLSearchParams(query))), [query]);
   const [open, setOpen] = useState<Set<string>>(new Set());
   const searchRef = useRef<HTMLInputElement>(null);
   const shortcuts = useShortcutsEnabled();
@@ -171,7 +174,7 @@ export function AuditLogPage() {
           </p>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1). */}
           <section className="table-wrap" aria-label={t('audit.title')} tabIndex={0}>
-            <table className="table audit-table">
+            <table className="table table--stack audit-table">
               <caption className="visually-hidden">{t('audit.caption')}</caption>
               <thead>
                 <tr>

@@ -95,7 +95,7 @@ function Sessions() {
       {sessions.data ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1).
         <section className="table-wrap" aria-label={t('security.sessions')} tabIndex={0}>
-          <table className="table">
+          <table className="table table--stack">
             <caption className="visually-hidden">{t('security.sessionsCaption')}</caption>
             <thead>
               <tr>

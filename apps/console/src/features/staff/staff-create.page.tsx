@@ -44,8 +44,8 @@ function CreateForm({ onCreated }: { onCreated: (result: { account: StaffAccount
     event.preventDefault();
     if (busy) return;
     const errors: SummaryError[] = [];
-    if (!email.trim()) errors.push({ fieldId: 'email', message: t('signIn.emailMissing') });
-    else if (!EMAIL_SHAPE.test(email.trim())) errors.push({ fieldId: 'email', message: t('signIn.emailFormat') });
+    if (!email.trim()) errors.push({ fieldId: 'email', message: t('staffForm.emailMissing') });
+    else if (!EMAIL_SHAPE.test(email.trim())) errors.push({ fieldId: 'email', message: t('staffForm.emailFormat') });
     if (!displayName.trim()) errors.push({ fieldId: 'display-name', message: t('staffForm.nameMissing') });
     if (!role) errors.push({ fieldId: 'role', message: t('staffForm.roleMissing') });
     if (scoped && selected.length === 0) errors.push({ fieldId: 'missions', message: t('staffForm.missionsMissing') });

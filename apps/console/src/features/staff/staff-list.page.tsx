@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
@@ -32,6 +32,8 @@ export function StaffListPage() {
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
 
   const [draft, setDraft] = useState({ q, role: role as string, mission, status: status as string });
+  // Back, Clear and shared links change the URL: the form shows what the table shows.
+  useEffect(() => setDraft({ q, role, mission, status }), [q, role, mission, status]);
   const searchRef = useRef<HTMLInputElement>(null);
   const shortcuts = useShortcutsEnabled();
   useSingleKeyShortcut(
@@ -178,7 +180,7 @@ export function StaffListPage() {
           </p>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1). */}
           <section className="table-wrap" aria-label={t('staff.title')} tabIndex={0}>
-            <table className="table">
+            <table className="table table--stack">
               <caption className="visually-hidden">{t('staff.caption')}</caption>
               <thead>
                 <tr>

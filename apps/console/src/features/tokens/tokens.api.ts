@@ -8,6 +8,13 @@ export const TOKEN_SCOPE_LIST = ['missions:read', 'audit:read', 'staff:read'] as
 export const ALL_SCOPES_LISTED: Exclude<TokenScope, (typeof TOKEN_SCOPE_LIST)[number]> extends never ? true : false =
   true;
 
+/** Message keys per scope (i18next reads ":" as a namespace separator, so scopes cannot be keys themselves). */
+export const SCOPE_LABEL_KEYS = {
+  'missions:read': 'missionsRead',
+  'audit:read': 'auditRead',
+  'staff:read': 'staffRead',
+} as const satisfies Record<TokenScope, string>;
+
 export const TOKENS_PATH = '/api/v1/tokens';
 
 export function createToken(body: CreateTokenBody): Promise<CreatedToken> {

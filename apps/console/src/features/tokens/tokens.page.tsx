@@ -11,7 +11,15 @@ import { Confirm } from '../forms/confirm.component.tsx';
 import { Field, FieldSet } from '../forms/field.component.tsx';
 import { errorsFromFailure, useFormErrors } from '../forms/form-errors.ts';
 import { CopyLink } from '../staff/copy-link.component.tsx';
-import { type ApiToken, createToken, endOfDayIso, revokeToken, TOKEN_SCOPE_LIST, TOKENS_PATH } from './tokens.api.ts';
+import {
+  type ApiToken,
+  createToken,
+  endOfDayIso,
+  revokeToken,
+  SCOPE_LABEL_KEYS,
+  TOKEN_SCOPE_LIST,
+  TOKENS_PATH,
+} from './tokens.api.ts';
 
 /** API tokens (hq_admin): for partner systems that read Homeward without a person signing in. */
 export function TokensPage() {
@@ -90,7 +98,7 @@ function TokenList({ tokens }: { tokens: ReturnType<typeof useApi<ApiToken[]>> }
       {tokens.data && tokens.data.length > 0 ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1).
         <section className="table-wrap" aria-label={t('tokens.listTitle')} tabIndex={0}>
-          <table className="table">
+          <table className="table table--stack">
             <caption className="visually-hidden">{t('tokens.caption', { count: tokens.data.length })}</caption>
             <thead>
               <tr>
@@ -231,7 +239,7 @@ function CreateToken({ onCreated }: { onCreated: (name: string, value: string) =
                 }
                 aria-describedby={`scope-${scope}-hint`}
               />
-              <label htmlFor={`scope-${scope}`}>{t(`tokens.scopeNames.${scope}`)}</label>
+              <label htmlFor={`scope-${scope}`}>{t(`tokens.scopeNames.${SCOPE_LABEL_KEYS[scope]}`)}</label>
               <p className="hint" id={`scope-${scope}-hint`}>
                 <code>{scope}</code>
               </p>
