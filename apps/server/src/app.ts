@@ -17,6 +17,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
+import { staffRoutes } from './modules/staff/staff.routes.ts';
+import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
 import { WEB_APPS } from './web/web-apps.ts';
 
 export interface BuildAppOptions {
@@ -98,6 +100,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'missions', description: 'Diplomatic missions and consular districts' },
         { name: 'auth', description: 'Sessions' },
         { name: 'audit', description: 'Tamper-evident audit log' },
+        { name: 'staff', description: 'Staff accounts, roles and missions (HQ administrators)' },
+        { name: 'tokens', description: 'API tokens for other systems' },
         { name: 'operations', description: 'Health and metrics' },
       ],
     },
@@ -112,6 +116,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(missionsRoutes);
   await app.register(authRoutes);
   await app.register(auditRoutes);
+  await app.register(staffRoutes);
+  await app.register(tokensRoutes);
 
   const serveWeb = options.serveWebApps ?? true;
   const webDirs = serveWeb

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { ROLES, type Role } from '@homeward/shared';
+import { isLocale, ROLES, type Role } from '@homeward/shared';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { ProblemError } from '../http/problem.ts';
 import { verifyAuditChain } from '../modules/audit/audit.service.ts';
 import { seedDemo } from '../modules/demo/demo.seed.ts';
+import { createStaff } from '../modules/staff/staff.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 
 function say(line: string): void {
@@ -24,6 +26,24 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+const FLAG_OF_FIELD: Record<string, string> = {
+  '/email': '--email',
+  '/missions': '--mission CODE',
+  '/displayName': '--name',
+};
+
+/** Names the command-line flag in a field error, so the one line printed says what to change. */
+function naming<T>(work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    const first = error instanceof ProblemError ? error.errors?.[0] : undefined;
+    const flag = first ? FLAG_OF_FIELD[first.field] : undefined;
+    if (!(error instanceof ProblemError) || !first || !flag) throw error;
+    throw new ProblemError(error.status, error.code, error.detail, [
+      { ...first, message: `${first.message} (${flag})` },
+    ]);
+  });
 }
 
 export function registerAdminCommands(program: Command): void {
@@ -55,7 +75,7 @@ export function registerAdminCommands(program: Command): void {
   const user = program.command('user').description('manage accounts');
   user
     .command('create')
-    .description('create an account; prints a generated password unless --password is given')
+    .description('create an account: staff get a one-time setup link, citizens a generated password')
     .requiredOption('--email <email>', 'sign-in email')
     .addOption(new Option('--role <role>', 'the account role').choices([...ROLES]).makeOptionMandatory())
     .option(
@@ -65,7 +85,7 @@ export function registerAdminCommands(program: Command): void {
       [],
     )
     .option('--name <name>', 'display name (default: the email)')
-    .option('--password <password>', 'initial password (at least 12 characters)')
+    .option('--password <password>', 'initial password of a citizen account (at least 12 characters)')
     .addOption(new Option('--locale <locale>', 'preferred language').choices(['zh-CN', 'en']).default('zh-CN'))
     .action(
       async (opts: {
@@ -76,16 +96,49 @@ export function registerAdminCommands(program: Command): void {
         password?: string;
         locale: string;
       }) => {
+        const config = loadConfig();
+        const missions = opts.mission.map((m) => m.toUpperCase());
+        const displayName = opts.name ?? opts.email;
+        const role = opts.role;
+        if (role !== 'citizen') {
+          if (opts.password) {
+            const message = 'staff choose their own password through the setup link; drop --password';
+            throw new ProblemError(400, 'validation_failed', message, [{ field: '/password', message }]);
+          }
+          const locale = isLocale(opts.locale) ? opts.locale : 'zh-CN';
+          const created = await withDatabase(({ db }) =>
+            naming(
+              createStaff(
+                db,
+                config,
+                { actor: null, ip: null },
+                {
+                  email: opts.email,
+                  displayName,
+                  role,
+                  missions,
+                  locale,
+                },
+              ),
+            ),
+          );
+          say(`created ${opts.role} ${created.account.email} (${created.account.id})`);
+          say(`one-time setup link (valid 72 hours; hand it to the person, it sets the password and the`);
+          say(`authenticator app): ${created.setupUrl}`);
+          return;
+        }
         const password = opts.password ?? randomBytes(12).toString('base64url');
         const created = await withDatabase(({ db }) =>
-          createUser(db, {
-            email: opts.email,
-            password,
-            displayName: opts.name ?? opts.email,
-            role: opts.role,
-            missions: opts.mission.map((m) => m.toUpperCase()),
-            locale: opts.locale,
-          }),
+          naming(
+            createUser(db, {
+              email: opts.email,
+              password,
+              displayName,
+              role: opts.role,
+              missions,
+              locale: opts.locale,
+            }),
+          ),
         );
         say(`created ${opts.role} ${opts.email} (${created.id})`);
         if (!opts.password) say(`one-time password: ${password}  (change it after the first sign-in)`);

@@ -28,22 +28,54 @@ describe('homeward CLI', () => {
     expect(create.out).toContain('--mission <code>');
   });
 
-  it('migrates, seeds and creates a scoped officer', () => {
+  it('migrates, seeds, and creates a scoped officer with a one-time setup link instead of a password', async () => {
     expect(homeward(['migrate']).out).toMatch(/applied \d+ migration\(s\): 202611280800_create_foundation/);
     expect(homeward(['seed', '--demo']).out).toMatch(/missions: \d{2}, demo accounts created: 9/);
-    const created = homeward([
+    const created = homeward(
+      ['user', 'create', '--email', 'new.officer@example.org', '--role', 'consular_officer', '--mission', 'jp-osa'],
+      { HOMEWARD_PUBLIC_URL: 'https://consular.example.org/' },
+    );
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(/created consular_officer new.officer@example.org/);
+    expect(created.out).not.toMatch(/password:/);
+    const link = created.out.match(/https:\/\/consular\.example\.org\/console\/setup\?token=([\w-]{43})/);
+    expect(link).not.toBeNull();
+
+    // The printed link is live: it sets the password and starts the authenticator setup, once.
+    const { openDatabase } = await import('../db/connect.ts');
+    const { setUpStaffAccount } = await import('../modules/staff/staff.service.ts');
+    const { loadConfig } = await import('../config.ts');
+    const opened = await openDatabase({ dialect: 'sqlite', path: path.join(dir, 'cli.db') });
+    try {
+      const input = {
+        token: link?.[1] ?? '',
+        password: 'correct horse battery staple',
+        ip: null,
+        locale: 'en' as const,
+      };
+      const config = loadConfig({ LOG_LEVEL: 'silent' });
+      expect(await setUpStaffAccount(opened.db, config, input)).toMatchObject({ next: 'totp_setup' });
+      await expect(setUpStaffAccount(opened.db, config, input)).rejects.toMatchObject({ code: 'link_invalid' });
+    } finally {
+      await opened.close();
+    }
+
+    const citizen = homeward(['user', 'create', '--email', 'traveller@example.org', '--role', 'citizen']);
+    expect(citizen.code).toBe(0);
+    expect(citizen.out).toMatch(/one-time password: \S{16}/);
+    expect(citizen.out).not.toMatch(/setup/);
+    const staffPassword = homeward([
       'user',
       'create',
       '--email',
-      'new.officer@example.org',
+      'z@example.org',
       '--role',
-      'consular_officer',
-      '--mission',
-      'jp-osa',
+      'auditor',
+      '--password',
+      'a password chosen by someone else',
     ]);
-    expect(created.code).toBe(0);
-    expect(created.out).toMatch(/created consular_officer new.officer@example.org/);
-    expect(created.out).toMatch(/one-time password: \S{16}/);
+    expect(staffPassword.code).toBe(1);
+    expect(staffPassword.err).toMatch(/staff choose their own password through the setup link/);
   });
 
   it('fails with one clear line and a non-zero code on bad arguments', () => {

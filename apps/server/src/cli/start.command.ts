@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { loadConfig, redactUrl } from '../config.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../modules/demo/demo.accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../modules/demo/demo.accounts.ts';
 import { type Role, startPlatform } from '../server.ts';
 import { buildMissingWebApps } from '../web/web-apps.ts';
 
@@ -37,6 +37,8 @@ export function registerStartCommand(program: Command): void {
         say(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
         for (const a of DEMO_ACCOUNTS)
           say(`  ${a.role.padEnd(17)} ${a.email}${a.missions.length ? `  [${a.missions.join(', ')}]` : ''}`);
+        say(`Staff also give a code from an authenticator app. Add this demo secret to one (any TOTP app,`);
+        say(`e.g. "enter a setup key"): ${DEMO_TOTP_SECRET}  — it is public, for the demo only.`);
       }
       await new Promise<void>((resolve) => {
         let stopping = false;

@@ -43,14 +43,18 @@ describeEachDialect('migrations', (getDb) => {
     const tables = (await fresh.db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual([
       'account_tokens',
+      'api_tokens',
       'audit_log',
+      'auth_challenges',
       'jobs',
       'mission_jurisdictions',
       'missions',
       'passkeys',
+      'recovery_codes',
       'sessions',
       'settings',
       'throttles',
+      'totp_credentials',
       'user_missions',
       'users',
       'webauthn_challenges',

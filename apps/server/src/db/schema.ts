@@ -8,6 +8,12 @@ import type {
 import type { AuditLogTable, ThrottlesTable } from './tables/audit.table.ts';
 import type { JobsTable } from './tables/jobs.table.ts';
 import type { MissionJurisdictionsTable, MissionsTable } from './tables/missions.table.ts';
+import type {
+  ApiTokensTable,
+  AuthChallengesTable,
+  RecoveryCodesTable,
+  TotpCredentialsTable,
+} from './tables/staff-access.table.ts';
 import type { SessionsTable, UserMissionsTable, UsersTable } from './tables/users.table.ts';
 
 /** Every table, in camelCase; the CamelCasePlugin maps to the snake_case columns. */
@@ -24,6 +30,10 @@ export interface Database {
   settings: SettingsTable;
   passkeys: PasskeysTable;
   webauthnChallenges: WebauthnChallengesTable;
+  authChallenges: AuthChallengesTable;
+  totpCredentials: TotpCredentialsTable;
+  recoveryCodes: RecoveryCodesTable;
+  apiTokens: ApiTokensTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m202611280800 from './202611280800_create_foundation.ts';
 import * as m202611280900 from './202611280900_create_audit_log.ts';
 import * as m202611281000 from './202611281000_create_accounts.ts';
+import * as m202611281010 from './202611281010_create_staff_access.ts';
 
 /**
  * Every migration, by file name, in order. Listed by hand (not read from disk) so that the same
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611280800_create_foundation': m202611280800,
   '202611280900_create_audit_log': m202611280900,
   '202611281000_create_accounts': m202611281000,
+  '202611281010_create_staff_access': m202611281010,
 };

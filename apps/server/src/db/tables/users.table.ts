@@ -12,6 +12,8 @@ export interface UsersTable {
   emailVerifiedAt: string | null;
   /** E.164, or null. */
   phone: string | null;
+  /** The last completed sign-in (for staff, after the second factor); null before the first. */
+  lastSignInAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

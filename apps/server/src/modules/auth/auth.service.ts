@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role, SessionUser } from '@homeward/shared';
+import type { Role, SessionInfo, SessionUser, SignInNextStep } from '@homeward/shared';
 import { isoAt, isoNow } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/schema.ts';
@@ -7,17 +7,28 @@ import { ProblemError, tooManyAttempts } from '../../http/problem.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { verifyAgainstDummy, verifyPassword } from '../users/password.ts';
 import { findUserByEmail, findUserById, listUserMissions, type UserRow } from '../users/users.repo.ts';
-import { deleteSession, findSession, insertSession, touchSession } from './sessions.repo.ts';
+import { startSecondFactor } from './second-factor.service.ts';
+import {
+  deleteSession,
+  deleteSessionOfUser,
+  deleteSessionsOfUser,
+  findSession,
+  insertSession,
+  listSessionsOfUser,
+  recordSignInTime,
+  touchSession,
+} from './sessions.repo.ts';
 import { blockedUntil, clearThrottle, recordFailure, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS } from './throttle.ts';
 
 export const SESSION_COOKIE = 'hw_session';
 const TOUCH_EVERY_MS = 60_000;
 
-function hashToken(token: string): string {
+/** Session cookies, challenges and API tokens are random; only their SHA-256 is stored. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-async function toSessionUser(db: Db, user: UserRow): Promise<SessionUser> {
+export async function toSessionUser(db: Db, user: UserRow): Promise<SessionUser> {
   return {
     id: user.id,
     email: user.email,
@@ -33,6 +44,9 @@ export interface SignInResult {
   user: SessionUser;
   expiresAt: string;
 }
+
+/** What the password step leads to: a session (citizens), or the second factor staff must give. */
+export type SignInOutcome = { session: SignInResult; next?: never } | { next: SignInNextStep; session?: never };
 
 export interface ClientInfo {
   ip: string | null;
@@ -60,16 +74,38 @@ export async function openSession(db: Db, config: Config, user: UserRow, client:
 }
 
 /**
- * Checks email and password and opens a new session. Unknown emails and wrong passwords get the same
- * answer after the same work; repeated failures are throttled per address and per account.
- * Every attempt, good or bad, is written to the audit log.
+ * Completes a sign-in whose every factor was proven: notes the time, opens a fresh session and audits it.
+ * Pass the transaction that spent the second factor, so both commit together.
+ */
+export async function completeSignIn(
+  db: Db,
+  config: Config,
+  user: UserRow,
+  client: ClientInfo,
+  details: Record<string, unknown> = {},
+): Promise<SignInResult> {
+  await recordSignInTime(db, user.id, isoNow());
+  const result = await openSession(db, config, user, client);
+  await appendAudit(
+    db,
+    { actor: { id: user.id, role: user.role }, ip: client.ip },
+    { action: 'auth.sign_in', details },
+  );
+  return result;
+}
+
+/**
+ * Checks email and password. Citizens get a new session; staff get a challenge for their second factor
+ * (or, before they have one, for setting up an authenticator app), and no session yet.
+ * Unknown emails and wrong passwords get the same answer after the same work; repeated failures are
+ * throttled per address and per account. Every attempt, good or bad, is written to the audit log.
  * @throws ProblemError 401 invalid_credentials, 429 rate_limited
  */
 export async function signIn(
   db: Db,
   config: Config,
   input: { email: string; password: string } & ClientInfo,
-): Promise<SignInResult> {
+): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase();
   const keys = { address: `sign-in:ip:${input.ip ?? 'unknown'}`, account: `sign-in:account:${email}` };
   const blocked = await blockedUntil(db, [keys.address, keys.account]);
@@ -78,9 +114,9 @@ export async function signIn(
     throw tooManyAttempts(blocked);
   }
   const user = await findUserByEmail(db, email);
-  const ok = user?.passwordHash
-    ? (await verifyPassword(input.password, user.passwordHash)) && user.status === 'active'
-    : (await verifyAgainstDummy(input.password), false);
+  let ok = false;
+  if (user?.passwordHash) ok = (await verifyPassword(input.password, user.passwordHash)) && user.status === 'active';
+  else await verifyAgainstDummy(input.password); // an unknown email costs the same time as a known one
   if (!user || !ok) {
     await recordFailure(db, keys.address, SIGN_IN_PER_ADDRESS);
     await recordFailure(db, keys.account, SIGN_IN_PER_ACCOUNT);
@@ -89,9 +125,16 @@ export async function signIn(
     throw new ProblemError(401, 'invalid_credentials');
   }
   await clearThrottle(db, [keys.account]);
-  const result = await openSession(db, config, user, input);
-  await appendAudit(db, { actor: { id: user.id, role: user.role }, ip: input.ip }, { action: 'auth.sign_in' });
-  return result;
+  if (user.role !== 'citizen') {
+    const next = await startSecondFactor(db, config, user);
+    await appendAudit(
+      db,
+      { actor: { id: user.id, role: user.role }, ip: input.ip },
+      { action: 'auth.password_verified', details: { next: next.next } },
+    );
+    return { next };
+  }
+  return { session: await completeSignIn(db, config, user, input) };
 }
 
 /** Resolves a cookie token to its user, enforcing idle and absolute timeouts; null when not valid. */
@@ -119,4 +162,30 @@ export async function resolveSession(
 
 export async function signOut(db: Db, sessionId: string): Promise<void> {
   await deleteSession(db, sessionId);
+}
+
+/** The caller's open sessions, most recently used first; `id` is the stored hash, never the cookie value. */
+export async function listMySessions(db: Db, userId: string, currentId: string | null): Promise<SessionInfo[]> {
+  const rows = await listSessionsOfUser(db, userId);
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.createdAt,
+    lastSeenAt: r.lastSeenAt,
+    ip: r.ip,
+    userAgent: r.userAgent,
+    current: r.id === currentId,
+  }));
+}
+
+/**
+ * Ends one of the caller's sessions (a lost laptop). Another person's session answers as not found.
+ * @throws ProblemError 404 not_found
+ */
+export async function endMySession(db: Db, userId: string, sessionId: string): Promise<void> {
+  if (!(await deleteSessionOfUser(db, userId, sessionId))) throw new ProblemError(404, 'not_found');
+}
+
+/** Ends every session of a user: sign out everywhere, and after an administrator changes the account. */
+export async function endAllSessions(db: Db, userId: string): Promise<number> {
+  return deleteSessionsOfUser(db, userId);
 }

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 import { resolveSession, signIn } from './auth.service.ts';
 
 const OFFICER = 'officer.us@demo.homeward.example';
+const CITIZEN = 'citizen@demo.homeward.example';
 
 describeEachDialect('sessions', (getDb) => {
   let app: App;
@@ -28,10 +29,23 @@ describeEachDialect('sessions', (getDb) => {
       method: 'POST',
       url: '/api/v1/auth/sign-in',
       headers: JSON_WRITE,
-      payload: { email: OFFICER, password: DEMO_PASSWORD },
+      payload: { email: CITIZEN, password: DEMO_PASSWORD },
     });
+    expect(response.json().user).toMatchObject({ email: CITIZEN, role: 'citizen' });
     const cookie = response.cookies.find((c) => c.name === 'hw_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+  });
+
+  it('gives staff no session for the password alone, only a second-factor challenge', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: JSON_WRITE,
+      payload: { email: OFFICER, password: DEMO_PASSWORD },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ next: 'totp', challenge: expect.stringMatching(/^[\w-]{43}$/) });
+    expect(response.cookies.find((c) => c.name === 'hw_session')).toBeUndefined();
   });
 
   it('answers the same for an unknown email and a wrong password', async () => {
@@ -70,13 +84,18 @@ describeEachDialect('sessions', (getDb) => {
 
   it('expires sessions after the idle timeout and the absolute lifetime', async () => {
     const { db, config } = getDb();
-    const opened = await signIn(db, config, { email: OFFICER, password: DEMO_PASSWORD, ip: null, userAgent: null });
+    const signInCitizen = async () => {
+      const outcome = await signIn(db, config, { email: CITIZEN, password: DEMO_PASSWORD, ip: null, userAgent: null });
+      if (!outcome.session) throw new Error('a citizen signs in with the password alone');
+      return outcome.session;
+    };
+    const opened = await signInCitizen();
     const now = Date.now();
     expect(await resolveSession(db, config, opened.token, new Date(now + 60_000))).not.toBeNull();
     const idle = new Date(now + 60_000 + config.sessionIdleMinutes * 60_000 + 1_000);
     expect(await resolveSession(db, config, opened.token, idle)).toBeNull();
 
-    const second = await signIn(db, config, { email: OFFICER, password: DEMO_PASSWORD, ip: null, userAgent: null });
+    const second = await signInCitizen();
     const beyond = new Date(new Date(second.expiresAt).getTime() + 1);
     await db.updateTable('sessions').set({ lastSeenAt: beyond.toISOString() }).execute();
     expect(await resolveSession(db, config, second.token, beyond)).toBeNull();

@@ -28,3 +28,23 @@ export async function deleteStaleSessions(db: Db, now: string, idleBefore: strin
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+export async function listSessionsOfUser(db: Db, userId: string): Promise<SessionRow[]> {
+  return db.selectFrom('sessions').selectAll().where('userId', '=', userId).orderBy('lastSeenAt', 'desc').execute();
+}
+
+/** Ends one session, only if it belongs to the user; true when it did. */
+export async function deleteSessionOfUser(db: Db, userId: string, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('sessions').where('id', '=', id).where('userId', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('userId', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Notes a completed sign-in on the account (shown to administrators). */
+export async function recordSignInTime(db: Db, userId: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ lastSignInAt: at }).where('id', '=', userId).execute();
+}

@@ -26,6 +26,20 @@ export const SIGN_IN_PER_ACCOUNT: ThrottleRule = {
   maxBlockMs: 15 * 60_000,
 };
 
+/** Second-factor codes: a six-digit code is guessable, so the account rule is strict (on top of 5 per challenge). */
+export const SECOND_FACTOR_PER_ACCOUNT: ThrottleRule = {
+  freeFailures: 5,
+  windowMs: 15 * 60_000,
+  baseBlockMs: 60_000,
+  maxBlockMs: 30 * 60_000,
+};
+export const SECOND_FACTOR_PER_ADDRESS: ThrottleRule = {
+  freeFailures: 10,
+  windowMs: 15 * 60_000,
+  baseBlockMs: 30_000,
+  maxBlockMs: 15 * 60_000,
+};
+
 /** The latest time until which any of the keys is blocked, or null when none is. */
 export async function blockedUntil(db: Db, keys: string[], now: Date = new Date()): Promise<Date | null> {
   if (keys.length === 0) return null;

@@ -6,6 +6,12 @@ import type { Role } from '@homeward/shared';
  */
 export const DEMO_PASSWORD = 'homeward-demo-2026';
 
+/**
+ * The authenticator-app secret (Base32) every demo staff account is enrolled with, public on purpose:
+ * add it to an authenticator app to sign in as demo staff; tests compute codes from it with otplib.
+ */
+export const DEMO_TOTP_SECRET = 'HOMEWARDDEMOTWOZEROTWOSIXTOTPKEY';
+
 export interface DemoAccount {
   email: string;
   displayName: string;

@@ -7,6 +7,7 @@ import { hashPassword } from '../users/password.ts';
 import { findUserByEmail } from '../users/users.repo.ts';
 import { createUser } from '../users/users.service.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.accounts.ts';
+import { enrolDemoAuthenticators } from './demo.totp.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -47,6 +48,7 @@ export async function seedDemo(db: Kysely<Database>, stateCode: string): Promise
       });
       accountsCreated++;
     }
+    await enrolDemoAuthenticators(trx);
     return { missions: missions.length, accountsCreated };
   });
 }
