@@ -194,12 +194,14 @@ export function AuditLogPage() {
                 {data.items.map((entry) => (
                   <Fragment key={entry.id}>
                     <tr className={open.has(entry.id) ? 'is-open' : undefined}>
-                      <td className="nowrap">{formatDateTime(entry.at, locale)}</td>
+                      <td data-label={t('audit.columns.at')} className="nowrap">
+                        {formatDateTime(entry.at, locale)}
+                      </td>
                       <th scope="row">
                         {ACTION_LABELS[entry.action]?.[locale] ?? entry.action}
                         <span className="muted code">{entry.action}</span>
                       </th>
-                      <td>
+                      <td data-label={t('audit.columns.actor')}>
                         {entry.actorId ? (
                           <>
                             {entry.actorRole ? roleName(t, entry.actorRole) : null}
@@ -211,7 +213,7 @@ export function AuditLogPage() {
                           <span className="muted">{t('audit.system')}</span>
                         )}
                       </td>
-                      <td>
+                      <td data-label={t('audit.columns.record')}>
                         {entry.recordType ? (
                           <>
                             {entry.recordType}
@@ -221,7 +223,9 @@ export function AuditLogPage() {
                           <span className="muted">—</span>
                         )}
                       </td>
-                      <td>{entry.missionCode ?? <span className="muted">—</span>}</td>
+                      <td data-label={t('audit.columns.mission')}>
+                        {entry.missionCode ?? <span className="muted">—</span>}
+                      </td>
                       <td>
                         <button
                           type="button"

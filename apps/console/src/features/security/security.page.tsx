@@ -40,16 +40,16 @@ function Sessions() {
   const [ending, setEnding] = useState<string | null>(null);
   const [everywhere, setEverywhere] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [ended, setEnded] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const run = async (action: () => Promise<void>, done: string) => {
+  const run = async (action: () => Promise<void>) => {
     if (busy) return;
     setBusy(true);
     setFailure(null);
     try {
       await action();
-      setMessage(done);
+      setEnded(true);
       sessions.retry();
     } catch (error) {
       setFailure(errorsFromFailure(error, {}, null, t('errors.network'))[0]?.message ?? null);
@@ -82,7 +82,7 @@ function Sessions() {
         </div>
       ) : null}
       <p role="status" className="status-line">
-        {message ?? ''}
+        {ended ? t('security.ended') : ''}
       </p>
       {sessions.status === 'error' ? (
         <div className="notice" role="alert">
@@ -117,16 +117,18 @@ function Sessions() {
                       <span className="tag tag--active tag--inline">{t('security.current')}</span>
                     ) : null}
                   </th>
-                  <td>{formatDateTime(session.createdAt, locale)}</td>
-                  <td>{formatDateTime(session.lastSeenAt, locale)}</td>
-                  <td className="nowrap">{session.ip ?? '—'}</td>
+                  <td data-label={t('security.signedInAt')}>{formatDateTime(session.createdAt, locale)}</td>
+                  <td data-label={t('security.lastSeen')}>{formatDateTime(session.lastSeenAt, locale)}</td>
+                  <td data-label={t('security.ip')} className="nowrap">
+                    {session.ip ?? '—'}
+                  </td>
                   <td>
                     {session.current ? null : ending === session.id ? (
                       <Confirm
                         question={t('security.endConfirm')}
                         confirmLabel={t('security.end')}
                         busy={busy}
-                        onConfirm={() => run(() => endSession(session.id), t('security.ended'))}
+                        onConfirm={() => run(() => endSession(session.id))}
                         onCancel={() => setEnding(null)}
                       />
                     ) : (
@@ -192,7 +194,13 @@ function NewRecoveryCodes() {
     }
   };
 
-  if (codes) return <RecoveryCodes codes={codes} headingLevel={2} onContinue={() => setCodes(null)} />;
+  if (codes) {
+    return (
+      <section className="section" aria-label={t('security.codesTitle')}>
+        <RecoveryCodes codes={codes} headingLevel={2} onContinue={() => setCodes(null)} />
+      </section>
+    );
+  }
   return (
     <section className="section narrow" aria-labelledby="codes-title">
       <ErrorSummary errors={form.errors} version={form.version} />

@@ -202,19 +202,21 @@ export function StaffListPage() {
                       {account.displayName}
                       <span className="muted code">{account.email}</span>
                     </th>
-                    <td>{t(`roles.${account.role}`)}</td>
-                    <td>
+                    <td data-label={t('staff.columns.role')}>{t(`roles.${account.role}`)}</td>
+                    <td data-label={t('staff.columns.missions')}>
                       {account.missions.length === 0
                         ? t('app.allMissions')
                         : account.missions
                             .map((code) => missionNames.get(code) ?? code)
                             .join(locale === 'zh-CN' ? '、' : ', ')}
                     </td>
-                    <td>
+                    <td data-label={t('staff.columns.status')}>
                       <span className={`tag tag--${account.status}`}>{t(`staff.statuses.${account.status}`)}</span>
                     </td>
-                    <td>{account.totpEnabled ? t('staff.totpOn') : t('staff.totpPending')}</td>
-                    <td className="nowrap">
+                    <td data-label={t('staff.columns.secondFactor')}>
+                      {account.totpEnabled ? t('staff.totpOn') : t('staff.totpPending')}
+                    </td>
+                    <td data-label={t('staff.columns.lastSignIn')} className="nowrap">
                       {account.lastSignInAt ? formatDateTime(account.lastSignInAt, locale) : t('staff.never')}
                     </td>
                     <td>

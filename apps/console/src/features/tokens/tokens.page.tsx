@@ -45,12 +45,20 @@ export function TokensPage() {
   );
 }
 
+/** A scope's name in the UI language; a scope this console does not know yet shows as its code. */
+function useScopeName() {
+  const { t } = useTranslation();
+  const known = (scope: string): scope is TokenScope => (TOKEN_SCOPE_LIST as readonly string[]).includes(scope);
+  return (scope: string) => (known(scope) ? t(`tokens.scopeNames.${SCOPE_LABEL_KEYS[scope]}`) : scope);
+}
+
 function TokenList({ tokens }: { tokens: ReturnType<typeof useApi<ApiToken[]>> }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const scopeName = useScopeName();
   const [revoking, setRevoking] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
+  const [revoked, setRevoked] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   const onRevoke = async (token: ApiToken) => {
@@ -59,7 +67,7 @@ function TokenList({ tokens }: { tokens: ReturnType<typeof useApi<ApiToken[]>> }
     setFailure(null);
     try {
       await revokeToken(token.id);
-      setMessage(t('tokens.revoked', { name: token.name }));
+      setRevoked(token.name);
       tokens.retry();
     } catch (error) {
       setFailure(errorsFromFailure(error, {}, null, t('errors.network'))[0]?.message ?? null);
@@ -84,7 +92,7 @@ function TokenList({ tokens }: { tokens: ReturnType<typeof useApi<ApiToken[]>> }
         </div>
       ) : null}
       <p role="status" className="status-line">
-        {message}
+        {revoked === null ? '' : t('tokens.revoked', { name: revoked })}
       </p>
       {tokens.status === 'error' ? (
         <div className="notice" role="alert">
@@ -119,23 +127,25 @@ function TokenList({ tokens }: { tokens: ReturnType<typeof useApi<ApiToken[]>> }
                 return (
                   <tr key={token.id}>
                     <th scope="row">{token.name}</th>
-                    <td>
+                    <td data-label={t('tokens.scopes')}>
                       <ul className="plain-list">
                         {token.scopes.map((scope) => (
-                          <li key={scope}>
-                            <code>{scope}</code>
-                          </li>
+                          <li key={scope}>{scopeName(scope)}</li>
                         ))}
                       </ul>
                     </td>
-                    <td>
+                    <td data-label={t('tokens.state')}>
                       <span className={`tag tag--${state === 'active' ? 'active' : 'disabled'}`}>
                         {t(`tokens.states.${state}`)}
                       </span>
                     </td>
-                    <td>{formatDateTime(token.createdAt, locale)}</td>
-                    <td>{token.expiresAt ? formatDateTime(token.expiresAt, locale) : t('tokens.noExpiry')}</td>
-                    <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('staff.never')}</td>
+                    <td data-label={t('tokens.createdAt')}>{formatDateTime(token.createdAt, locale)}</td>
+                    <td data-label={t('tokens.expiresAt')}>
+                      {token.expiresAt ? formatDateTime(token.expiresAt, locale) : t('tokens.noExpiry')}
+                    </td>
+                    <td data-label={t('tokens.lastUsedAt')}>
+                      {token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('staff.never')}
+                    </td>
                     <td>
                       {state !== 'active' ? null : revoking === token.id ? (
                         <Confirm
