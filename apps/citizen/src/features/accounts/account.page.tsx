@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
+import { signOut } from './accounts.api.ts';
 import { ErrorSummary, errorsFromApi, SuccessNotice, useFormErrors } from './form.components.tsx';
 import { useSession } from './session.context.tsx';
 import type { SignInNotice } from './sign-in.page.tsx';
@@ -23,7 +24,7 @@ const SECTIONS = [
 export function AccountPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { session, signOut } = useSession();
+  const { session } = useSession();
   const notice = (useLocation().state as AccountNotice | null)?.notice;
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(ORDER);

@@ -4,9 +4,9 @@ import { useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { ApiError } from '../../lib/api.client.ts';
 import type { AccountNotice } from './account.page.tsx';
+import { BackToAccount } from './account-links.component.tsx';
 import { changePassword } from './accounts.api.ts';
 import { checkNewPassword } from './accounts.validation.ts';
-import { BackToAccount } from './back-to-account.component.tsx';
 import { ErrorSummary, errorsFromApi, TextField, useFormErrors } from './form.components.tsx';
 
 const ORDER = ['currentPassword', 'newPassword'] as const;

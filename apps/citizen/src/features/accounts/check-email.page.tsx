@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
+import { HelpWithoutAccount } from './account-links.component.tsx';
 import { resendVerification } from './accounts.api.ts';
 import { checkEmail } from './accounts.validation.ts';
 import { ErrorSummary, errorsFromApi, SuccessNotice, TextField, useFormErrors } from './form.components.tsx';
@@ -95,7 +96,7 @@ export function CheckEmailPage() {
       <p>
         <Link to="/sign-up">{t('checkEmail.startAgain')}</Link>
       </p>
-      <p className="hint">{t('common.helpWithoutAccount')}</p>
+      <HelpWithoutAccount />
     </div>
   );
 }

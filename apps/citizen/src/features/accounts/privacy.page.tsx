@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { ApiError } from '../../lib/api.client.ts';
+import { BackToAccount, HelpWithoutAccount } from './account-links.component.tsx';
 import { deleteAccount, EXPORT_PATH } from './accounts.api.ts';
-import { BackToAccount } from './back-to-account.component.tsx';
 import type { DeletedState } from './deleted.page.tsx';
 import { ConfirmPanel, ErrorSummary, errorsFromApi, TextField, useFormErrors } from './form.components.tsx';
-import { useSession } from './session.context.tsx';
 
 const ORDER = ['deletePassword'] as const;
 const FIELDS = { '/password': 'deletePassword' };
@@ -16,7 +15,6 @@ const FIELDS = { '/password': 'deletePassword' };
 export function PrivacyPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { setUser } = useSession();
   const [password, setPassword] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -38,7 +36,6 @@ export function PrivacyPage() {
     setBusy(true);
     try {
       const { kept } = await deleteAccount(password);
-      setUser(null);
       navigate('/account-deleted', { replace: true, state: { kept } satisfies DeletedState });
     } catch (error) {
       setConfirming(false);
@@ -67,7 +64,7 @@ export function PrivacyPage() {
         <h2 id="delete-heading">{t('privacy.deleteHeading')}</h2>
         <p>{t('privacy.deleteText')}</p>
         <p>{t('privacy.keptText')}</p>
-        <p className="hint">{t('common.helpWithoutAccount')}</p>
+        <HelpWithoutAccount />
         {confirming ? (
           <ConfirmPanel
             id="confirm-delete"

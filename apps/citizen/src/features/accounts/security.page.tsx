@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
-import { BackToAccount } from './back-to-account.component.tsx';
+import { BackToAccount } from './account-links.component.tsx';
 import { PasskeysSection } from './passkeys.section.tsx';
 import { SessionsSection } from './sessions.section.tsx';
 

@@ -1,7 +1,7 @@
 import type { SessionUser } from '@homeward/shared';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../lib/api.client.ts';
-import { fetchSessionUser, signOut as signOutRequest } from './accounts.api.ts';
+import { fetchSessionUser } from './accounts.api.ts';
 
 export type SessionState =
   | { status: 'loading'; user: null }
@@ -12,11 +12,14 @@ export type SessionState =
 
 interface SessionValue {
   session: SessionState;
-  /** After a sign-in, a verification or a profile change: the answer the server gave. */
+  /**
+   * After a sign-in, a verification or a profile change: the answer the server gave. When the account area
+   * ends the session (sign-out, deletion) the page it goes to calls `useSessionEnded`, because a null set
+   * before that page shows would make the area's guard redirect to sign-in first.
+   */
   setUser: (user: SessionUser | null) => void;
-  /** Asks the server who is signed in (after sign-out everywhere, a password change …). */
+  /** Asks the server who is signed in again (after the server could not be reached). */
   refresh: () => Promise<void>;
-  signOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -45,18 +48,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, [load]);
 
-  const value = useMemo<SessionValue>(
-    () => ({
-      session,
-      setUser: (user) => setSession(user ? { status: 'signed-in', user } : { status: 'signed-out', user: null }),
-      refresh: () => load(),
-      signOut: async () => {
-        await signOutRequest();
-        setSession({ status: 'signed-out', user: null });
-      },
-    }),
-    [session, load],
+  const setUser = useCallback(
+    (user: SessionUser | null) =>
+      setSession(user ? { status: 'signed-in', user } : { status: 'signed-out', user: null }),
+    [],
   );
+  const value = useMemo<SessionValue>(() => ({ session, setUser, refresh: () => load() }), [session, setUser, load]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -64,4 +61,19 @@ export function useSession(): SessionValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession outside SessionProvider');
   return value;
+}
+
+/**
+ * On the page shown after the session ended elsewhere in the app: the header and guard learn it now. Only on
+ * arrival: signing in again on the same page must stick.
+ */
+export function useSessionEnded(ended: boolean): void {
+  const { session, setUser } = useSession();
+  const arrived = useRef(false);
+  const signedIn = session.status === 'signed-in';
+  useEffect(() => {
+    if (arrived.current) return;
+    arrived.current = true;
+    if (ended && signedIn) setUser(null);
+  }, [ended, signedIn, setUser]);
 }

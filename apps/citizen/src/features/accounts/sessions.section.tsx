@@ -7,7 +7,6 @@ import { useApi } from '../../lib/use-api.hook.ts';
 import { LoadFailed } from '../offline/offline.component.tsx';
 import { endSession, SESSIONS_PATH, type SessionInfo, signOutEverywhere } from './accounts.api.ts';
 import { ConfirmPanel, ErrorSummary, errorsFromApi, SuccessNotice, useFormErrors } from './form.components.tsx';
-import { useSession } from './session.context.tsx';
 import type { SignInNotice } from './sign-in.page.tsx';
 
 const ORDER: readonly string[] = [];
@@ -42,7 +41,6 @@ export function SessionsSection() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const navigate = useNavigate();
-  const { setUser } = useSession();
   const sessions = useApi<SessionInfo[]>(SESSIONS_PATH, { keepOnDevice: false });
   const [busy, setBusy] = useState(false);
   const [confirmEverywhere, setConfirmEverywhere] = useState(false);
@@ -69,7 +67,6 @@ export function SessionsSection() {
     setBusy(true);
     try {
       await signOutEverywhere();
-      setUser(null);
       navigate('/sign-in', { replace: true, state: { notice: 'signedOutEverywhere' } satisfies SignInNotice });
     } catch (error) {
       errors.show(errorsFromApi(error, {}, t('errors.network')));

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { ApiError } from '../../lib/api.client.ts';
+import { HelpWithoutAccount } from './account-links.component.tsx';
 import { resendVerification, signIn } from './accounts.api.ts';
 import { checkEmail, safeNext } from './accounts.validation.ts';
 import { ErrorSummary, errorsFromApi, SuccessNotice, TextField, useFormErrors } from './form.components.tsx';
 import { PasskeyCancelled, PasskeyUnsupported, signInWithPasskey } from './passkey.client.ts';
-import { useSession } from './session.context.tsx';
+import { useSession, useSessionEnded } from './session.context.tsx';
 
 const ORDER = ['email', 'password'] as const;
 const FIELDS = { '/email': 'email', '/password': 'password' };
@@ -32,6 +33,7 @@ export function SignInPage() {
   const errors = useFormErrors(ORDER);
   useDocumentTitle(t('signIn.title'), errors.hasErrors);
   const notice = (location.state as SignInNotice | null)?.notice;
+  useSessionEnded(notice !== undefined);
   const next = safeNext(params.get('next'));
 
   const onSubmit = async (event: FormEvent) => {
@@ -99,7 +101,7 @@ export function SignInPage() {
       <ErrorSummary errors={errors.summary} version={errors.version} />
       <h1>{t('signIn.title')}</h1>
       <p>{t('signIn.intro')}</p>
-      <p className="hint">{t('common.helpWithoutAccount')}</p>
+      <HelpWithoutAccount />
       {unverified ? (
         <div className="inset">
           <button type="button" className="button button--secondary" onClick={onResend} aria-disabled={busy}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
+import { HelpWithoutAccount } from './account-links.component.tsx';
 import { signUp } from './accounts.api.ts';
 import { checkEmail, checkNewPassword } from './accounts.validation.ts';
 import { ErrorSummary, errorsFromApi, TextField, useFormErrors } from './form.components.tsx';
@@ -65,7 +66,7 @@ export function SignUpPage() {
       <ErrorSummary errors={errors.summary} version={errors.version} />
       <h1>{t('signUp.title')}</h1>
       <p>{t('signUp.intro')}</p>
-      <p className="hint">{t('common.helpWithoutAccount')}</p>
+      <HelpWithoutAccount />
       <form noValidate onSubmit={onSubmit}>
         <TextField
           id="email"
