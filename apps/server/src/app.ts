@@ -13,10 +13,12 @@ import { healthRoutes } from './http/health.routes.ts';
 import { registerRequestHooks } from './http/hooks.ts';
 import { handleError, sendProblem } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
+import { passkeysRoutes } from './modules/passkeys/passkeys.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
 import { WEB_APPS } from './web/web-apps.ts';
@@ -100,6 +102,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'missions', description: 'Diplomatic missions and consular districts' },
         { name: 'auth', description: 'Sessions' },
         { name: 'audit', description: 'Tamper-evident audit log' },
+        { name: 'accounts', description: 'Citizen accounts: sign-up, verification, profile, export, deletion' },
+        { name: 'passkeys', description: 'Passkeys (WebAuthn) for citizens' },
         { name: 'staff', description: 'Staff accounts, roles and missions (HQ administrators)' },
         { name: 'tokens', description: 'API tokens for other systems' },
         { name: 'operations', description: 'Health and metrics' },
@@ -116,6 +120,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(missionsRoutes);
   await app.register(authRoutes);
   await app.register(auditRoutes);
+  await app.register(accountsRoutes);
+  await app.register(passkeysRoutes);
   await app.register(staffRoutes);
   await app.register(tokensRoutes);
 

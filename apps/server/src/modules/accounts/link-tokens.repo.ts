@@ -8,15 +8,9 @@ export async function insertLinkToken(db: Db, row: Insertable<AccountTokensTable
   await db.insertInto('accountTokens').values(row).execute();
 }
 
-/** Voids the unused links of one purpose for a user, so only the newest link works. */
-export async function voidLinkTokens(db: Db, userId: string, purpose: LinkPurpose, now: string): Promise<void> {
-  await db
-    .updateTable('accountTokens')
-    .set({ usedAt: now })
-    .where('userId', '=', userId)
-    .where('purpose', '=', purpose)
-    .where('usedAt', 'is', null)
-    .execute();
+/** Removes a user's earlier links of one purpose, used or not: only the newest link works, and rows stay few. */
+export async function deleteLinkTokens(db: Db, userId: string, purpose: LinkPurpose): Promise<void> {
+  await db.deleteFrom('accountTokens').where('userId', '=', userId).where('purpose', '=', purpose).execute();
 }
 
 /**
@@ -39,13 +33,4 @@ export async function spendLinkToken(
     .returning('userId')
     .executeTakeFirst();
   return row?.userId;
-}
-
-/** Removes links that can no longer be used, a day after they stopped working. */
-export async function deleteDeadLinkTokens(db: Db, before: string): Promise<number> {
-  const result = await db
-    .deleteFrom('accountTokens')
-    .where((eb) => eb.or([eb('expiresAt', '<', before), eb('usedAt', '<', before)]))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
 }

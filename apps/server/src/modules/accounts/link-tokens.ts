@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { isoAt, isoNow, newId } from '../../clock.ts';
 import type { Db } from '../../db/schema.ts';
 import { ProblemError } from '../../http/problem.ts';
-import { insertLinkToken, type LinkPurpose, spendLinkToken, voidLinkTokens } from './link-tokens.repo.ts';
+import { deleteLinkTokens, insertLinkToken, type LinkPurpose, spendLinkToken } from './link-tokens.repo.ts';
 
 export type { LinkPurpose };
 
@@ -19,7 +19,7 @@ function hashLinkToken(token: string): string {
 
 /**
  * Issues a single-use link token (256 random bits, base64url) for a user and a purpose; only its SHA-256
- * is stored. Earlier unused links of the same purpose stop working, so only the newest mail counts.
+ * is stored. Earlier links of the same purpose stop working, so only the newest mail counts.
  * Pass the transaction that also enqueues the mail carrying the link.
  */
 export async function issueLinkToken(
@@ -30,7 +30,7 @@ export async function issueLinkToken(
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const now = isoNow();
-  await voidLinkTokens(db, userId, purpose, now);
+  await deleteLinkTokens(db, userId, purpose);
   await insertLinkToken(db, {
     id: newId(),
     userId,

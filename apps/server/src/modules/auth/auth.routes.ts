@@ -28,7 +28,9 @@ import {
   signIn,
   signOut,
 } from './auth.service.ts';
+import { KNOWN_DEVICE_COOKIE } from './known-device.ts';
 import { completeRecovery, completeTotp, regenerateRecoveryCodes } from './second-factor.service.ts';
+import { setSignInCookies } from './session-cookie.ts';
 
 const UserEnvelope = Type.Object({ user: SessionUserSchema });
 
@@ -43,19 +45,12 @@ function userOf(request: FastifyRequest) {
 }
 
 export async function authRoutes(app: App): Promise<void> {
-  const secure = app.ctx.config.publicUrl.startsWith('https://');
   const { db, config } = app.ctx;
 
   /** Sets the cookie of a freshly opened session; a session open in this browser until now is ended. */
   async function startSession(request: FastifyRequest, reply: FastifyReply, result: SignInResult): Promise<void> {
     if (request.sessionId) await signOut(db, request.sessionId);
-    reply.setCookie(SESSION_COOKIE, result.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure,
-      path: '/',
-      expires: new Date(result.expiresAt),
-    });
+    await setSignInCookies(reply, db, config, result);
   }
 
   app.post(
@@ -70,7 +65,8 @@ export async function authRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const outcome = await signIn(db, config, { ...request.body, ...clientOf(request) });
+      const knownDevice = request.cookies[KNOWN_DEVICE_COOKIE];
+      const outcome = await signIn(db, config, { ...request.body, ...clientOf(request), knownDevice });
       if (outcome.next) return outcome.next;
       await startSession(request, reply, outcome.session);
       return { user: outcome.session.user };

@@ -7,6 +7,7 @@ import { ProblemError, tooManyAttempts } from '../../http/problem.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { verifyAgainstDummy, verifyPassword } from '../users/password.ts';
 import { findUserByEmail, findUserById, listUserMissions, type UserRow } from '../users/users.repo.ts';
+import { isKnownDevice } from './known-device.ts';
 import { startSecondFactor } from './second-factor.service.ts';
 import {
   deleteSession,
@@ -104,11 +105,13 @@ export async function completeSignIn(
 export async function signIn(
   db: Db,
   config: Config,
-  input: { email: string; password: string } & ClientInfo,
+  input: { email: string; password: string; knownDevice?: string } & ClientInfo,
 ): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase();
   const keys = { address: `sign-in:ip:${input.ip ?? 'unknown'}`, account: `sign-in:account:${email}` };
-  const blocked = await blockedUntil(db, [keys.address, keys.account]);
+  // A browser this account signed in from before skips the per-account block (decision 0003).
+  const known = await isKnownDevice(db, config, email, input.knownDevice);
+  const blocked = await blockedUntil(db, known ? [keys.address] : [keys.address, keys.account]);
   if (blocked) {
     await appendAudit(db, { actor: null, ip: input.ip }, { action: 'auth.sign_in_throttled', details: { email } });
     throw tooManyAttempts(blocked);
@@ -125,6 +128,14 @@ export async function signIn(
     throw new ProblemError(401, 'invalid_credentials');
   }
   await clearThrottle(db, [keys.account]);
+  if (user.role === 'citizen' && user.emailVerifiedAt === null) {
+    await appendAudit(
+      db,
+      { actor: { id: user.id, role: user.role }, ip: input.ip },
+      { action: 'auth.sign_in_unverified' },
+    );
+    throw new ProblemError(403, 'email_not_verified');
+  }
   if (user.role !== 'citizen') {
     const next = await startSecondFactor(db, config, user);
     await appendAudit(
