@@ -196,7 +196,7 @@ describeBrowser('citizen app: accounts', () => {
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await heading(page, 'Your details');
-    expect(await page.getByLabel('Mobile phone number (optional)').inputValue()).toBe('+447700900123');
+    expect(await page.getByLabel('Mobile phone number (optional)').inputValue()).toBe('+44 7700 900123');
     await page.context().close();
   });
 
@@ -292,7 +292,7 @@ describeBrowser('citizen app: accounts', () => {
     await page.getByLabel('Mobile phone number (optional)').fill('+86 138-0013-8000');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').filter({ hasText: 'Your details have been saved.' }).waitFor();
-    expect(await page.getByLabel('Mobile phone number (optional)').inputValue()).toBe('+8613800138000');
+    expect(await page.getByLabel('Mobile phone number (optional)').inputValue()).toBe('+86 138 0013 8000');
     // Choosing Chinese for messages switches the app to Chinese too.
     await page.getByLabel('中文（简体）').check();
     await page.getByRole('button', { name: 'Save changes' }).click();

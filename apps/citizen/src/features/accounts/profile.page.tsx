@@ -9,6 +9,7 @@ import { BackToAccount } from './account-links.component.tsx';
 import { PROFILE_PATH, type Profile, updateProfile } from './accounts.api.ts';
 import { ErrorSummary, errorsFromApi, SuccessNotice, TextField, useFormErrors } from './form.components.tsx';
 import { LocaleRadios } from './locale-radios.component.tsx';
+import { phoneForPeople } from './phone.ts';
 import { useSession } from './session.context.tsx';
 
 const ORDER = ['displayName', 'phone', 'locale-zh-CN'] as const;
@@ -44,7 +45,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
   const { t } = useTranslation();
   const { session, setUser } = useSession();
   const [displayName, setDisplayName] = useState(profile.displayName);
-  const [phone, setPhone] = useState(profile.phone ?? '');
+  const [phone, setPhone] = useState(profile.phone ? phoneForPeople(profile.phone) : '');
   const [locale, setLocale] = useState<Locale>(profile.locale);
   const [saved, setSaved] = useState<Profile | null>(null);
   const [busy, setBusy] = useState(false);
@@ -64,8 +65,8 @@ function ProfileForm({ profile }: { profile: Profile }) {
       const updated = await updateProfile({ displayName: displayName.trim(), phone: phone.trim(), locale });
       errors.clear();
       setSaved(updated);
-      // The server stores the number as E.164; show what it kept.
-      setPhone(updated.phone ?? '');
+      // The server stores the number as E.164; show what it kept, spaced as people write it.
+      setPhone(updated.phone ? phoneForPeople(updated.phone) : '');
       if (session.user) setUser({ ...session.user, displayName: updated.displayName, locale: updated.locale });
       // Someone who chooses a language for their messages wants to read this app in it too.
       changeLocale(updated.locale);
