@@ -6,8 +6,19 @@ import type {
   WebauthnChallengesTable,
 } from './tables/accounts.table.ts';
 import type { AuditLogTable, ThrottlesTable } from './tables/audit.table.ts';
+import type { CasesTable, CountersTable } from './tables/cases.table.ts';
 import type { JobsTable } from './tables/jobs.table.ts';
 import type { MissionJurisdictionsTable, MissionsTable } from './tables/missions.table.ts';
+import type {
+  BusinessesTable,
+  BusinessSitesTable,
+  BusinessStaffTable,
+  CountrySubscriptionsTable,
+  DependentsTable,
+  PersonChannelsTable,
+  PersonsTable,
+  PresencesTable,
+} from './tables/registry.table.ts';
 import type {
   ApiTokensTable,
   AuthChallengesTable,
@@ -34,6 +45,16 @@ export interface Database {
   totpCredentials: TotpCredentialsTable;
   recoveryCodes: RecoveryCodesTable;
   apiTokens: ApiTokensTable;
+  cases: CasesTable;
+  counters: CountersTable;
+  persons: PersonsTable;
+  personChannels: PersonChannelsTable;
+  dependents: DependentsTable;
+  presences: PresencesTable;
+  countrySubscriptions: CountrySubscriptionsTable;
+  businesses: BusinessesTable;
+  businessSites: BusinessSitesTable;
+  businessStaff: BusinessStaffTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */

@@ -3,6 +3,8 @@ import * as m202611280800 from './202611280800_create_foundation.ts';
 import * as m202611280900 from './202611280900_create_audit_log.ts';
 import * as m202611281000 from './202611281000_create_accounts.ts';
 import * as m202611281010 from './202611281010_create_staff_access.ts';
+import * as m202611281030 from './202611281030_create_cases.ts';
+import * as m202611281100 from './202611281100_create_registry.ts';
 
 /**
  * Every migration, by file name, in order. Listed by hand (not read from disk) so that the same
@@ -13,4 +15,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611280900_create_audit_log': m202611280900,
   '202611281000_create_accounts': m202611281000,
   '202611281010_create_staff_access': m202611281010,
+  '202611281030_create_cases': m202611281030,
+  '202611281100_create_registry': m202611281100,
 };

@@ -1,0 +1,102 @@
+/** A national registered with the ministry; `userId` links the citizen account that manages the record, if any. */
+export interface PersonsTable {
+  id: string;
+  userId: string | null;
+  familyName: string;
+  givenName: string;
+  /** YYYY-MM-DD, or null. */
+  birthDate: string | null;
+  locale: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ChannelKind = 'email' | 'sms' | 'voice' | 'push';
+
+/** One way to reach a person: an e-mail address, an E.164 number (sms, voice), or a push endpoint. */
+export interface PersonChannelsTable {
+  id: string;
+  personId: string;
+  kind: ChannelKind;
+  address: string;
+  verifiedAt: string | null;
+  createdAt: string;
+}
+
+/** Someone a registered person answers for (a child, an elderly parent) and who has no account of their own. */
+export interface DependentsTable {
+  id: string;
+  personId: string;
+  familyName: string;
+  givenName: string;
+  birthDate: string | null;
+  relationship: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type PresenceKind = 'residence' | 'trip';
+
+/**
+ * Where a person (or, when `dependentId` is set, their dependent) lives or travels, and when. `lat`/`lon` are
+ * the gazetteer city's, or the browser's precise point when `preciseConsent` is 1; `cell` is their geohash.
+ */
+export interface PresencesTable {
+  id: string;
+  personId: string;
+  dependentId: string | null;
+  kind: PresenceKind;
+  countryCode: string;
+  regionCode: string | null;
+  cityId: number | null;
+  lat: number | null;
+  lon: number | null;
+  cell: string | null;
+  /** 0 or 1; repos expose a boolean. */
+  preciseConsent: number;
+  /** YYYY-MM-DD, inclusive. */
+  arrivalOn: string;
+  /** YYYY-MM-DD, inclusive; null for an open-ended residence. */
+  departureOn: string | null;
+  purpose: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A person who follows a country's advisories without being there. */
+export interface CountrySubscriptionsTable {
+  personId: string;
+  countryCode: string;
+  createdAt: string;
+}
+
+export interface BusinessesTable {
+  id: string;
+  name: string;
+  registrationNumber: string | null;
+  contactPersonId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BusinessSitesTable {
+  id: string;
+  businessId: string;
+  name: string;
+  countryCode: string;
+  regionCode: string | null;
+  cityId: number | null;
+  lat: number | null;
+  lon: number | null;
+  cell: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A registered person working at a business site. */
+export interface BusinessStaffTable {
+  siteId: string;
+  personId: string;
+  role: string | null;
+  createdAt: string;
+}

@@ -1,0 +1,234 @@
+import type { Db } from '../../db/schema.ts';
+import type { ChannelKind } from '../../db/tables/registry.table.ts';
+import { type CompiledArea, compileArea, containsPlace, firstSourceKind } from './targeting.area.ts';
+import {
+  listChannels,
+  listCurrentPresences,
+  listPersonLocales,
+  listSitesOfStaff,
+  listSubscriptions,
+  type PresenceRow,
+  type ScanCursor,
+  type StaffRow,
+  scanPresences,
+  scanSites,
+  scanStaff,
+  scanSubscribers,
+} from './targeting.repo.ts';
+import { AreaError, validateArea, validateAt } from './targeting.validate.ts';
+
+export type RecipientReason = 'present' | 'site_staff' | 'subscriber';
+
+export interface RecipientChannel {
+  kind: ChannelKind;
+  address: string;
+  verified: boolean;
+}
+
+/**
+ * Someone to reach. For a dependent, `personId` is the dependent's id, `dependentOf` the registered person who
+ * answers for them, and `channels` and `locale` are that person's.
+ */
+export interface Recipient {
+  personId: string;
+  dependentOf?: string;
+  channels: RecipientChannel[];
+  locale: string;
+  reason: RecipientReason;
+}
+
+interface Found {
+  personId: string;
+  dependentOf?: string;
+  reason: RecipientReason;
+}
+
+export interface TargetOptions {
+  /** The moment asked about; a presence counts on the UTC dates from its arrival to its departure. */
+  at: string | Date;
+  /** Recipients per yielded batch (1 to 10,000; default 1,000). */
+  batchSize?: number;
+}
+
+const subjectKey = (p: PresenceRow) => `${p.personId}/${p.dependentId ?? ''}`;
+
+/**
+ * "Where am I now": of the presences current on the day, a trip overrides a residence (someone living in Lyon
+ * and travelling in Spain this week is in Spain). Returns, per subject (person or dependent) in the area, the
+ * smallest id among their current presences in the area: the one presence by which the engine counts them.
+ */
+function canonicalPresences(area: CompiledArea, current: readonly PresenceRow[]): Map<string, string> {
+  const bySubject = new Map<string, PresenceRow[]>();
+  for (const p of current) {
+    const list = bySubject.get(subjectKey(p)) ?? [];
+    list.push(p);
+    bySubject.set(subjectKey(p), list);
+  }
+  const canonical = new Map<string, string>();
+  for (const [key, list] of bySubject) {
+    const trips = list.filter((p) => p.kind === 'trip');
+    for (const p of trips.length > 0 ? trips : list) {
+      if (!containsPlace(area, p)) continue;
+      const best = canonical.get(key);
+      if (best === undefined || p.id < best) canonical.set(key, p.id);
+    }
+  }
+  return canonical;
+}
+
+const unique = (ids: Iterable<string>) => [...new Set(ids)];
+
+/** Which of these persons are themselves (not through a dependent) in the area on the day. */
+async function presentPersons(db: Db, area: CompiledArea, day: string, personIds: string[]): Promise<Set<string>> {
+  const canonical = canonicalPresences(area, await listCurrentPresences(db, personIds, day));
+  return new Set(personIds.filter((id) => canonical.has(`${id}/`)));
+}
+
+/** Per person, the smallest id of the sites in the area where they work. */
+async function canonicalSites(db: Db, area: CompiledArea, personIds: string[]): Promise<Map<string, string>> {
+  const canonical = new Map<string, string>();
+  for (const site of await listSitesOfStaff(db, personIds)) {
+    if (!containsPlace(area, site)) continue;
+    const best = canonical.get(site.personId);
+    if (best === undefined || site.id < best) canonical.set(site.personId, site.id);
+  }
+  return canonical;
+}
+
+async function* presentSubjects(db: Db, area: CompiledArea, day: string, size: number): AsyncGenerator<Found[]> {
+  for (const source of area.sources) {
+    let after: ScanCursor | null = null;
+    for (;;) {
+      const rows = await scanPresences(db, source, day, after, size);
+      const last = rows[rows.length - 1];
+      if (!last) break;
+      after = { cell: last.cell, id: last.id };
+      const hits = rows.filter((r) => firstSourceKind(area, r) === source.kind && containsPlace(area, r));
+      if (hits.length > 0) {
+        const canonical = canonicalPresences(
+          area,
+          await listCurrentPresences(db, unique(hits.map((r) => r.personId)), day),
+        );
+        yield hits
+          .filter((r) => canonical.get(subjectKey(r)) === r.id)
+          .map((r) =>
+            r.dependentId
+              ? { personId: r.dependentId, dependentOf: r.personId, reason: 'present' as const }
+              : { personId: r.personId, reason: 'present' as const },
+          );
+      }
+      if (rows.length < size) break;
+    }
+  }
+}
+
+async function* siteStaff(db: Db, area: CompiledArea, day: string, size: number): AsyncGenerator<Found[]> {
+  for (const source of area.sources) {
+    let after: ScanCursor | null = null;
+    for (;;) {
+      const sites = await scanSites(db, source, after, size);
+      const last = sites[sites.length - 1];
+      if (!last) break;
+      after = { cell: last.cell, id: last.id };
+      const siteIds = sites.filter((s) => firstSourceKind(area, s) === source.kind && containsPlace(area, s));
+      let staffAfter: StaffRow | null = null;
+      while (siteIds.length > 0) {
+        const staff = await scanStaff(
+          db,
+          siteIds.map((s) => s.id),
+          staffAfter,
+          size,
+        );
+        staffAfter = staff[staff.length - 1] ?? null;
+        if (!staffAfter) break;
+        const personIds = unique(staff.map((s) => s.personId));
+        const present = await presentPersons(db, area, day, personIds);
+        const canonical = await canonicalSites(db, area, personIds);
+        yield staff
+          .filter((s) => !present.has(s.personId) && canonical.get(s.personId) === s.siteId)
+          .map((s) => ({ personId: s.personId, reason: 'site_staff' as const }));
+        if (staff.length < size) break;
+      }
+      if (sites.length < size) break;
+    }
+  }
+}
+
+async function* subscribers(db: Db, area: CompiledArea, day: string, size: number): AsyncGenerator<Found[]> {
+  for (const country of area.subscriptionCountries) {
+    let after: string | null = null;
+    for (;;) {
+      const personIds = await scanSubscribers(db, country, after, size);
+      after = personIds[personIds.length - 1] ?? null;
+      if (after === null) break;
+      const present = await presentPersons(db, area, day, personIds);
+      const staff = await canonicalSites(db, area, personIds);
+      const first = new Map<string, string>();
+      for (const s of await listSubscriptions(db, personIds, area.subscriptionCountries)) {
+        const best = first.get(s.personId);
+        if (best === undefined || s.countryCode < best) first.set(s.personId, s.countryCode);
+      }
+      yield personIds
+        .filter((id) => !present.has(id) && !staff.has(id) && first.get(id) === country)
+        .map((personId) => ({ personId, reason: 'subscriber' as const }));
+      if (personIds.length < size) break;
+    }
+  }
+}
+
+// Each phase excludes whoever an earlier phase reached, so a person appears once, under the first reason.
+async function* findAll(db: Db, area: CompiledArea, day: string, size: number): AsyncGenerator<Found[]> {
+  yield* presentSubjects(db, area, day, size);
+  yield* siteStaff(db, area, day, size);
+  yield* subscribers(db, area, day, size);
+}
+
+async function withContacts(db: Db, found: Found[]): Promise<Recipient[]> {
+  const contactIds = unique(found.map((f) => f.dependentOf ?? f.personId));
+  const locales = new Map((await listPersonLocales(db, contactIds)).map((p) => [p.id, p.locale]));
+  const channels = new Map<string, RecipientChannel[]>();
+  for (const c of await listChannels(db, contactIds)) {
+    const list = channels.get(c.personId) ?? [];
+    list.push({ kind: c.kind, address: c.address, verified: c.verifiedAt !== null });
+    channels.set(c.personId, list);
+  }
+  return found.map((f) => {
+    const contact = f.dependentOf ?? f.personId;
+    return { ...f, channels: channels.get(contact) ?? [], locale: locales.get(contact) ?? '' };
+  });
+}
+
+function prepare(areaInput: unknown, at: string | Date): { area: CompiledArea; day: string } {
+  return { area: compileArea(validateArea(areaInput)), day: validateAt(at).toISOString().slice(0, 10) };
+}
+
+/**
+ * Who is in the area at a moment: the registered persons and dependents present there, then the staff of
+ * business sites there, then the subscribers of the area's countries — each once, with the channels and
+ * language to reach them. Streams batches of up to `batchSize` read page by page from the indexes, so memory
+ * does not grow with the result. Throws AreaError (400) for a bad area or time, before reading anything.
+ */
+export async function* targetRecipients(
+  db: Db,
+  areaInput: unknown,
+  options: TargetOptions,
+): AsyncGenerator<Recipient[]> {
+  const { area, day } = prepare(areaInput, options.at);
+  const size = options.batchSize ?? 1000;
+  if (!Number.isInteger(size) || size < 1 || size > 10_000)
+    throw new AreaError('invalid_shape', '/batchSize', 'batch size must be an integer from 1 to 10000');
+  let pending: Found[] = [];
+  for await (const found of findAll(db, area, day, size)) {
+    pending = pending.concat(found);
+    while (pending.length >= size) yield withContacts(db, pending.splice(0, size));
+  }
+  if (pending.length > 0) yield withContacts(db, pending);
+}
+
+/** How many recipients `targetRecipients` would yield: the composer's live count. */
+export async function countRecipients(db: Db, areaInput: unknown, at: string | Date): Promise<number> {
+  const { area, day } = prepare(areaInput, at);
+  let count = 0;
+  for await (const found of findAll(db, area, day, 5000)) count += found.length;
+  return count;
+}
