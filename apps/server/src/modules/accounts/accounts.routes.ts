@@ -21,18 +21,14 @@ import { PUBLIC, rolesOnly, SIGNED_IN } from '../../policy/route-policy.ts';
 import { signOut } from '../auth/auth.service.ts';
 import { clearSessionCookie, setSignInCookies } from '../auth/session-cookie.ts';
 import {
-  changePassword,
   confirmPasswordReset,
-  deleteAccount,
-  exportAccount,
-  getProfile,
   type Requester,
   requestPasswordReset,
   resendVerification,
   signUp,
-  updateProfile,
   verifyEmail,
 } from './accounts.service.ts';
+import { changePassword, deleteAccount, exportAccount, getProfile, updateProfile } from './my-account.service.ts';
 
 function requester(request: FastifyRequest): Requester {
   return {

@@ -319,6 +319,11 @@ describeEachDialect('citizen accounts', (getDb) => {
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     // Another address is not affected.
     expect((await post('/api/v1/accounts/resend-verification', { email: 'patient@example.org' })).statusCode).toBe(202);
+    // A form refused for a weak password does not count: nobody is blocked for fixing a typo.
+    const weak = { email: 'typo@example.org', password: 'password123', displayName: 'Typo', locale: 'en' };
+    const tries: number[] = [];
+    for (let i = 0; i < 5; i++) tries.push((await post('/api/v1/accounts/sign-up', weak)).statusCode);
+    expect(tries).toEqual([400, 400, 400, 400, 400]);
   });
 
   it('lets demo accounts sign in without verification', async () => {
