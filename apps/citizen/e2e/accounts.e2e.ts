@@ -312,9 +312,23 @@ describeBrowser('citizen app: accounts', () => {
     await heading(page, 'Your account');
     expect(await page.getByText('Your password has been changed.').isVisible()).toBe(true);
 
+    // Another device signed in to the same account is listed and can be signed out from here.
+    const other = await browser.newContext({ userAgent: 'Mozilla/5.0 (iPhone) AppleWebKit Safari/604.1' });
+    const otherSignIn = await other.request.post(new URL('/api/v1/auth/sign-in', baseUrl).href, {
+      headers: WRITE_HEADERS,
+      data: { email, password: NEW_PASSWORD },
+    });
+    expect(otherSignIn.status()).toBe(200);
     await open(page, '/account/security');
     const thisDevice = page.getByRole('listitem').filter({ hasText: 'This device' });
     await thisDevice.waitFor();
+    const iphone = page.getByRole('listitem').filter({ hasText: 'Safari · iPhone' });
+    await iphone.getByRole('button', { name: /^Sign out Safari · iPhone/ }).click();
+    await page.getByRole('status').filter({ hasText: 'That device has been signed out.' }).waitFor();
+    await expect.poll(() => iphone.count()).toBe(0);
+    expect((await other.request.get(new URL('/api/v1/auth/me', baseUrl).href)).status()).toBe(401);
+    await other.close();
+
     await page.getByRole('button', { name: 'Sign out everywhere' }).click();
     await page.getByText('Sign out on every device, this one too?').waitFor();
     await checkAxe(page);
@@ -368,6 +382,19 @@ describeBrowser('citizen app: accounts', () => {
     await page.context().close();
   });
 
+  it('a staff account signing in here is sent to the staff console', async () => {
+    const page = await newPhonePage(browser, 'en');
+    await open(page, '/sign-in');
+    await page.getByLabel('Email address').fill('officer.jp@demo.homeward.example');
+    await page.getByLabel('Password', { exact: true }).fill('homeward-demo-2026');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('This is a staff account.').waitFor();
+    expect(await page.getByRole('link', { name: 'Go to the staff console' }).getAttribute('href')).toBe('/console/');
+    // No session was opened here: the header still offers sign-in.
+    expect(await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
   const SIGNED_OUT_PAGES = [
     ['sign-in', '/sign-in'],
     ['sign-up', '/sign-up'],
@@ -396,6 +423,16 @@ describeBrowser('citizen app: accounts', () => {
           await checkAxe(page);
           await screenshot(page, `citizen-${name}-${device}-${locale}`);
         }
+        // The error state in each language: summary first, the title says so, the same words by the fields.
+        await open(page, '/sign-in');
+        await page.locator('main form button[type="submit"]').click();
+        await page.locator('.error-summary').waitFor();
+        expect(await page.title()).toMatch(locale === 'en' ? /^Error: Sign in/ : /^错误：登录/);
+        expect(await page.locator('#email-error').textContent()).toBe(
+          locale === 'en' ? 'Error: Enter your email address' : '错误：请输入您的电子邮箱',
+        );
+        await checkAxe(page);
+        await screenshot(page, `citizen-sign-in-errors-${device}-${locale}`);
         await createSignedInAccount(page, `pages-${device}`, locale);
         for (const [name, path] of SIGNED_IN_PAGES) {
           await open(page, path);

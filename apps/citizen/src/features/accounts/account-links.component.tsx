@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { currentLocale } from '../../i18n/i18n.ts';
 
 export function BackToAccount() {
   const { t } = useTranslation();
@@ -15,7 +16,10 @@ export function HelpWithoutAccount() {
   const { t } = useTranslation();
   return (
     <p className="hint">
-      {t('common.helpWithoutAccount')} <Link to="/help">{t('common.getHelp')}</Link>
+      {t('common.helpWithoutAccount')}
+      {/* No space after full-width Chinese punctuation (GB/T 15834). */}
+      {currentLocale() === 'en' ? ' ' : null}
+      <Link to="/help">{t('common.getHelp')}</Link>
     </p>
   );
 }
