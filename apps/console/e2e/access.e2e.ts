@@ -305,6 +305,8 @@ describeBrowser('staff console: access', () => {
     await row.getByText('Set up', { exact: true }).waitFor();
     await row.getByRole('link', { name: /Change/ }).click();
     await heading(page, /Change 李明 LI Ming/);
+    // The chosen mission stays in sight above the long, scrolling list.
+    await page.getByText(/^Chosen: .*Japan/).waitFor();
     // Reset the authenticator: a reason, a confirmation, a new one-time link.
     await page.getByLabel('Reason for the change').last().fill('Phone lost, confirmed by call to the mission');
     await page.getByRole('button', { name: 'Reset authenticator' }).click();

@@ -21,7 +21,8 @@ export function RecoveryCodes({
   const { t } = useTranslation();
   const [saved, setSaved] = useState(false);
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+  const error = missing ? t('recoveryCodes.confirmMissing') : null;
   const [version, setVersion] = useState(0);
   const [download, setDownload] = useState<string | null>(null);
   const heading = useFocusHeading();
@@ -48,7 +49,7 @@ export function RecoveryCodes({
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!saved) {
-      setError(t('recoveryCodes.confirmMissing'));
+      setMissing(true);
       setVersion((n) => n + 1);
       return;
     }

@@ -1,12 +1,14 @@
 import type { SessionUser } from '@homeward/shared';
+import i18next from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { Field } from '../forms/field.component.tsx';
-import { errorsFromFailure, useFormErrors } from '../forms/form-errors.ts';
+import { errorsFromFailure, isChallengeExpired, useFormErrors } from '../forms/form-errors.ts';
 import { submitRecoveryCode, submitTotp } from './auth.api.ts';
 import { ErrorSummary } from './error-summary.component.tsx';
 import { useFocusHeading } from './focus-heading.hook.ts';
+import { RestartSignIn } from './restart-sign-in.component.tsx';
 
 /** Authenticator codes are 6 digits; people type them with spaces ("123 456") or paste them. */
 export function normalizeCode(value: string): string {
@@ -29,6 +31,7 @@ export function TotpStep({
   const form = useFormErrors();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
+  const [expired, setExpired] = useState(false);
   const heading = useFocusHeading();
   useDocumentTitle(t('totp.title'), form.errors.length > 0);
 
@@ -36,13 +39,14 @@ export function TotpStep({
     event.preventDefault();
     if (busy) return;
     const value = normalizeCode(code);
-    if (!value) return form.show([{ fieldId: 'code', message: t('totp.codeMissing') }]);
-    if (!TOTP_SHAPE.test(value)) return form.show([{ fieldId: 'code', message: t('totp.codeFormat') }]);
+    if (!value) return form.show([{ fieldId: 'code', message: () => i18next.t('totp.codeMissing') }]);
+    if (!TOTP_SHAPE.test(value)) return form.show([{ fieldId: 'code', message: () => i18next.t('totp.codeFormat') }]);
     setBusy(true);
     try {
       const { user } = await submitTotp(challenge, value);
       onSignedIn(user);
     } catch (error) {
+      setExpired(isChallengeExpired(error));
       form.show(errorsFromFailure(error, { '/code': 'code' }, 'code', t('errors.network')));
       setBusy(false);
     }
@@ -79,6 +83,7 @@ export function TotpStep({
           </button>
         </div>
       </form>
+      {expired ? <RestartSignIn /> : null}
     </div>
   );
 }
@@ -97,6 +102,7 @@ export function RecoveryCodeStep({
   const form = useFormErrors();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
+  const [expired, setExpired] = useState(false);
   const heading = useFocusHeading();
   useDocumentTitle(t('recovery.title'), form.errors.length > 0);
 
@@ -104,12 +110,13 @@ export function RecoveryCodeStep({
     event.preventDefault();
     if (busy) return;
     const value = code.trim();
-    if (!value) return form.show([{ fieldId: 'recovery-code', message: t('recovery.codeMissing') }]);
+    if (!value) return form.show([{ fieldId: 'recovery-code', message: () => i18next.t('recovery.codeMissing') }]);
     setBusy(true);
     try {
       const { user } = await submitRecoveryCode(challenge, value);
       onSignedIn(user);
     } catch (error) {
+      setExpired(isChallengeExpired(error));
       form.show(errorsFromFailure(error, { '/code': 'recovery-code' }, 'recovery-code', t('errors.network')));
       setBusy(false);
     }
@@ -147,6 +154,7 @@ export function RecoveryCodeStep({
           </button>
         </div>
       </form>
+      {expired ? <RestartSignIn /> : null}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import type { SessionUser } from '@homeward/shared';
+import i18next from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { landingPath } from '../../app/access.ts';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { Field } from '../forms/field.component.tsx';
-import { errorsFromFailure, useFormErrors } from '../forms/form-errors.ts';
+import { errorsFromFailure, type FormError, useFormErrors } from '../forms/form-errors.ts';
 import { completeSetup, type TotpSetupStep } from './auth.api.ts';
 import { ErrorSummary } from './error-summary.component.tsx';
 import { RecoveryCodes } from './recovery-codes.component.tsx';
@@ -64,13 +65,14 @@ function SetPassword({ token, onDone }: { token: string; onDone: (setup: TotpSet
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const errors = [];
-    if (!password) errors.push({ fieldId: 'new-password', message: t('setup.passwordMissing') });
+    const errors: FormError[] = [];
+    if (!password) errors.push({ fieldId: 'new-password', message: () => i18next.t('setup.passwordMissing') });
     else if (password.length < MIN_PASSWORD)
-      errors.push({ fieldId: 'new-password', message: t('setup.passwordShort') });
-    else if (password.length > MAX_PASSWORD) errors.push({ fieldId: 'new-password', message: t('setup.passwordLong') });
+      errors.push({ fieldId: 'new-password', message: () => i18next.t('setup.passwordShort') });
+    else if (password.length > MAX_PASSWORD)
+      errors.push({ fieldId: 'new-password', message: () => i18next.t('setup.passwordLong') });
     if (password && confirm !== password)
-      errors.push({ fieldId: 'confirm-password', message: t('setup.confirmMismatch') });
+      errors.push({ fieldId: 'confirm-password', message: () => i18next.t('setup.confirmMismatch') });
     if (errors.length > 0) return form.show(errors);
     setBusy(true);
     try {

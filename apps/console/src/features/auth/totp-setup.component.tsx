@@ -1,12 +1,14 @@
 import type { SessionUser } from '@homeward/shared';
+import i18next from 'i18next';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { Field } from '../forms/field.component.tsx';
-import { errorsFromFailure, useFormErrors } from '../forms/form-errors.ts';
+import { errorsFromFailure, isChallengeExpired, useFormErrors } from '../forms/form-errors.ts';
 import { submitTotp, type TotpSetupStep } from './auth.api.ts';
 import { ErrorSummary } from './error-summary.component.tsx';
 import { useFocusHeading } from './focus-heading.hook.ts';
+import { RestartSignIn } from './restart-sign-in.component.tsx';
 import { normalizeCode, TOTP_SHAPE } from './second-factor.component.tsx';
 
 /** "JBSW Y3DP EHPK 3PXP": the key in groups of four is easier to type into a phone. */
@@ -29,6 +31,7 @@ export function TotpSetup({
   const form = useFormErrors();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
+  const [expired, setExpired] = useState(false);
   const [qr, setQr] = useState<string | null>(null);
   const heading = useFocusHeading();
   useDocumentTitle(t('totpSetup.title'), form.errors.length > 0);
@@ -51,13 +54,15 @@ export function TotpSetup({
     event.preventDefault();
     if (busy) return;
     const value = normalizeCode(code);
-    if (!value) return form.show([{ fieldId: 'setup-code', message: t('totp.codeMissing') }]);
-    if (!TOTP_SHAPE.test(value)) return form.show([{ fieldId: 'setup-code', message: t('totp.codeFormat') }]);
+    if (!value) return form.show([{ fieldId: 'setup-code', message: () => i18next.t('totp.codeMissing') }]);
+    if (!TOTP_SHAPE.test(value))
+      return form.show([{ fieldId: 'setup-code', message: () => i18next.t('totp.codeFormat') }]);
     setBusy(true);
     try {
       const { user, recoveryCodes } = await submitTotp(step.challenge, value);
       onDone({ user, recoveryCodes: recoveryCodes ?? [] });
     } catch (error) {
+      setExpired(isChallengeExpired(error));
       form.show(errorsFromFailure(error, { '/code': 'setup-code' }, 'setup-code', t('errors.network')));
       setBusy(false);
     }
@@ -111,6 +116,7 @@ export function TotpSetup({
           </form>
         </li>
       </ol>
+      {expired ? <RestartSignIn /> : null}
     </div>
   );
 }

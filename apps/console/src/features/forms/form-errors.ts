@@ -1,5 +1,6 @@
 import { problemTitle } from '@homeward/shared';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { ApiError } from '../../lib/api.client.ts';
 import type { SummaryError } from '../auth/error-summary.component.tsx';
@@ -27,18 +28,38 @@ export function errorsFromFailure(
   return fromFields.length > 0 ? fromFields : [{ fieldId: formFieldId, message: problem.title }];
 }
 
+/**
+ * A form error. Messages the browser writes are thunks, read at render time, so they follow the language switch;
+ * the server's messages stay in the language it answered in.
+ */
+export interface FormError {
+  fieldId: string | null;
+  message: string | (() => string);
+}
+
 /** Summary errors plus a counter that refocuses the summary on every failed submit. */
 export function useFormErrors() {
-  const [errors, setErrors] = useState<SummaryError[]>([]);
+  // Subscribes the form to language changes, so the thunks below are read again.
+  useTranslation();
+  const [stored, setErrors] = useState<FormError[]>([]);
   const [version, setVersion] = useState(0);
+  const errors: SummaryError[] = stored.map((e) => ({
+    fieldId: e.fieldId,
+    message: typeof e.message === 'function' ? e.message() : e.message,
+  }));
   return {
     errors,
     version,
     errorFor: (fieldId: string) => errors.find((e) => e.fieldId === fieldId)?.message,
-    show: (next: SummaryError[]) => {
+    show: (next: FormError[]) => {
       setErrors(next);
       if (next.length > 0) setVersion((n) => n + 1);
     },
     clear: () => setErrors([]),
   };
+}
+
+/** Half-finished sign-ins last five minutes; after that only starting again helps. */
+export function isChallengeExpired(error: unknown): boolean {
+  return error instanceof ApiError && error.problem?.code === 'challenge_expired';
 }

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -181,7 +182,8 @@ function NewRecoveryCodes() {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    if (!password) return form.show([{ fieldId: 'codes-password', message: t('signIn.passwordMissing') }]);
+    if (!password)
+      return form.show([{ fieldId: 'codes-password', message: () => i18next.t('signIn.passwordMissing') }]);
     setBusy(true);
     try {
       setCodes((await regenerateRecoveryCodes(password)).recoveryCodes);

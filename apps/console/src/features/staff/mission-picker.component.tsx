@@ -18,8 +18,15 @@ export function MissionPicker({
   const { t } = useTranslation();
   const locale = currentLocale();
   const toggle = (code: string, on: boolean) => onChange(on ? [...selected, code] : selected.filter((c) => c !== code));
+  const chosen = missions.filter((m) => selected.includes(m.code)).map((m) => m.name[locale]);
   return (
     <FieldSet id="missions" legend={t('staffForm.missions')} hint={t('staffForm.missionsHint')} error={error}>
+      {/* The list scrolls: what is already chosen stays in sight above it. */}
+      <p className="chosen" aria-live="polite">
+        {chosen.length > 0
+          ? t('staffForm.selected', { list: chosen.join(locale === 'zh-CN' ? '、' : '; ') })
+          : t('staffForm.noneSelected')}
+      </p>
       <ul className="check-grid">
         {missions.map((m) => (
           <li key={m.code} className="checkbox checkbox--small">

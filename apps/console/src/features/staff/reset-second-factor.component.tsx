@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../auth/error-summary.component.tsx';
@@ -18,7 +19,8 @@ export function ResetSecondFactor({ account }: { account: StaffAccount }) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!reason.trim()) return form.show([{ fieldId: 'reset-reason', message: t('staffForm.reasonMissing') }]);
+    if (!reason.trim())
+      return form.show([{ fieldId: 'reset-reason', message: () => i18next.t('staffForm.reasonMissing') }]);
     form.clear();
     setConfirming(true);
   };

@@ -1,12 +1,13 @@
 import { isLocale } from '@homeward/shared';
+import i18next from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
-import { ErrorSummary, type SummaryError } from '../auth/error-summary.component.tsx';
+import { ErrorSummary } from '../auth/error-summary.component.tsx';
 import { useFocusHeading } from '../auth/focus-heading.hook.ts';
 import { Field, FieldSet } from '../forms/field.component.tsx';
-import { errorsFromFailure, useFormErrors } from '../forms/form-errors.ts';
+import { errorsFromFailure, type FormError, useFormErrors } from '../forms/form-errors.ts';
 import { CopyLink } from './copy-link.component.tsx';
 import { MissionPicker } from './mission-picker.component.tsx';
 import {
@@ -43,12 +44,15 @@ function CreateForm({ onCreated }: { onCreated: (result: { account: StaffAccount
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const errors: SummaryError[] = [];
-    if (!email.trim()) errors.push({ fieldId: 'email', message: t('staffForm.emailMissing') });
-    else if (!EMAIL_SHAPE.test(email.trim())) errors.push({ fieldId: 'email', message: t('staffForm.emailFormat') });
-    if (!displayName.trim()) errors.push({ fieldId: 'display-name', message: t('staffForm.nameMissing') });
-    if (!role) errors.push({ fieldId: 'role', message: t('staffForm.roleMissing') });
-    if (scoped && selected.length === 0) errors.push({ fieldId: 'missions', message: t('staffForm.missionsMissing') });
+    const errors: FormError[] = [];
+    if (!email.trim()) errors.push({ fieldId: 'email', message: () => i18next.t('staffForm.emailMissing') });
+    else if (!EMAIL_SHAPE.test(email.trim()))
+      errors.push({ fieldId: 'email', message: () => i18next.t('staffForm.emailFormat') });
+    if (!displayName.trim())
+      errors.push({ fieldId: 'display-name', message: () => i18next.t('staffForm.nameMissing') });
+    if (!role) errors.push({ fieldId: 'role', message: () => i18next.t('staffForm.roleMissing') });
+    if (scoped && selected.length === 0)
+      errors.push({ fieldId: 'missions', message: () => i18next.t('staffForm.missionsMissing') });
     if (errors.length > 0) return form.show(errors);
     if (!role) return;
     setBusy(true);

@@ -1,13 +1,14 @@
+import i18next from 'i18next';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { useApi } from '../../lib/use-api.hook.ts';
-import { ErrorSummary, type SummaryError } from '../auth/error-summary.component.tsx';
+import { ErrorSummary } from '../auth/error-summary.component.tsx';
 import { useFocusHeading } from '../auth/focus-heading.hook.ts';
 import { Field, FieldSet } from '../forms/field.component.tsx';
-import { errorsFromFailure, useFormErrors } from '../forms/form-errors.ts';
+import { errorsFromFailure, type FormError, useFormErrors } from '../forms/form-errors.ts';
 import { MissionPicker } from './mission-picker.component.tsx';
 import { ResetSecondFactor } from './reset-second-factor.component.tsx';
 import {
@@ -134,11 +135,12 @@ function EditForm({ account, onSaved }: { account: StaffAccount; onSaved: (accou
 
   const onReview = (event: FormEvent) => {
     event.preventDefault();
-    const errors: SummaryError[] = [];
-    if (Object.keys(change).length === 0) errors.push({ fieldId: 'role', message: t('staffForm.nothingChanged') });
+    const errors: FormError[] = [];
+    if (Object.keys(change).length === 0)
+      errors.push({ fieldId: 'role', message: () => i18next.t('staffForm.nothingChanged') });
     if (scoped && draft.missions.length === 0)
-      errors.push({ fieldId: 'missions', message: t('staffForm.missionsMissing') });
-    if (!reason.trim()) errors.push({ fieldId: 'reason', message: t('staffForm.reasonMissing') });
+      errors.push({ fieldId: 'missions', message: () => i18next.t('staffForm.missionsMissing') });
+    if (!reason.trim()) errors.push({ fieldId: 'reason', message: () => i18next.t('staffForm.reasonMissing') });
     form.show(errors);
     if (errors.length === 0) setReviewing(true);
   };

@@ -1,15 +1,16 @@
 import type { TokenScope } from '@homeward/shared';
+import i18next from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.hook.ts';
-import { ErrorSummary, type SummaryError } from '../auth/error-summary.component.tsx';
+import { ErrorSummary } from '../auth/error-summary.component.tsx';
 import { useFocusHeading } from '../auth/focus-heading.hook.ts';
 import { Confirm } from '../forms/confirm.component.tsx';
 import { Field, FieldSet } from '../forms/field.component.tsx';
-import { errorsFromFailure, useFormErrors } from '../forms/form-errors.ts';
+import { errorsFromFailure, type FormError, useFormErrors } from '../forms/form-errors.ts';
 import { CopyLink } from '../staff/copy-link.component.tsx';
 import {
   type ApiToken,
@@ -189,10 +190,11 @@ function CreateToken({ onCreated }: { onCreated: (name: string, value: string) =
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const errors: SummaryError[] = [];
-    if (!name.trim()) errors.push({ fieldId: 'token-name', message: t('tokens.nameMissing') });
-    if (scopes.length === 0) errors.push({ fieldId: 'token-scopes', message: t('tokens.scopesMissing') });
-    if (expires && expires < today) errors.push({ fieldId: 'token-expires', message: t('tokens.expiresPast') });
+    const errors: FormError[] = [];
+    if (!name.trim()) errors.push({ fieldId: 'token-name', message: () => i18next.t('tokens.nameMissing') });
+    if (scopes.length === 0) errors.push({ fieldId: 'token-scopes', message: () => i18next.t('tokens.scopesMissing') });
+    if (expires && expires < today)
+      errors.push({ fieldId: 'token-expires', message: () => i18next.t('tokens.expiresPast') });
     if (errors.length > 0) return form.show(errors);
     setBusy(true);
     try {
