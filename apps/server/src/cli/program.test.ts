@@ -28,7 +28,8 @@ describe('homeward CLI', () => {
     expect(create.out).toContain('--mission <code>');
   });
 
-  it('migrates, seeds, and creates a scoped officer with a one-time setup link instead of a password', async () => {
+  let setupToken = '';
+  it('migrates, seeds, and creates a scoped officer with a one-time setup link instead of a password', () => {
     expect(homeward(['migrate']).out).toMatch(/applied \d+ migration\(s\): 202611280800_create_foundation/);
     expect(homeward(['seed', '--demo']).out).toMatch(/missions: \d{2}, demo accounts created: 9/);
     const created = homeward(
@@ -40,15 +41,17 @@ describe('homeward CLI', () => {
     expect(created.out).not.toMatch(/password:/);
     const link = created.out.match(/https:\/\/consular\.example\.org\/console\/setup\?token=([\w-]{43})/);
     expect(link).not.toBeNull();
+    setupToken = link?.[1] ?? '';
+  });
 
-    // The printed link is live: it sets the password and starts the authenticator setup, once.
+  it('prints a setup link that sets the password and starts the authenticator setup, once', async () => {
     const { openDatabase } = await import('../db/connect.ts');
     const { setUpStaffAccount } = await import('../modules/staff/staff.service.ts');
     const { loadConfig } = await import('../config.ts');
     const opened = await openDatabase({ dialect: 'sqlite', path: path.join(dir, 'cli.db') });
     try {
       const input = {
-        token: link?.[1] ?? '',
+        token: setupToken,
         password: 'correct horse battery staple',
         ip: null,
         locale: 'en' as const,
@@ -59,7 +62,9 @@ describe('homeward CLI', () => {
     } finally {
       await opened.close();
     }
+  });
 
+  it('gives a citizen a generated password, and refuses a password chosen for staff', () => {
     const citizen = homeward(['user', 'create', '--email', 'traveller@example.org', '--role', 'citizen']);
     expect(citizen.code).toBe(0);
     expect(citizen.out).toMatch(/one-time password: \S{16}/);

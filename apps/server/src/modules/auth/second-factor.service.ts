@@ -15,6 +15,7 @@ import {
   countUnusedRecoveryCodes,
   deleteChallenge,
   deleteChallengesOfUser,
+  deleteExpiredChallenges,
   deleteRecoveryCodes,
   findChallenge,
   findTotpCredential,
@@ -72,6 +73,7 @@ export async function startSecondFactor(db: Db, config: Config, user: UserRow): 
   const challenge = randomBytes(32).toString('base64url');
   const base = { id: hashToken(challenge), userId: user.id, attempts: 0, createdAt: isoNow() };
   await deleteChallengesOfUser(db, user.id);
+  await deleteExpiredChallenges(db, isoNow()); // abandoned sign-ins of anyone: one indexed delete
   if (await findTotpCredential(db, user.id)) {
     await insertChallenge(db, { ...base, purpose: 'totp', pendingSecret: null, expiresAt: isoAt(CHALLENGE_TTL_MS) });
     return { next: 'totp', challenge };
