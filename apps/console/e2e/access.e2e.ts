@@ -338,7 +338,7 @@ describeBrowser('staff console: access', () => {
     await page.getByLabel('Name').fill('Hotline dashboard – IT unit');
     await page.getByLabel('Read staff accounts').check();
     await page.getByRole('button', { name: 'Create token' }).click();
-    await page.getByRole('heading', { name: /Token "Hotline dashboard – IT unit" created/ }).waitFor();
+    await page.getByRole('heading', { name: /Token “Hotline dashboard – IT unit” created/ }).waitFor();
     const value = await page.getByLabel('Token', { exact: true }).inputValue();
     expect(value).toMatch(/^hw_/);
     const api = await fetch(new URL('/api/v1/staff?pageSize=1', server.url), {
@@ -349,7 +349,7 @@ describeBrowser('staff console: access', () => {
     await page.getByRole('button', { name: 'I have copied the token' }).click();
     await page.getByRole('button', { name: /Revoke/ }).click();
     await page
-      .getByRole('group', { name: /Revoke "Hotline dashboard – IT unit"/ })
+      .getByRole('group', { name: /Revoke “Hotline dashboard – IT unit”/ })
       .getByRole('button', { name: 'Revoke' })
       .click();
     await page.getByRole('status').filter({ hasText: 'revoked' }).waitFor();
