@@ -139,6 +139,11 @@ describeBrowser('citizen app: accounts', () => {
     // A phone number the server cannot read comes back as a field error on that field.
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Create a password').fill(PASSWORD);
+    // The password can be shown to check it, and hidden again.
+    await page.getByRole('button', { name: 'Show password' }).click();
+    expect(await page.getByLabel('Create a password').getAttribute('type')).toBe('text');
+    await page.getByRole('button', { name: 'Hide password' }).click();
+    expect(await page.getByLabel('Create a password').getAttribute('type')).toBe('password');
     await page.getByLabel('Your name').fill('Li Wei');
     await page.getByLabel('Mobile phone number (optional)').fill('12');
     await page.getByRole('button', { name: 'Create account' }).click();

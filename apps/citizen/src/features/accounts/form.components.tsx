@@ -70,9 +70,14 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChan
   onChange: (value: string) => void;
 }
 
-/** A labelled text input with its hint and its error above it, tied together for screen readers. */
+/**
+ * A labelled text input with its hint and its error above it, tied together for screen readers. A password
+ * input gets a Show button: typing a long password on a phone is error-prone, and checking it should not
+ * mean typing it twice.
+ */
 export function TextField({ id, label, hint, error, value, onChange, className, ...input }: FieldProps) {
   const { t } = useTranslation();
+  const [shown, setShown] = useState(false);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={error ? 'form-group form-group--error' : 'form-group'}>
@@ -90,16 +95,43 @@ export function TextField({ id, label, hint, error, value, onChange, className, 
           {error}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={id}
-        className={`${error ? 'input input--error' : 'input'}${className ? ` ${className}` : ''}`}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={error ? true : undefined}
-        {...input}
-      />
+      {input.type === 'password' ? (
+        <div className="password-input">
+          <input
+            id={id}
+            name={id}
+            className={`${error ? 'input input--error' : 'input'}${className ? ` ${className}` : ''}`}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            aria-describedby={describedBy || undefined}
+            aria-invalid={error ? true : undefined}
+            {...input}
+            type={shown ? 'text' : 'password'}
+            autoCapitalize="none"
+            spellCheck={false}
+          />
+          <button
+            type="button"
+            className="button button--secondary password-input__toggle"
+            aria-controls={id}
+            onClick={() => setShown((v) => !v)}
+          >
+            {shown ? t('fields.hide') : t('fields.show')}
+            <span className="visually-hidden">{t('fields.passwordWord')}</span>
+          </button>
+        </div>
+      ) : (
+        <input
+          id={id}
+          name={id}
+          className={`${error ? 'input input--error' : 'input'}${className ? ` ${className}` : ''}`}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={describedBy || undefined}
+          aria-invalid={error ? true : undefined}
+          {...input}
+        />
+      )}
     </div>
   );
 }
