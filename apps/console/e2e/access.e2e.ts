@@ -199,7 +199,8 @@ describeBrowser('staff console: access', () => {
       .click();
     await page.getByRole('status').filter({ hasText: '会话已结束。' }).waitFor();
     await expect.poll(() => sessions.getByRole('row').count()).toBe(2);
-    await open(phone, '/console/home');
+    // The ended session learns it at its next call and returns to sign-in.
+    await phone.getByRole('link', { name: 'My security' }).click();
     await heading(phone, 'Sign in');
     await phone.context().close();
 

@@ -7,7 +7,7 @@ import { SessionContext } from '../features/auth/session.context.tsx';
 import { LanguageSwitch } from '../features/language/language-switch.component.tsx';
 import { ShortcutsSetting } from '../features/settings/shortcuts-setting.component.tsx';
 import { currentLocale } from '../i18n/i18n.ts';
-import { getJson } from '../lib/api.client.ts';
+import { getJson, SESSION_ENDED } from '../lib/api.client.ts';
 import { CONSOLE_PAGES, landingPath, pagesFor } from './access.ts';
 
 /** Staff pages: known user or back to sign-in. Nothing is shown until /auth/me answers, to avoid a flash. */
@@ -28,6 +28,12 @@ export function SignedInLayout() {
       },
     );
     return () => controller.abort();
+  }, [navigate]);
+
+  useEffect(() => {
+    const onEnded = () => navigate('/', { replace: true });
+    window.addEventListener(SESSION_ENDED, onEnded);
+    return () => window.removeEventListener(SESSION_ENDED, onEnded);
   }, [navigate]);
 
   const onSignOut = async () => {

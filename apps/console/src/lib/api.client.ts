@@ -1,6 +1,9 @@
 import type { Problem } from '@homeward/shared';
 import i18next from 'i18next';
 
+/** Dispatched on `window` when a call finds the session gone; the signed-in layout returns to sign-in. */
+export const SESSION_ENDED = 'homeward:session-ended';
+
 /** A failed API call: a problem from the server, or status 0 when the network did not answer. */
 export class ApiError extends Error {
   constructor(
@@ -41,7 +44,12 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   }
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, isProblem(data) ? data : null);
+  if (!response.ok) {
+    const problem = isProblem(data) ? data : null;
+    // The session ended elsewhere (signed out everywhere, an administrator changed the account): say so once.
+    if (response.status === 401 && problem?.code === 'unauthenticated') window.dispatchEvent(new Event(SESSION_ENDED));
+    throw new ApiError(response.status, problem);
+  }
   // Boundary: the server validates its responses against the shared TypeBox schemas.
   return data as T;
 }
