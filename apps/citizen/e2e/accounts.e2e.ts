@@ -400,6 +400,33 @@ describeBrowser('citizen app: accounts', () => {
     await page.context().close();
   });
 
+  it('offline, the account area says it cannot load, keeps the hotline, and recovers with Try again', async () => {
+    const page = await newPhonePage(browser, 'en');
+    await createSignedInAccount(page, 'offline');
+    await open(page, '/account');
+    await heading(page, 'Your account');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+      }
+    });
+    await page.context().setOffline(true);
+    await page.reload();
+    await heading(page, 'Your account');
+    await page.getByRole('alert').filter({ hasText: 'This could not be loaded' }).waitFor();
+    expect(await page.getByRole('main').getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+    expect(await page.getByRole('contentinfo').getByRole('link', { name: /12308/ }).getAttribute('href')).toBe(
+      'tel:+861012308',
+    );
+    await checkAxe(page);
+    await screenshot(page, 'citizen-account-offline-phone-en');
+    await page.context().setOffline(false);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByText(/Signed in as/).waitFor();
+    await page.context().close();
+  });
+
   const SIGNED_OUT_PAGES = [
     ['sign-in', '/sign-in'],
     ['sign-up', '/sign-up'],

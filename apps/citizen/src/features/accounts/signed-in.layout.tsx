@@ -8,14 +8,25 @@ export function SignedInLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const { session, refresh } = useSession();
+  // Until the server says who this is (or while it cannot be reached) the page still has its heading.
   if (session.status === 'loading') {
     return (
-      <p role="status" className="hint">
-        {t('common.loading')}
-      </p>
+      <>
+        <h1>{t('account.title')}</h1>
+        <p role="status" className="hint">
+          {t('common.loading')}
+        </p>
+      </>
     );
   }
-  if (session.status === 'unknown') return <LoadFailed onRetry={() => void refresh()} />;
+  if (session.status === 'unknown') {
+    return (
+      <>
+        <h1>{t('account.title')}</h1>
+        <LoadFailed onRetry={() => void refresh()} />
+      </>
+    );
+  }
   if (session.status === 'signed-out') {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
