@@ -60,22 +60,45 @@ function pageOf(source: ScanSource, after: ScanCursor | null): RawBuilder<SqlBoo
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
 
-/** One page of the presences in a source that are current on `day` (YYYY-MM-DD), in index order. */
+export interface ScannedPresence extends PresenceRow {
+  /** Whether the same person has another presence current on the day (theirs or a dependent's). */
+  hasOthers: boolean;
+}
+
+/**
+ * One page of the presences in a source that are current on `day` (YYYY-MM-DD), in index order, each flagged
+ * when its person has other current presences: only those need a second look ("where am I now").
+ */
 export async function scanPresences(
   db: Db,
   source: ScanSource,
   day: string,
   after: ScanCursor | null,
   limit: number,
-): Promise<PresenceRow[]> {
+): Promise<ScannedPresence[]> {
   let query = db
-    .selectFrom('presences')
-    .select(PRESENCE_COLUMNS)
+    .selectFrom('presences as p')
+    .select(PRESENCE_COLUMNS.map((c) => `p.${c}` as const))
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('presences as o')
+            .select('o.id')
+            .whereRef('o.personId', '=', 'p.personId')
+            .whereRef('o.id', '<>', 'p.id')
+            .where('o.arrivalOn', '<=', day)
+            .where((w) => w.or([w('o.departureOn', 'is', null), w('o.departureOn', '>=', day)])),
+        )
+        .as('hasOthers'),
+    )
     .where(pageOf(source, after))
-    .where('arrivalOn', '<=', day)
-    .where((eb) => eb.or([eb('departureOn', 'is', null), eb('departureOn', '>=', day)]));
-  if (source.kind === 'cells') query = query.orderBy('cell');
-  return query.orderBy('id').limit(limit).execute();
+    .where('p.arrivalOn', '<=', day)
+    .where((eb) => eb.or([eb('p.departureOn', 'is', null), eb('p.departureOn', '>=', day)]));
+  if (source.kind === 'cells') query = query.orderBy('p.cell');
+  const rows = await query.orderBy('p.id').limit(limit).execute();
+  // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
+  return rows.map((r) => ({ ...r, hasOthers: Boolean(r.hasOthers) }));
 }
 
 /** Every presence current on `day` of these persons and of their dependents. */
@@ -88,6 +111,11 @@ export async function listCurrentPresences(db: Db, personIds: readonly string[],
     .where('arrivalOn', '<=', day)
     .where((eb) => eb.or([eb('departureOn', 'is', null), eb('departureOn', '>=', day)]))
     .execute();
+}
+
+/** Whether any business site is registered: without one, the staff phase has nothing to walk. */
+export async function anySites(db: Db): Promise<boolean> {
+  return (await db.selectFrom('businessSites').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 /** One page of the business sites in a source, in index order. */
@@ -168,29 +196,24 @@ export async function listSubscriptions(
     .execute();
 }
 
-export async function listPersonLocales(
-  db: Db,
-  personIds: readonly string[],
-): Promise<{ id: string; locale: string }[]> {
-  if (personIds.length === 0) return [];
-  return db.selectFrom('persons').select(['id', 'locale']).where('id', 'in', personIds).execute();
-}
-
-export interface ChannelRow {
+export interface ContactRow {
   personId: string;
-  kind: ChannelKind;
-  address: string;
+  locale: string;
+  kind: ChannelKind | null;
+  address: string | null;
   verifiedAt: string | null;
 }
 
-export async function listChannels(db: Db, personIds: readonly string[]): Promise<ChannelRow[]> {
+/** Each person's language and channels, one row per channel (one row with null channel fields for none). */
+export async function listContacts(db: Db, personIds: readonly string[]): Promise<ContactRow[]> {
   if (personIds.length === 0) return [];
   return db
-    .selectFrom('personChannels')
-    .select(['personId', 'kind', 'address', 'verifiedAt'])
-    .where('personId', 'in', personIds)
-    .orderBy('personId')
-    .orderBy('kind')
-    .orderBy('address')
+    .selectFrom('persons as p')
+    .leftJoin('personChannels as c', 'c.personId', 'p.id')
+    .select(['p.id as personId', 'p.locale', 'c.kind', 'c.address', 'c.verifiedAt'])
+    .where('p.id', 'in', personIds)
+    .orderBy('p.id')
+    .orderBy('c.kind')
+    .orderBy('c.address')
     .execute();
 }

@@ -2,9 +2,9 @@ import type { Db } from '../../db/schema.ts';
 import type { ChannelKind } from '../../db/tables/registry.table.ts';
 import { type CompiledArea, compileArea, containsPlace, firstSourceKind } from './targeting.area.ts';
 import {
-  listChannels,
+  anySites,
+  listContacts,
   listCurrentPresences,
-  listPersonLocales,
   listSitesOfStaff,
   listSubscriptions,
   type PresenceRow,
@@ -48,6 +48,8 @@ export interface TargetOptions {
   at: string | Date;
   /** Recipients per yielded batch (1 to 10,000; default 1,000). */
   batchSize?: number;
+  /** Rows read per index page (default 2,000); memory is bounded by it, whatever the result size. */
+  pageSize?: number;
 }
 
 const subjectKey = (p: PresenceRow) => `${p.personId}/${p.dependentId ?? ''}`;
@@ -104,25 +106,26 @@ async function* presentSubjects(db: Db, area: CompiledArea, day: string, size: n
       if (!last) break;
       after = { cell: last.cell, id: last.id };
       const hits = rows.filter((r) => firstSourceKind(area, r) === source.kind && containsPlace(area, r));
-      if (hits.length > 0) {
-        const canonical = canonicalPresences(
-          area,
-          await listCurrentPresences(db, unique(hits.map((r) => r.personId)), day),
+      // Someone with no other current presence is counted by this one; the others need their whole picture.
+      const shared = hits.filter((r) => r.hasOthers);
+      const canonical = canonicalPresences(
+        area,
+        await listCurrentPresences(db, unique(shared.map((r) => r.personId)), day),
+      );
+      yield hits
+        .filter((r) => !r.hasOthers || canonical.get(subjectKey(r)) === r.id)
+        .map((r) =>
+          r.dependentId
+            ? { personId: r.dependentId, dependentOf: r.personId, reason: 'present' as const }
+            : { personId: r.personId, reason: 'present' as const },
         );
-        yield hits
-          .filter((r) => canonical.get(subjectKey(r)) === r.id)
-          .map((r) =>
-            r.dependentId
-              ? { personId: r.dependentId, dependentOf: r.personId, reason: 'present' as const }
-              : { personId: r.personId, reason: 'present' as const },
-          );
-      }
       if (rows.length < size) break;
     }
   }
 }
 
 async function* siteStaff(db: Db, area: CompiledArea, day: string, size: number): AsyncGenerator<Found[]> {
+  if (!(await anySites(db))) return;
   for (const source of area.sources) {
     let after: ScanCursor | null = null;
     for (;;) {
@@ -184,12 +187,13 @@ async function* findAll(db: Db, area: CompiledArea, day: string, size: number): 
 }
 
 async function withContacts(db: Db, found: Found[]): Promise<Recipient[]> {
-  const contactIds = unique(found.map((f) => f.dependentOf ?? f.personId));
-  const locales = new Map((await listPersonLocales(db, contactIds)).map((p) => [p.id, p.locale]));
+  const locales = new Map<string, string>();
   const channels = new Map<string, RecipientChannel[]>();
-  for (const c of await listChannels(db, contactIds)) {
+  for (const c of await listContacts(db, unique(found.map((f) => f.dependentOf ?? f.personId)))) {
+    locales.set(c.personId, c.locale);
     const list = channels.get(c.personId) ?? [];
-    list.push({ kind: c.kind, address: c.address, verified: c.verifiedAt !== null });
+    if (c.kind !== null && c.address !== null)
+      list.push({ kind: c.kind, address: c.address, verified: c.verifiedAt !== null });
     channels.set(c.personId, list);
   }
   return found.map((f) => {
@@ -215,10 +219,15 @@ export async function* targetRecipients(
 ): AsyncGenerator<Recipient[]> {
   const { area, day } = prepare(areaInput, options.at);
   const size = options.batchSize ?? 1000;
-  if (!Number.isInteger(size) || size < 1 || size > 10_000)
-    throw new AreaError('invalid_shape', '/batchSize', 'batch size must be an integer from 1 to 10000');
+  const page = options.pageSize ?? 2000;
+  for (const [name, value] of [
+    ['batchSize', size],
+    ['pageSize', page],
+  ] as const)
+    if (!Number.isInteger(value) || value < 1 || value > 10_000)
+      throw new AreaError('invalid_shape', `/${name}`, `${name} must be an integer from 1 to 10000`);
   let pending: Found[] = [];
-  for await (const found of findAll(db, area, day, size)) {
+  for await (const found of findAll(db, area, day, page)) {
     pending = pending.concat(found);
     while (pending.length >= size) yield withContacts(db, pending.splice(0, size));
   }

@@ -213,12 +213,13 @@ describeEachDialect('targeting engine', (getDb) => {
         areaArb,
         fc.constantFrom(...DAYS),
         fc.integer({ min: 1, max: 7 }),
-        async (randomWorld, area, day, batchSize) => {
+        fc.integer({ min: 1, max: 5 }),
+        async (randomWorld, area, day, batchSize, pageSize) => {
           const world = onTheEdges(randomWorld, area);
           await clearRegistry(db);
           await writeWorld(db, world);
           const at = `${day}T12:00:00.000Z`;
-          const batches = await collect(targetRecipients(db, area, { at, batchSize }));
+          const batches = await collect(targetRecipients(db, area, { at, batchSize, pageSize }));
           const all = batches.flat();
           const keys = all.map(keyOf);
           expect(batches.every((b) => b.length > 0 && b.length <= batchSize)).toBe(true);
