@@ -50,8 +50,8 @@ export function mailHandlers(config: Config, log: Logger, mailer: Mailer = creat
       ({ to, locale, displayName: data.displayName } = payload);
     } else {
       const user = await findUserById(db, payload.userId);
-      if (!user) {
-        jobLog.info('the account is gone; mail not sent');
+      if (user?.status !== 'active') {
+        jobLog.info('the account is gone or disabled; mail not sent');
         return;
       }
       to = user.email;
@@ -60,7 +60,7 @@ export function mailHandlers(config: Config, log: Logger, mailer: Mailer = creat
       if (payload.template === 'already_registered') data.link = `${config.publicUrl}${ACCOUNT_LINK_PATHS.signIn}`;
       if (payload.template === 'verify_email' || payload.template === 'password_reset') {
         const purpose = LINK_PURPOSE[payload.template];
-        const token = await issueLinkToken(db as Db, user.id, purpose);
+        const token = await issueLinkToken(db, user.id, purpose);
         data.link = `${config.publicUrl}${ACCOUNT_LINK_PATHS[purpose]}?token=${token}`;
         data.linkHours = LINK_TTL_MS[purpose] / 3_600_000;
       }
