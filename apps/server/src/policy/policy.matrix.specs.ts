@@ -1,0 +1,130 @@
+import type { Role } from '@homeward/shared';
+import { DEMO_PASSWORD } from '../modules/demo/demo.accounts.ts';
+import { ACCOUNT_SPECS } from './policy.matrix.account-specs.ts';
+import { EVERY_ROLE, freshCookie, get, type MatrixWorld, type RouteSpec, type Scope } from './policy.matrix.world.ts';
+
+export type { MatrixWorld, Scope };
+
+function publicGet(url: string): RouteSpec {
+  return { allow: EVERY_ROLE, anonymous: 'allow', okStatus: 200, denied: 403, outOfScope: 404, build: get(url) };
+}
+
+const CASE_READERS = {
+  hq_admin: 'any',
+  hotline_agent: 'any',
+  consular_officer: 'own',
+  mission_head: 'own',
+  citizen: 'own',
+} as const;
+
+/** The id of a case in the given scope for the role (cached per world). */
+async function caseIdFor(world: MatrixWorld, role: Role | null, scope: Scope): Promise<string> {
+  let ids = world.cache.get('cases') as Record<string, string> | undefined;
+  if (!ids) {
+    const citizen = await world.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'citizen@demo.homeward.example')
+      .executeTakeFirstOrThrow();
+    const rows = await world.db.selectFrom('cases').select(['id', 'missionCode', 'reporterUserId']).execute();
+    const find = (pick: (r: (typeof rows)[number]) => boolean) => rows.find(pick)?.id ?? 'missing';
+    ids = {
+      citizenOwn: find((r) => r.reporterUserId === citizen.id),
+      citizenOther: find((r) => r.reporterUserId !== citizen.id),
+      missionOwn: find((r) => r.missionCode === 'US-WAS' && r.reporterUserId !== citizen.id),
+      missionOther: find((r) => r.missionCode === 'JP-TYO'),
+    };
+    world.cache.set('cases', ids);
+  }
+  if (role === 'citizen') return (scope === 'own' ? ids.citizenOwn : ids.citizenOther) as string;
+  return (scope === 'own' ? ids.missionOwn : ids.missionOther) as string;
+}
+
+export const ROUTE_SPECS: Record<string, RouteSpec> = {
+  'GET /healthz': publicGet('/healthz'),
+  'GET /readyz': publicGet('/readyz'),
+  'GET /metrics': publicGet('/metrics'),
+  'GET /api/v1/meta': publicGet('/api/v1/meta'),
+  'GET /api/v1/countries': publicGet('/api/v1/countries'),
+  'GET /api/v1/missions': publicGet('/api/v1/missions?country=US'),
+  'GET /api/v1/missions/:code': publicGet('/api/v1/missions/US-WAS'),
+
+  'POST /api/v1/auth/sign-in': {
+    allow: EVERY_ROLE,
+    anonymous: 'allow',
+    okStatus: 200,
+    denied: 403,
+    outOfScope: 404,
+    // A deliberately unknown cookie: signing in must not end the role's own matrix session.
+    build: () => ({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: { cookie: 'hw_session=unknown' },
+      payload: { email: 'citizen@demo.homeward.example', password: DEMO_PASSWORD },
+    }),
+  },
+  'POST /api/v1/auth/sign-out': {
+    allow: EVERY_ROLE,
+    anonymous: 'allow',
+    okStatus: 204,
+    denied: 403,
+    outOfScope: 404,
+    build: async (world, role) => ({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      headers: await freshCookie(world, role),
+    }),
+  },
+  'GET /api/v1/auth/me': {
+    allow: EVERY_ROLE,
+    okStatus: 200,
+    denied: 403,
+    outOfScope: 404,
+    build: get('/api/v1/auth/me'),
+  },
+
+  'GET /api/v1/audit': {
+    allow: { auditor: 'any', hq_admin: 'any' },
+    okStatus: 200,
+    denied: 403,
+    outOfScope: 404,
+    build: get('/api/v1/audit?pageSize=5'),
+  },
+
+  'GET /api/v1/cases': {
+    allow: { hq_admin: 'any', hotline_agent: 'any', consular_officer: 'any', mission_head: 'any', citizen: 'any' },
+    okStatus: 200,
+    denied: 403,
+    outOfScope: 404,
+    build: get('/api/v1/cases'),
+  },
+  'GET /api/v1/cases/:id': {
+    allow: CASE_READERS,
+    okStatus: 200,
+    denied: 404,
+    outOfScope: 404,
+    build: async (world, role, scope) => ({
+      method: 'GET',
+      url: `/api/v1/cases/${await caseIdFor(world, role, scope)}`,
+    }),
+  },
+  'POST /api/v1/cases': {
+    allow: { hq_admin: 'any', hotline_agent: 'any', consular_officer: 'own', mission_head: 'own' },
+    okStatus: 201,
+    denied: 403,
+    outOfScope: 403,
+    build: (_world, _role, scope) => ({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: {
+        missionCode: scope === 'own' ? 'US-WAS' : 'JP-TYO',
+        category: 'other',
+        priority: 'P4',
+        summary: 'policy matrix probe',
+        subjectName: 'MATRIX PROBE',
+      },
+    }),
+  },
+
+  ...ACCOUNT_SPECS,
+};
