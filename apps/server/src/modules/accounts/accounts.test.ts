@@ -326,6 +326,18 @@ describeEachDialect('citizen accounts', (getDb) => {
     expect(tries).toEqual([400, 400, 400, 400, 400]);
   });
 
+  it('documents every account and passkey route in the OpenAPI document', async () => {
+    const doc = (await app.inject('/api/openapi.json')).json();
+    const ours = Object.entries(doc.paths as Record<string, Record<string, { tags?: string[]; summary?: string }>>)
+      .filter(([path]) => /^\/api\/v1\/(accounts|passkeys|auth\/passkey)/.test(path))
+      .flatMap(([path, operations]) => Object.entries(operations).map(([method, op]) => ({ path, method, op })));
+    expect(ours.length).toBe(16);
+    for (const { path, method, op } of ours) {
+      expect(op.summary, `${method} ${path}`).toBeTruthy();
+      expect(op.tags?.length, `${method} ${path}`).toBe(1);
+    }
+  });
+
   it('lets demo accounts sign in without verification', async () => {
     expect(
       (await post('/api/v1/auth/sign-in', { email: 'citizen@demo.homeward.example', password: DEMO_PASSWORD }))
