@@ -170,7 +170,7 @@ describeBrowser('staff console: access', () => {
     await page.getByRole('button', { name: '继续' }).click();
     await page.waitForURL(/\/console\/home/);
     await heading(page, '使领馆');
-    expect(await navLinks(page)).toEqual(['使领馆', '我的账户安全']);
+    expect(await navLinks(page)).toEqual(['使领馆', '案件', '我的账户安全']);
 
     // Pages of other roles say so instead of showing empty tables.
     await open(page, '/console/staff');
@@ -242,7 +242,14 @@ describeBrowser('staff console: access', () => {
   it('an admin creates a staff account; the new colleague completes the setup link in a second browser', async () => {
     const page = await newDesktopPage(browser, 'en');
     await signIn(page, 'en', admin.email);
-    expect(await navLinks(page)).toEqual(['Missions', 'Staff accounts', 'API tokens', 'Audit log', 'My security']);
+    expect(await navLinks(page)).toEqual([
+      'Missions',
+      'Cases',
+      'Staff accounts',
+      'API tokens',
+      'Audit log',
+      'My security',
+    ]);
 
     await page.getByRole('link', { name: 'Staff accounts' }).click();
     await heading(page, 'Staff accounts');
@@ -423,6 +430,42 @@ describeBrowser('staff console: access', () => {
     // Auditors cannot open staff administration.
     await open(page, '/console/tokens');
     await heading(page, 'You cannot use this page');
+    await page.context().close();
+  });
+
+  it('a consular officer sees only the cases of their mission; another mission’s case is not found', async () => {
+    // Headquarters sees every mission's cases: find the Tokyo case's address as HQ would.
+    const hq = await newDesktopPage(browser, 'en');
+    await signIn(hq, 'en', admin.email);
+    await open(hq, '/console/cases?missionCode=JP-TYO');
+    await heading(hq, 'Cases');
+    await hq.getByRole('table').getByRole('link').first().click();
+    await hq.waitForURL(/\/console\/cases\/[0-9a-f-]{36}$/);
+    const tokyoCase = new URL(hq.url()).pathname;
+    await hq.getByText('CHEN JING').first().waitFor();
+    await captureEverywhere(hq, 'case', 'en');
+    await hq.context().close();
+
+    const page = await newDesktopPage(browser, 'en');
+    await signIn(page, 'en', officer.email);
+    await page
+      .getByRole('navigation', { name: /Main|主导航/ })
+      .getByRole('link', { name: 'Cases' })
+      .click();
+    await heading(page, 'Cases');
+    await page.getByText('You see the cases of US-WAS only.').waitFor();
+    const table = page.getByRole('table');
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    expect(await table.textContent()).not.toContain('JP-TYO');
+    expect(await table.textContent()).not.toContain('CHEN JING');
+    await captureEverywhere(page, 'cases', 'en');
+
+    // Typing the address of the Tokyo case shows the same page as a case that does not exist.
+    await open(page, tokyoCase);
+    await heading(page, 'Case not found');
+    expect(await page.textContent('main')).not.toContain('CHEN JING');
+    await checkAxe(page);
+    await screenshot(page, 'console-case-not-found-desktop-en');
     await page.context().close();
   });
 });

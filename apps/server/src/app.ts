@@ -16,6 +16,8 @@ import { validatorCompiler } from './http/validation.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { registerCaseAccountHooks } from './modules/cases/cases.account-hooks.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { passkeysRoutes } from './modules/passkeys/passkeys.routes.ts';
@@ -104,6 +106,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'audit', description: 'Tamper-evident audit log' },
         { name: 'accounts', description: 'Citizen accounts: sign-up, verification, profile, export, deletion' },
         { name: 'passkeys', description: 'Passkeys (WebAuthn) for citizens' },
+        { name: 'cases', description: 'Consular protection and assistance cases' },
         { name: 'staff', description: 'Staff accounts, roles and missions (HQ administrators)' },
         { name: 'tokens', description: 'API tokens for other systems' },
         { name: 'operations', description: 'Health and metrics' },
@@ -124,6 +127,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(passkeysRoutes);
   await app.register(staffRoutes);
   await app.register(tokensRoutes);
+  await app.register(casesRoutes);
+  registerCaseAccountHooks();
 
   const serveWeb = options.serveWebApps ?? true;
   const webDirs = serveWeb

@@ -3,6 +3,11 @@ import type { Role } from '@homeward/shared';
 /** The console's pages and who may open them; the server decides again on every call, this only tidies the menu. */
 export const CONSOLE_PAGES = {
   home: { path: '/home', label: 'nav.missions', roles: 'operational' },
+  cases: {
+    path: '/cases',
+    label: 'nav.cases',
+    roles: ['hq_admin', 'hotline_agent', 'consular_officer', 'mission_head'],
+  },
   staff: { path: '/staff', label: 'nav.staff', roles: ['hq_admin'] },
   tokens: { path: '/tokens', label: 'nav.tokens', roles: ['hq_admin'] },
   audit: { path: '/audit', label: 'nav.audit', roles: ['auditor', 'hq_admin'] },

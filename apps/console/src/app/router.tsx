@@ -36,6 +36,21 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="cases" />,
+            children: [
+              {
+                path: 'cases',
+                lazy: async () => ({
+                  Component: (await import('../features/cases/cases-list.page.tsx')).CasesListPage,
+                }),
+              },
+              {
+                path: 'cases/:id',
+                lazy: async () => ({ Component: (await import('../features/cases/case.page.tsx')).CasePage }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="staff" />,
             children: [
               {

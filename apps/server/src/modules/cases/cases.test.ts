@@ -133,4 +133,31 @@ describeEachDialect('cases and mission scope', (getDb) => {
       { field: '/category', message: 'category is not one of the allowed values' },
     ]);
   });
+
+  it('keeps an open case when its reporter deletes their account, and tells them why', async () => {
+    const { db } = getDb();
+    const exported = await app.inject({
+      url: '/api/v1/accounts/me/export',
+      headers: { cookie: cookies.citizen as string },
+    });
+    expect(exported.statusCode).toBe(200);
+    const reported = exported.json().sections.cases;
+    expect(reported).toHaveLength(1);
+    const deleted = await app.inject({
+      method: 'POST',
+      url: '/api/v1/accounts/me/delete',
+      headers: { ...JSON_WRITE, cookie: cookies.citizen as string, 'accept-language': 'en' },
+      payload: { password: DEMO_PASSWORD },
+    });
+    expect(deleted.statusCode).toBe(200);
+    expect(deleted.json().kept).toEqual([
+      {
+        type: 'case',
+        id: reported[0].number,
+        reason: expect.objectContaining({ en: expect.stringMatching(/still open/) }),
+      },
+    ]);
+    const kase = await db.selectFrom('cases').selectAll().where('number', '=', reported[0].number).executeTakeFirst();
+    expect(kase).toMatchObject({ status: 'in_progress' });
+  });
 });
