@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { seedDemoCases } from '../cases/cases.seed.ts';
 import { importMissions, readMissionsFile } from '../missions/missions.service.ts';
 import { hashPassword } from '../users/password.ts';
 import { findUserByEmail } from '../users/users.repo.ts';
@@ -49,6 +50,8 @@ export async function seedDemo(db: Kysely<Database>, stateCode: string): Promise
       accountsCreated++;
     }
     await enrolDemoAuthenticators(trx);
+    // The demo cases sit at Chinese missions; another sending state's demo has none.
+    if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoCases(trx);
     return { missions: missions.length, accountsCreated };
   });
 }
