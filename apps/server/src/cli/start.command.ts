@@ -37,8 +37,8 @@ export function registerStartCommand(program: Command): void {
         say(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
         for (const a of DEMO_ACCOUNTS)
           say(`  ${a.role.padEnd(17)} ${a.email}${a.missions.length ? `  [${a.missions.join(', ')}]` : ''}`);
-        say(`Staff also give a code from an authenticator app. Add this demo secret to one (any TOTP app,`);
-        say(`e.g. "enter a setup key"): ${DEMO_TOTP_SECRET}  — it is public, for the demo only.`);
+        say('Staff sign-ins then ask for a 6-digit code: add this setup key to any authenticator app');
+        say(`(public, for the demo only): ${DEMO_TOTP_SECRET}`);
       }
       await new Promise<void>((resolve) => {
         let stopping = false;

@@ -7,6 +7,7 @@ import {
   SessionUserSchema,
   SignInBodySchema,
   SignInResultSchema,
+  STAFF_ROLES,
   StaffSetupBodySchema,
   TotpSetupNextStepSchema,
 } from '@homeward/shared';
@@ -15,7 +16,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../http/app-types.ts';
 import { auditSource } from '../../http/audit-source.ts';
 import { localeOf } from '../../http/problem.ts';
-import { PUBLIC, SIGNED_IN } from '../../policy/route-policy.ts';
+import { PUBLIC, rolesOnly, SIGNED_IN } from '../../policy/route-policy.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { setUpStaffAccount } from '../staff/staff.service.ts';
 import {
@@ -195,7 +196,8 @@ export async function authRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/auth/recovery-codes',
     {
-      config: { policy: SIGNED_IN },
+      // Recovery codes back up a staff member's authenticator; citizens have no second factor to back up.
+      config: { policy: rolesOnly(...STAFF_ROLES) },
       schema: {
         tags: ['auth'],
         summary: 'A new set of recovery codes (the old ones stop working); needs the password again',
