@@ -26,7 +26,8 @@ export async function auditRoutes(app: App): Promise<void> {
   app.get(
     '/api/v1/audit',
     {
-      config: { policy: rolesOnly('auditor', 'hq_admin') },
+      // Partner oversight systems may read the log with an `audit:read` API token.
+      config: { policy: { ...rolesOnly('auditor', 'hq_admin'), scope: 'audit:read' } },
       schema: {
         tags: ['audit'],
         summary: 'Search the audit log (newest first); the search itself is audited',

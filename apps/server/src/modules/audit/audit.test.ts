@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { buildTestApp, signInAs } from '../../../test/support/app.ts';
+import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import { openDatabase } from '../../db/connect.ts';
 import type { App } from '../../http/app-types.ts';
@@ -93,5 +93,29 @@ describeEachDialect('audit log', (getDb) => {
     const officer = await signInAs(app, 'officer.us@demo.homeward.example', DEMO_PASSWORD);
     expect((await app.inject({ url: '/api/v1/audit', headers: { cookie: officer } })).statusCode).toBe(403);
     expect((await app.inject('/api/v1/audit')).statusCode).toBe(401);
+  });
+
+  it('opens the log to an API token holding audit:read, and only to such a token', async () => {
+    const admin = await signInAs(app, 'admin@demo.homeward.example', DEMO_PASSWORD);
+    const create = (scopes: string[]) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/tokens',
+        headers: { ...JSON_WRITE, cookie: admin },
+        payload: { name: `audit reader ${scopes.join()}`, scopes },
+      });
+    const reader = (await create(['audit:read'])).json().value as string;
+    const other = (await create(['missions:read'])).json().value as string;
+    const allowed = await app.inject({
+      url: '/api/v1/audit?pageSize=1',
+      headers: { authorization: `Bearer ${reader}` },
+    });
+    expect(allowed.statusCode).toBe(200);
+    const refused = await app.inject({
+      url: '/api/v1/audit?pageSize=1',
+      headers: { authorization: `Bearer ${other}` },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('token_scope');
   });
 });
