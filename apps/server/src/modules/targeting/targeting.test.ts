@@ -11,6 +11,7 @@ import {
 } from './targeting.fixtures.ts';
 import type { Area, Circle, PolygonGeometry } from './targeting.schema.ts';
 import { countRecipients, type Recipient, targetRecipients } from './targeting.service.ts';
+import { AreaError } from './targeting.validate.ts';
 
 // Anchors where the random people and areas gather, chosen for the hard cases: both sides of the antimeridian,
 // near both poles, the equator and the prime meridian.
@@ -237,4 +238,85 @@ describeEachDialect('targeting engine', (getDb) => {
       { numRuns: 40 },
     );
   }, 180_000);
+
+  it('follows "where am I now", reaches dependents through their guardian and names each person once', async () => {
+    const { db } = getDb();
+    const paris = { countryCode: 'FR', regionCode: 'FR-IDF', lat: 48.85, lon: 2.35 };
+    const tokyo = { countryCode: 'JP', regionCode: 'JP-13', lat: 35.68, lon: 139.76 };
+    const stay = (
+      id: string,
+      personId: string,
+      place: Place,
+      kind: 'residence' | 'trip',
+      dependentId: string | null = null,
+    ) => ({
+      id,
+      personId,
+      dependentId,
+      kind,
+      ...place,
+      arrivalOn: kind === 'trip' ? '2026-11-20' : '2020-01-01',
+      departureOn: kind === 'trip' ? '2026-11-30' : null,
+    });
+    const person = (id: string, locale: string, subscriptions: string[] = [], dependents: string[] = []) => ({
+      id,
+      locale,
+      channels: [{ kind: 'email' as const, address: `${id}@example.org`, verified: true }],
+      dependents,
+      subscriptions,
+    });
+    const world: World = {
+      persons: [
+        person('lives-in-paris', 'zh-CN', ['FR', 'JP']),
+        person('lives-in-paris-in-tokyo-now', 'en', [], ['child']),
+        person('works-in-paris', 'zh-CN', ['FR']),
+        person('follows-france', 'en', ['FR']),
+      ],
+      presences: [
+        stay('a', 'lives-in-paris', paris, 'residence'),
+        stay('b', 'lives-in-paris-in-tokyo-now', paris, 'residence'),
+        stay('c', 'lives-in-paris-in-tokyo-now', tokyo, 'trip'),
+        stay('d', 'lives-in-paris-in-tokyo-now', paris, 'residence', 'child'),
+        stay('e', 'works-in-paris', tokyo, 'residence'),
+      ],
+      sites: [
+        { id: 'office', ...paris, staff: ['works-in-paris', 'lives-in-paris'] },
+        { id: 'shop', ...paris, staff: ['works-in-paris'] },
+      ],
+    };
+    await writeWorld(db, world);
+    const area = { countries: ['FR'], circles: [{ lat: 48.86, lon: 2.34, radiusKm: 20 }] };
+    const batches = await collect(
+      targetRecipients(db, area, { at: '2026-11-25T08:00:00Z', batchSize: 2, pageSize: 1 }),
+    );
+    const byId = new Map(batches.flat().map((r) => [r.personId, r]));
+    expect([...byId.keys()].sort()).toEqual(['child', 'follows-france', 'lives-in-paris', 'works-in-paris']);
+    expect(byId.get('lives-in-paris')?.reason).toBe('present');
+    expect(byId.get('works-in-paris')?.reason).toBe('site_staff');
+    expect(byId.get('follows-france')?.reason).toBe('subscriber');
+    expect(byId.get('child')).toEqual({
+      personId: 'child',
+      dependentOf: 'lives-in-paris-in-tokyo-now',
+      reason: 'present',
+      locale: 'en',
+      channels: [{ kind: 'email', address: 'lives-in-paris-in-tokyo-now@example.org', verified: true }],
+    });
+    // After the trip, the traveller is home in Paris again.
+    const later = (await collect(targetRecipients(db, area, { at: '2026-12-01T08:00:00Z' }))).flat();
+    expect(later.map((r) => r.personId)).toContain('lives-in-paris-in-tokyo-now');
+    expect(await countRecipients(db, area, '2026-11-25T08:00:00Z')).toBe(4);
+  });
+
+  it('refuses a bad area or time before reading anything', async () => {
+    const { db } = getDb();
+    const first = (area: unknown, at = '2026-11-25T08:00:00Z') => targetRecipients(db, area, { at }).next();
+    await expect(first({ circles: [{ lat: 0, lon: 0, radiusKm: 2500 }] })).rejects.toMatchObject({
+      problem: 'radius_out_of_range',
+      status: 400,
+    });
+    await expect(first({ countries: ['FR'] }, 'soon')).rejects.toBeInstanceOf(AreaError);
+    await expect(countRecipients(db, { regions: ['FR-XX'] }, '2026-11-25T08:00:00Z')).rejects.toMatchObject({
+      problem: 'unknown_region',
+    });
+  });
 });
