@@ -22,8 +22,15 @@ export interface MissionQuery {
  * alphabetically. SQL cannot collate Chinese by pinyin on both engines, and the list is small, so the
  * sort happens here.
  */
+const collators = new Map<Locale, Intl.Collator>();
+
 function sortMissions(rows: MissionRow[], sort: MissionQuery['sort'], locale: Locale): MissionRow[] {
-  const collator = new Intl.Collator(locale);
+  // Building a collator costs far more than using one: keep one per locale.
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale);
+    collators.set(locale, collator);
+  }
   const zh = locale === 'zh-CN';
   const key = (r: MissionRow) =>
     sort === 'city' ? (zh ? r.cityZh : r.cityEn) : sort === 'country' ? r.countryCode : zh ? r.nameZh : r.nameEn;
