@@ -24,7 +24,7 @@ function initialLocale(): Locale {
   return negotiateLocale(navigator.languages.join(','), DEFAULT_LOCALE);
 }
 
-function applyToDocument(locale: string): void {
+function setDocumentLanguage(locale: string): void {
   // Screen readers pick their voice from <html lang>.
   document.documentElement.lang = locale;
 }
@@ -41,8 +41,8 @@ export function setupI18n(): typeof i18next {
     returnNull: false,
     initAsync: false,
   });
-  applyToDocument(lng);
-  i18next.on('languageChanged', applyToDocument);
+  setDocumentLanguage(lng);
+  i18next.on('languageChanged', setDocumentLanguage);
   return i18next;
 }
 
