@@ -53,7 +53,9 @@ export function CasePage() {
             <dt>{t('cases.columns.subject')}</dt>
             <dd>{kase.subjectName}</dd>
             <dt>{t('cases.columns.mission')}</dt>
-            <dd className="code">{kase.missionCode}</dd>
+            <dd>
+              <span className="code">{kase.missionCode}</span>
+            </dd>
             <dt>{t('cases.columns.opened')}</dt>
             <dd>{formatDateTime(kase.openedAt, locale)}</dd>
             <dt>{t('cases.detail.updated')}</dt>

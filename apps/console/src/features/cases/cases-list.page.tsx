@@ -145,7 +145,9 @@ export function CasesListPage() {
                         <CategoryText category={kase.category} />
                       </td>
                       <td>{kase.subjectName}</td>
-                      <td className="code">{kase.missionCode}</td>
+                      <td>
+                        <span className="code">{kase.missionCode}</span>
+                      </td>
                       <td>{formatDateTime(kase.openedAt, locale)}</td>
                     </tr>
                   ))}
