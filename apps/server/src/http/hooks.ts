@@ -1,9 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { httpDuration } from '../metrics.ts';
+import { appendAudit } from '../modules/audit/audit.service.ts';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/auth.service.ts';
 import { resolveApiToken } from '../modules/tokens/tokens.service.ts';
 import { decideRoute } from '../policy/route-policy.ts';
 import type { App } from './app-types.ts';
+import { auditSource } from './audit-source.ts';
 import { sendProblem } from './problem.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -36,12 +38,6 @@ export function registerRequestHooks(app: App): void {
       request.user = resolved.user;
       request.apiToken = resolved.token;
     } else {
-      // A custom header cannot be sent cross-site without a CORS preflight, which Homeward never grants.
-      if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== CSRF_VALUE) {
-        return sendProblem(request, reply, 403, 'forbidden', {
-          detail: `missing ${CSRF_HEADER}: ${CSRF_VALUE} header`,
-        });
-      }
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
         const session = await resolveSession(app.ctx.db, app.ctx.config, token);
@@ -49,6 +45,19 @@ export function registerRequestHooks(app: App): void {
           request.user = session.user;
           request.sessionId = session.sessionId;
         }
+      }
+      // A custom header cannot be sent cross-site without a CORS preflight, which Homeward never grants.
+      if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== CSRF_VALUE) {
+        if (request.user && request.user.role !== 'citizen') {
+          // A forged write riding on a staff session is worth a look by the auditors.
+          await appendAudit(app.ctx.db, auditSource(request), {
+            action: 'security.csrf_refused',
+            details: { method: request.method, url: request.url, origin: request.headers.origin ?? null },
+          });
+        }
+        return sendProblem(request, reply, 403, 'forbidden', {
+          detail: `missing ${CSRF_HEADER}: ${CSRF_VALUE} header`,
+        });
       }
     }
     const decision = decideRoute(policy, request.user, request.apiToken);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildTestApp, JSON_WRITE } from '../../test/support/app.ts';
+import { buildTestApp, JSON_WRITE, signInAs } from '../../test/support/app.ts';
 import { describeEachDialect } from '../../test/support/db.ts';
+import { DEMO_PASSWORD } from '../modules/demo/demo.accounts.ts';
 import type { App } from './app-types.ts';
 
 describeEachDialect('HTTP foundation', (getDb) => {
@@ -78,6 +79,26 @@ describeEachDialect('HTTP foundation', (getDb) => {
     });
     expect(xml.statusCode).toBe(415);
     expect(xml.json().code).toBe('unsupported_media_type');
+  });
+
+  it('refuses a forged write on a staff session, changes nothing, and audits it', async () => {
+    const cookie = await signInAs(app, 'admin@demo.homeward.example', DEMO_PASSWORD);
+    const forged = await app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: { 'content-type': 'application/json', cookie, origin: 'https://evil.example' },
+      payload: { name: 'forged', scopes: ['audit:read'] },
+    });
+    expect(forged.statusCode).toBe(403);
+    const tokens = await getDb().db.selectFrom('apiTokens').select('name').where('name', '=', 'forged').execute();
+    expect(tokens).toEqual([]);
+    const entry = await getDb()
+      .db.selectFrom('auditLog')
+      .selectAll()
+      .where('action', '=', 'security.csrf_refused')
+      .executeTakeFirst();
+    expect(entry).toMatchObject({ actorRole: 'hq_admin' });
+    expect(JSON.parse(entry?.details ?? '{}')).toMatchObject({ origin: 'https://evil.example' });
   });
 
   it('refuses cookie-style writes without the CSRF header', async () => {
