@@ -48,6 +48,21 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   'GET /api/v1/countries': publicGet('/api/v1/countries'),
   'GET /api/v1/missions': publicGet('/api/v1/missions?country=US'),
   'GET /api/v1/missions/:code': publicGet('/api/v1/missions/US-WAS'),
+  'PUT /api/v1/missions/:code': {
+    allow: { hq_admin: 'any' },
+    okStatus: 200,
+    denied: 403,
+    outOfScope: 403,
+    // Sends the mission back as it is, so every allowed call succeeds and the district never moves.
+    build: async (world) => {
+      const {
+        code: _code,
+        phoneDisplay: _display,
+        ...fields
+      } = (await world.app.inject('/api/v1/missions/US-WAS')).json();
+      return { method: 'PUT', url: '/api/v1/missions/US-WAS', payload: { ...fields, reason: 'policy matrix probe' } };
+    },
+  },
 
   'POST /api/v1/auth/sign-in': {
     allow: EVERY_ROLE,

@@ -79,3 +79,27 @@ export async function upsertMission(db: Db, mission: MissionRow, jurisdictions: 
   await db.deleteFrom('missionJurisdictions').where('missionCode', '=', code).execute();
   if (jurisdictions.length > 0) await db.insertInto('missionJurisdictions').values(jurisdictions).execute();
 }
+
+/** The given countries (whole-country claims) and regions as claimed by missions other than `code`. */
+export async function findClaimsByOthers(
+  db: Db,
+  code: string,
+  countries: string[],
+  regions: string[],
+): Promise<JurisdictionRow[]> {
+  if (countries.length === 0 && regions.length === 0) return [];
+  return db
+    .selectFrom('missionJurisdictions')
+    .selectAll()
+    .where('missionCode', '!=', code)
+    .where((eb) =>
+      eb.or([
+        ...(countries.length > 0 ? [eb.and([eb('regionCode', '=', ''), eb('countryCode', 'in', countries)])] : []),
+        ...(regions.length > 0 ? [eb('regionCode', 'in', regions)] : []),
+      ]),
+    )
+    .orderBy('missionCode')
+    .orderBy('countryCode')
+    .orderBy('regionCode')
+    .execute();
+}

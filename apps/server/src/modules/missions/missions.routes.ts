@@ -1,10 +1,12 @@
-import { MissionPageSchema, MissionSchema } from '@homeward/shared';
+import { MissionBodySchema, MissionPageSchema, MissionSchema } from '@homeward/shared';
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../http/app-types.ts';
+import { auditSource } from '../../http/audit-source.ts';
 import { localeOf } from '../../http/problem.ts';
-import { PUBLIC } from '../../policy/route-policy.ts';
-import { getMission, searchMissions } from './missions.service.ts';
+import { PUBLIC, rolesOnly } from '../../policy/route-policy.ts';
+import { getMission, saveMission, searchMissions } from './missions.service.ts';
 
+const MissionCode = Type.Object({ code: Type.String({ pattern: '^[A-Za-z]{2}-[A-Za-z]{3}$' }) });
 const CountryCode = Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2' });
 
 export async function missionsRoutes(app: App): Promise<void> {
@@ -38,10 +40,33 @@ export async function missionsRoutes(app: App): Promise<void> {
       schema: {
         tags: ['missions'],
         summary: 'One mission and its consular district',
-        params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z]{2}-[A-Za-z]{3}$' }) }),
+        params: MissionCode,
         response: { 200: MissionSchema },
       },
     },
     async (request) => getMission(app.ctx.db, request.params.code),
+  );
+
+  app.put(
+    '/api/v1/missions/:code',
+    {
+      config: { policy: rolesOnly('hq_admin') },
+      schema: {
+        tags: ['missions'],
+        summary: 'Create a mission or change its details and consular district (HQ administrators, with a reason)',
+        params: MissionCode,
+        body: MissionBodySchema,
+        response: { 200: MissionSchema, 201: MissionSchema },
+      },
+    },
+    async (request, reply) => {
+      const { created, mission } = await saveMission(
+        app.ctx.db,
+        auditSource(request),
+        request.params.code,
+        request.body,
+      );
+      return reply.code(created ? 201 : 200).send(mission);
+    },
   );
 }

@@ -1,13 +1,32 @@
 import { readFileSync } from 'node:fs';
-import { type Locale, type Mission, type MissionPage, MissionSchema } from '@homeward/shared';
+import { findRegion } from '@homeward/gazetteer';
+import {
+  type FieldError,
+  type Locale,
+  type Mission,
+  type MissionBody,
+  type MissionPage,
+  MissionSchema,
+} from '@homeward/shared';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { type CountryCode as PhoneCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { isoNow } from '../../clock.ts';
 import { ConfigError } from '../../config.ts';
 import type { Db } from '../../db/schema.ts';
 import { ProblemError } from '../../http/problem.ts';
+import { type AuditSource, appendAudit } from '../audit/audit.service.ts';
+import { isCountryCode } from '../meta/countries.service.ts';
 import { toMissionDto } from './missions.presenter.ts';
-import { findMission, listJurisdictions, listMissions, type MissionRow, upsertMission } from './missions.repo.ts';
+import {
+  findClaimsByOthers,
+  findMission,
+  type JurisdictionRow,
+  listJurisdictions,
+  listMissions,
+  type MissionRow,
+  upsertMission,
+} from './missions.repo.ts';
 
 export interface MissionQuery {
   country?: string;
@@ -80,36 +99,143 @@ export function readMissionsFile(path: string): MissionFileEntry[] {
   return data as MissionFileEntry[]; // boundary: every entry was checked against the schema above
 }
 
+type MissionRows = [MissionRow, JurisdictionRow[]];
+
+/** The rows that store a mission and its consular district; `now` stamps both times (an update keeps createdAt). */
+function missionRows(m: MissionFileEntry, now: string): MissionRows {
+  const code = m.code.toUpperCase();
+  return [
+    {
+      code,
+      kind: m.kind,
+      nameZh: m.name['zh-CN'],
+      nameEn: m.name.en,
+      cityZh: m.city['zh-CN'],
+      cityEn: m.city.en,
+      countryCode: m.countryCode.toUpperCase(),
+      timezone: m.timezone,
+      phone: m.phone,
+      lat: m.location?.lat ?? null,
+      lon: m.location?.lon ?? null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    [
+      ...m.jurisdiction.countries.map((c) => ({ missionCode: code, countryCode: c.toUpperCase(), regionCode: '' })),
+      ...m.jurisdiction.regions.map((r) => ({
+        missionCode: code,
+        countryCode: r.slice(0, 2).toUpperCase(),
+        regionCode: r.toUpperCase(),
+      })),
+    ],
+  ];
+}
+
 /** Creates or updates missions with their consular districts; running it twice changes nothing. */
 export async function importMissions(db: Db, missions: MissionFileEntry[]): Promise<number> {
   const now = isoNow();
-  for (const m of missions) {
-    await upsertMission(
-      db,
-      {
-        code: m.code.toUpperCase(),
-        kind: m.kind,
-        nameZh: m.name['zh-CN'],
-        nameEn: m.name.en,
-        cityZh: m.city['zh-CN'],
-        cityEn: m.city.en,
-        countryCode: m.countryCode.toUpperCase(),
-        timezone: m.timezone,
-        phone: m.phone,
-        lat: m.location?.lat ?? null,
-        lon: m.location?.lon ?? null,
-        createdAt: now,
-        updatedAt: now,
-      },
-      [
-        ...m.jurisdiction.countries.map((c) => ({ missionCode: m.code, countryCode: c, regionCode: '' })),
-        ...m.jurisdiction.regions.map((r) => ({
-          missionCode: m.code,
-          countryCode: r.slice(0, 2).toUpperCase(),
-          regionCode: r.toUpperCase(),
-        })),
-      ],
-    );
-  }
+  for (const m of missions) await upsertMission(db, ...missionRows(m, now));
   return missions.length;
+}
+
+function canonicalTimezone(zone: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks what the body schema cannot and answers the mission as it will be stored. Regions must be ISO 3166-2
+ * admin-1 codes, except those the mission already holds: reference data may name older codes, and sending
+ * a district back unchanged must not fail.
+ * @throws ProblemError 400 validation_failed with one error per offending field
+ */
+function checkMission(code: string, body: MissionBody, before: Mission | null): MissionFileEntry {
+  const errors: FieldError[] = [];
+  const fail = (field: string, message: string) => errors.push({ field, message });
+  for (const field of ['name', 'city'] as const) {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      if (!body[field][lang].trim()) fail(`/${field}/${lang}`, `enter the ${field} in ${lang}`);
+    }
+  }
+  const countryCode = body.countryCode.toUpperCase();
+  if (!isCountryCode(countryCode)) fail('/countryCode', `${body.countryCode} is not an ISO 3166-1 country code`);
+  const timezone = canonicalTimezone(body.timezone);
+  if (!timezone) fail('/timezone', `${body.timezone} is not an IANA time zone`);
+  let phone: string | null = null;
+  if (body.phone !== null) {
+    // boundary: an unknown country code only means the number must be written with its + prefix
+    const parsed = parsePhoneNumberFromString(body.phone, countryCode as PhoneCountry);
+    if (parsed?.isValid()) phone = parsed.number;
+    else fail('/phone', `${body.phone} is not a valid phone number`);
+  }
+  const countries = [...new Set(body.jurisdiction.countries.map((c) => c.trim().toUpperCase()))];
+  countries.forEach((c, i) => {
+    if (!isCountryCode(c) || c.length !== 2) fail(`/jurisdiction/countries/${i}`, `${c} is not a country code`);
+  });
+  const held = new Set(before?.jurisdiction.regions ?? []);
+  const regions = [...new Set(body.jurisdiction.regions.map((r) => r.trim().toUpperCase()))];
+  regions.forEach((r, i) => {
+    if (!findRegion(r) && !held.has(r)) fail(`/jurisdiction/regions/${i}`, `${r} is not an ISO 3166-2 region code`);
+  });
+  if (!body.reason.trim()) fail('/reason', 'give the reason for the change');
+  if (errors.length > 0) throw new ProblemError(400, 'validation_failed', errors[0]?.message, errors);
+  return {
+    code,
+    kind: body.kind,
+    name: { 'zh-CN': body.name['zh-CN'].trim(), en: body.name.en.trim() },
+    city: { 'zh-CN': body.city['zh-CN'].trim(), en: body.city.en.trim() },
+    countryCode,
+    timezone: timezone ?? body.timezone,
+    phone,
+    location: body.location,
+    jurisdiction: { countries, regions },
+  };
+}
+
+/**
+ * Creates a mission or replaces one's details and consular district, as HQ administrators do; the reason,
+ * before and after go to the audit log in the same transaction.
+ * @throws ProblemError 400 validation_failed, 409 conflict (a country or region in another mission's district)
+ */
+export async function saveMission(
+  db: Db,
+  source: AuditSource,
+  rawCode: string,
+  body: MissionBody,
+): Promise<{ created: boolean; mission: Mission }> {
+  const code = rawCode.toUpperCase();
+  return db.transaction().execute(async (trx) => {
+    const existing = await findMission(trx, code);
+    const before = existing ? toMissionDto(existing, await listJurisdictions(trx, [code])) : null;
+    const entry = checkMission(code, body, before);
+    const { countries, regions } = entry.jurisdiction;
+    const claims = await findClaimsByOthers(trx, code, countries, regions);
+    if (claims.length > 0) {
+      const errors = claims.map((c) =>
+        c.regionCode === ''
+          ? {
+              field: `/jurisdiction/countries/${countries.indexOf(c.countryCode)}`,
+              message: `${c.countryCode} is in the consular district of ${c.missionCode}`,
+            }
+          : {
+              field: `/jurisdiction/regions/${regions.indexOf(c.regionCode)}`,
+              message: `${c.regionCode} is in the consular district of ${c.missionCode}`,
+            },
+      );
+      throw new ProblemError(409, 'conflict', errors[0]?.message, errors);
+    }
+    const [row, jurisdictions] = missionRows(entry, isoNow());
+    await upsertMission(trx, existing ? { ...row, createdAt: existing.createdAt } : row, jurisdictions);
+    const after = await getMission(trx, code);
+    await appendAudit(trx, source, {
+      action: existing ? 'mission.update' : 'mission.create',
+      record: { type: 'mission', id: code, missionCode: code },
+      reason: body.reason.trim(),
+      details: { before, after },
+    });
+    return { created: !existing, mission: after };
+  });
 }
