@@ -468,4 +468,37 @@ describeBrowser('staff console: access', () => {
     await screenshot(page, 'console-case-not-found-desktop-en');
     await page.context().close();
   });
+
+  it('an HQ administrator changes the Washington embassy’s duty phone, with a reason, and sees it in the table', async () => {
+    const page = await newDesktopPage(browser, 'en');
+    await signIn(page, 'en', admin.email);
+    await open(page, '/console/home?q=US-WAS');
+    await heading(page, 'Missions');
+    await page.getByRole('link', { name: /^Edit Embassy .* United States of America$/ }).click();
+    await heading(page, /^Change Embassy/);
+    const phone = page.getByLabel('Duty phone (optional)');
+    expect(await phone.inputValue()).toBe('+1 202 495 2216');
+    expect(await page.getByLabel('Regions in the consular district').inputValue()).toContain('US-DC');
+    await phone.fill('(202) 555-0142');
+
+    // Without a reason the error summary says what to do, and nothing is saved.
+    await page.getByRole('button', { name: 'Save the mission' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Enter the reason for the change');
+    expect(await page.title()).toMatch(/^Error:/);
+    await captureEverywhere(page, 'mission-edit-error', 'en');
+
+    await page.getByLabel('Reason for the change').fill('Duty line moved, embassy notice of 27 November');
+    await page.getByRole('button', { name: 'Save the mission' }).click();
+    await page.getByRole('status').filter({ hasText: 'Mission saved' }).waitFor();
+    expect(await page.getByLabel('Duty phone (optional)').inputValue()).toBe('+1 202 555 0142');
+    await captureEverywhere(page, 'mission-edit-saved', 'en');
+
+    await page.getByRole('link', { name: 'See it in the missions list' }).click();
+    await heading(page, 'Missions');
+    const row = page.getByRole('row', { name: /US-WAS/ });
+    await expect.poll(() => row.textContent()).toContain('+1 202 555 0142');
+    await page.context().close();
+  });
 });

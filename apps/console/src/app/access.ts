@@ -9,10 +9,15 @@ export const CONSOLE_PAGES = {
     roles: ['hq_admin', 'hotline_agent', 'consular_officer', 'mission_head'],
   },
   staff: { path: '/staff', label: 'nav.staff', roles: ['hq_admin'] },
+  // Reached from the missions table (Edit, Add a mission), not from the menu.
+  missionsAdmin: { path: '/missions/new', label: 'nav.missions', roles: ['hq_admin'], menu: false },
   tokens: { path: '/tokens', label: 'nav.tokens', roles: ['hq_admin'] },
   audit: { path: '/audit', label: 'nav.audit', roles: ['auditor', 'hq_admin'] },
   security: { path: '/security', label: 'nav.security', roles: 'staff' },
-} as const satisfies Record<string, { path: string; label: string; roles: readonly Role[] | 'operational' | 'staff' }>;
+} as const satisfies Record<
+  string,
+  { path: string; label: string; roles: readonly Role[] | 'operational' | 'staff'; menu?: false }
+>;
 
 export type ConsolePage = keyof typeof CONSOLE_PAGES;
 
@@ -25,8 +30,11 @@ export function canOpen(role: Role, page: ConsolePage): boolean {
   return (roles as readonly Role[]).includes(role);
 }
 
+/** The menu of a role: the pages it may open, less those reached only from another page. */
 export function pagesFor(role: Role): ConsolePage[] {
-  return (Object.keys(CONSOLE_PAGES) as ConsolePage[]).filter((page) => canOpen(role, page));
+  return (Object.keys(CONSOLE_PAGES) as ConsolePage[]).filter(
+    (page) => !('menu' in CONSOLE_PAGES[page]) && canOpen(role, page),
+  );
 }
 
 /** Where a person lands after sign-in: their first page. */

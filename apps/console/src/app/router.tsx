@@ -36,6 +36,23 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="missionsAdmin" />,
+            children: [
+              {
+                path: 'missions/new',
+                lazy: async () => ({
+                  Component: (await import('../features/missions/mission-edit.page.tsx')).MissionEditPage,
+                }),
+              },
+              {
+                path: 'missions/:code/edit',
+                lazy: async () => ({
+                  Component: (await import('../features/missions/mission-edit.page.tsx')).MissionEditPage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="cases" />,
             children: [
               {

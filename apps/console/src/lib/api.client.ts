@@ -66,6 +66,10 @@ export function patchJson<T>(path: string, body: unknown): Promise<T> {
   return request<T>('PATCH', path, body);
 }
 
+export function putJson<T>(path: string, body: unknown): Promise<T> {
+  return request<T>('PUT', path, body);
+}
+
 export function deleteJson(path: string): Promise<void> {
   return request<void>('DELETE', path);
 }

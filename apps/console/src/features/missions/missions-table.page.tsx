@@ -1,10 +1,12 @@
 import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { canOpen } from '../../app/access.ts';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { formatNumber, sortByName } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.hook.ts';
+import { useSessionUser } from '../auth/session.context.tsx';
 import { useShortcutsEnabled, useSingleKeyShortcut } from '../settings/shortcuts.store.ts';
 import { MissionLocalTime } from './mission-local-time.component.tsx';
 import {
@@ -21,6 +23,7 @@ import { Pagination } from './pagination.component.tsx';
 export function MissionsTablePage() {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const canEdit = canOpen(useSessionUser().role, 'missionsAdmin');
   useDocumentTitle(t('missions.title'));
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -72,11 +75,19 @@ export function MissionsTablePage() {
     { key: 'country', label: t('missions.columns.country') },
     { key: null, label: t('missions.columns.phone') },
     { key: null, label: t('missions.columns.localTime') },
+    ...(canEdit ? [{ key: null, label: t('missionEdit.actions') }] : []),
   ];
 
   return (
     <>
       <h1>{t('missions.title')}</h1>
+      {canEdit ? (
+        <p>
+          <Link to="/missions/new" className="button button--secondary">
+            {t('missionEdit.add')}
+          </Link>
+        </p>
+      ) : null}
       <search className="filter">
         <form onSubmit={onSubmit} className="filter__form">
           <div className="form-group">
@@ -199,6 +210,14 @@ export function MissionsTablePage() {
                     <td className="nowrap">
                       <MissionLocalTime timeZone={mission.timezone} />
                     </td>
+                    {canEdit ? (
+                      <td>
+                        <Link to={`/missions/${mission.code}/edit`}>
+                          {t('missionEdit.edit')}
+                          <span className="visually-hidden"> {mission.name[locale]}</span>
+                        </Link>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -1,4 +1,5 @@
-import type { Country, Mission, MissionPage } from '@homeward/shared';
+import type { Country, Mission, MissionBody, MissionPage } from '@homeward/shared';
+import { putJson } from '../../lib/api.client.ts';
 
 export const PAGE_SIZE = 20;
 export const SORTS = ['name', 'country', 'city'] as const;
@@ -20,4 +21,9 @@ export function missionsPath(query: { q: string; country: string; sort: MissionS
 
 export const COUNTRIES_PATH = '/api/v1/countries';
 
-export type { Country, Mission, MissionPage };
+/** Creates the mission when the code is new, otherwise replaces its details and consular district. */
+export function saveMission(code: string, body: MissionBody): Promise<Mission> {
+  return putJson(`/api/v1/missions/${encodeURIComponent(code)}`, body);
+}
+
+export type { Country, Mission, MissionBody, MissionPage };
