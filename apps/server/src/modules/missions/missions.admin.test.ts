@@ -153,6 +153,24 @@ describeEachDialect('mission administration', (getDb) => {
     });
     expect(country.statusCode).toBe(409);
     expect(country.json().detail).toContain('SG-SIN');
+    const insideCountry = await put('MY-JHB', {
+      ...body,
+      countryCode: 'MY',
+      jurisdiction: { countries: [], regions: ['SG-01'] },
+    });
+    expect(insideCountry.statusCode).toBe(409);
+    expect(insideCountry.json().errors).toEqual([
+      { field: '/jurisdiction/regions/0', message: 'SG is in the consular district of SG-SIN' },
+    ]);
+    const wholeCountry = await put('MY-JHB', {
+      ...body,
+      countryCode: 'MY',
+      jurisdiction: { countries: ['MY', 'JP'], regions: [] },
+    });
+    expect(wholeCountry.statusCode).toBe(409);
+    const fields = wholeCountry.json().errors.map((e: { field: string }) => e.field);
+    expect(fields.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(fields)).toEqual(new Set(['/jurisdiction/countries/1']));
     expect(await fetchMission('US-WAS')).toEqual(before);
     expect((await app.inject('/api/v1/missions/MY-JHB')).statusCode).toBe(404);
   });

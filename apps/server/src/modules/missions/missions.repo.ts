@@ -80,7 +80,10 @@ export async function upsertMission(db: Db, mission: MissionRow, jurisdictions: 
   if (jurisdictions.length > 0) await db.insertInto('missionJurisdictions').values(jurisdictions).execute();
 }
 
-/** The given countries (whole-country claims) and regions as claimed by missions other than `code`. */
+/**
+ * The claims of missions other than `code` that overlap these countries and regions: the same country or region,
+ * a whole country that holds one of the regions, or a region inside one of the whole countries.
+ */
 export async function findClaimsByOthers(
   db: Db,
   code: string,
@@ -88,14 +91,20 @@ export async function findClaimsByOthers(
   regions: string[],
 ): Promise<JurisdictionRow[]> {
   if (countries.length === 0 && regions.length === 0) return [];
+  const regionCountries = [...new Set(regions.map((r) => r.slice(0, 2)))];
   return db
     .selectFrom('missionJurisdictions')
     .selectAll()
     .where('missionCode', '!=', code)
     .where((eb) =>
       eb.or([
-        ...(countries.length > 0 ? [eb.and([eb('regionCode', '=', ''), eb('countryCode', 'in', countries)])] : []),
-        ...(regions.length > 0 ? [eb('regionCode', 'in', regions)] : []),
+        ...(countries.length > 0 ? [eb('countryCode', 'in', countries)] : []),
+        ...(regions.length > 0
+          ? [
+              eb('regionCode', 'in', regions),
+              eb.and([eb('regionCode', '=', ''), eb('countryCode', 'in', regionCountries)]),
+            ]
+          : []),
       ]),
     )
     .orderBy('missionCode')

@@ -195,6 +195,17 @@ function checkMission(code: string, body: MissionBody, before: Mission | null): 
   };
 }
 
+/** The field error for another mission's claim that overlaps the district asked for, on the entry it overlaps. */
+function overlapError(claim: JurisdictionRow, countries: string[], regions: string[]): FieldError {
+  const place = claim.regionCode || claim.countryCode;
+  const message = `${place} is in the consular district of ${claim.missionCode}`;
+  const region = regions.findIndex(
+    (r) => r === claim.regionCode || (claim.regionCode === '' && r.startsWith(`${claim.countryCode}-`)),
+  );
+  if (region >= 0) return { field: `/jurisdiction/regions/${region}`, message };
+  return { field: `/jurisdiction/countries/${countries.indexOf(claim.countryCode)}`, message };
+}
+
 /**
  * Creates a mission or replaces one's details and consular district, as HQ administrators do; the reason,
  * before and after go to the audit log in the same transaction.
@@ -214,17 +225,7 @@ export async function saveMission(
     const { countries, regions } = entry.jurisdiction;
     const claims = await findClaimsByOthers(trx, code, countries, regions);
     if (claims.length > 0) {
-      const errors = claims.map((c) =>
-        c.regionCode === ''
-          ? {
-              field: `/jurisdiction/countries/${countries.indexOf(c.countryCode)}`,
-              message: `${c.countryCode} is in the consular district of ${c.missionCode}`,
-            }
-          : {
-              field: `/jurisdiction/regions/${regions.indexOf(c.regionCode)}`,
-              message: `${c.regionCode} is in the consular district of ${c.missionCode}`,
-            },
-      );
+      const errors = claims.map((c) => overlapError(c, countries, regions));
       throw new ProblemError(409, 'conflict', errors[0]?.message, errors);
     }
     const [row, jurisdictions] = missionRows(entry, isoNow());
