@@ -1,4 +1,5 @@
 import type { Mission } from '@homeward/shared';
+import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
@@ -181,5 +182,37 @@ describeEachDialect('mission administration', (getDb) => {
     const response = await put('GB-LON', bodyOf(london, 'checked the details'));
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual(london);
+  });
+
+  it('answers any typed phone, time zone or district codes with a saved mission or field errors, never a failure', async () => {
+    const seoul = await fetchMission('KR-SEL');
+    const fields = new Set(['/phone', '/timezone', '/countryCode']);
+    const code = fc.string({ minLength: 1, maxLength: 8 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.stringMatching(/^\+?[0-9 ()-]{1,20}$/)),
+        fc.oneof(fc.constantFrom('Asia/Seoul', 'UTC', 'asia/seoul'), fc.string({ minLength: 1, maxLength: 64 })),
+        fc.array(code, { maxLength: 3 }),
+        async (phone, timezone, regions) => {
+          const response = await put('KR-SEL', {
+            ...bodyOf(seoul),
+            phone,
+            timezone,
+            jurisdiction: { countries: [], regions },
+          });
+          expect([200, 400, 409]).toContain(response.statusCode);
+          const answer = response.json();
+          if (response.statusCode === 200) {
+            expect(answer.phone).toMatch(/^\+[1-9][0-9]{4,14}$/);
+            expect(() => new Intl.DateTimeFormat('en', { timeZone: answer.timezone })).not.toThrow();
+          } else {
+            for (const error of answer.errors) {
+              expect(fields.has(error.field) || error.field.startsWith('/jurisdiction/regions/')).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
