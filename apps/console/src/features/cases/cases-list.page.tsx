@@ -11,6 +11,7 @@ import { CategoryText, PriorityTag, StatusTag } from './case-tags.component.tsx'
 import { CASE_STATUS_KEYS, type CasePage, casesPath, isCaseStatus } from './cases.api.ts';
 import './cases.css';
 import { CASE_STATUSES } from '@homeward/shared';
+import { LoadError } from '../../lib/load-error.component.tsx';
 
 /** The cases the signed-in person may see, filtered by status and mission; filters live in the URL. */
 export function CasesListPage() {
@@ -97,14 +98,7 @@ export function CasesListPage() {
         </form>
       </search>
 
-      {results.status === 'error' ? (
-        <div className="notice" role="alert">
-          <p>{results.error.problem?.title ?? t('errors.network')}</p>
-          <button type="button" className="button button--secondary" onClick={results.retry}>
-            {t('errors.retry')}
-          </button>
-        </div>
-      ) : null}
+      <LoadError state={results} />
 
       {data ? (
         <div aria-busy={results.status === 'loading'}>

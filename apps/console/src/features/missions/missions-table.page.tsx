@@ -5,6 +5,7 @@ import { canOpen } from '../../app/access.ts';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { formatNumber, sortByName } from '../../lib/format.ts';
+import { LoadError } from '../../lib/load-error.component.tsx';
 import { useApi } from '../../lib/use-api.hook.ts';
 import { useSessionUser } from '../auth/session.context.tsx';
 import { useShortcutsEnabled, useSingleKeyShortcut } from '../settings/shortcuts.store.ts';
@@ -149,14 +150,7 @@ export function MissionsTablePage() {
         </form>
       </search>
 
-      {results.status === 'error' ? (
-        <div className="notice" role="alert">
-          <p>{results.error.problem?.title ?? t('errors.network')}</p>
-          <button type="button" className="button button--secondary" onClick={results.retry}>
-            {t('errors.retry')}
-          </button>
-        </div>
-      ) : null}
+      <LoadError state={results} />
 
       {data ? (
         <div aria-busy={results.status === 'loading'}>

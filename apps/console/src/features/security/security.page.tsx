@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { LoadError } from '../../lib/load-error.component.tsx';
 import { useApi } from '../../lib/use-api.hook.ts';
 import {
   endSession,
@@ -85,14 +86,7 @@ function Sessions() {
       <p role="status" className="status-line">
         {ended ? t('security.ended') : ''}
       </p>
-      {sessions.status === 'error' ? (
-        <div className="notice" role="alert">
-          <p>{sessions.error.problem?.title ?? t('errors.network')}</p>
-          <button type="button" className="button button--secondary" onClick={sessions.retry}>
-            {t('errors.retry')}
-          </button>
-        </div>
-      ) : null}
+      <LoadError state={sessions} />
       {sessions.data ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1).
         <section className="table-wrap" aria-label={t('security.sessions')} tabIndex={0}>

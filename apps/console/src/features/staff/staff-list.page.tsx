@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { LoadError } from '../../lib/load-error.component.tsx';
 import { useApi } from '../../lib/use-api.hook.ts';
 import { Pagination } from '../missions/pagination.component.tsx';
 import { useShortcutsEnabled, useSingleKeyShortcut } from '../settings/shortcuts.store.ts';
@@ -161,14 +162,7 @@ export function StaffListPage() {
         </form>
       </search>
 
-      {results.status === 'error' ? (
-        <div className="notice" role="alert">
-          <p>{results.error.problem?.title ?? t('errors.network')}</p>
-          <button type="button" className="button button--secondary" onClick={results.retry}>
-            {t('errors.retry')}
-          </button>
-        </div>
-      ) : null}
+      <LoadError state={results} />
 
       {data ? (
         <div aria-busy={results.status === 'loading'}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { LoadError } from '../../lib/load-error.component.tsx';
 import { useApi } from '../../lib/use-api.hook.ts';
 import { Confirm } from '../forms/confirm.component.tsx';
 import { errorsFromFailure } from '../forms/form-errors.ts';
@@ -83,14 +84,7 @@ function TokenList({ tokens }: { tokens: ReturnType<typeof useApi<ApiToken[]>> }
       <p role="status" className="status-line">
         {revoked === null ? '' : t('tokens.revoked', { name: revoked })}
       </p>
-      {tokens.status === 'error' ? (
-        <div className="notice" role="alert">
-          <p>{tokens.error.problem?.title ?? t('errors.network')}</p>
-          <button type="button" className="button button--secondary" onClick={tokens.retry}>
-            {t('errors.retry')}
-          </button>
-        </div>
-      ) : null}
+      <LoadError state={tokens} />
       {tokens.data && tokens.data.length === 0 ? <p>{t('tokens.none')}</p> : null}
       {tokens.data && tokens.data.length > 0 ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1).
