@@ -15,9 +15,11 @@ import type {
   BusinessStaffTable,
   CountrySubscriptionsTable,
   DependentsTable,
+  EmergencyContactsTable,
   PersonChannelsTable,
   PersonsTable,
   PresencesTable,
+  StaffImportsTable,
 } from './tables/registry.table.ts';
 import type {
   ApiTokensTable,
@@ -55,6 +57,8 @@ export interface Database {
   businesses: BusinessesTable;
   businessSites: BusinessSitesTable;
   businessStaff: BusinessStaffTable;
+  emergencyContacts: EmergencyContactsTable;
+  staffImports: StaffImportsTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */

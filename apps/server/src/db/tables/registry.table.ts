@@ -4,12 +4,26 @@ export interface PersonsTable {
   userId: string | null;
   familyName: string;
   givenName: string;
+  /** The whole name in the native script (张伟), or null. */
+  nativeName: string | null;
   /** YYYY-MM-DD, or null. */
   birthDate: string | null;
+  sex: Sex | null;
+  /** ISO 3166-1 alpha-2 of the nationality document. */
+  nationality: string | null;
+  /** Upper-case, no spaces; indexed (the hotline searches by it). */
+  passportNumber: string | null;
+  /** YYYY-MM-DD. */
+  passportExpiry: string | null;
   locale: string;
+  /** Set for a staff member imported by a business (no account of their own); removing the business removes them. */
+  businessId: string | null;
   createdAt: string;
   updatedAt: string;
 }
+
+/** As in ICAO 9303: F, M, or X (unspecified). */
+export type Sex = 'F' | 'M' | 'X';
 
 export type ChannelKind = 'email' | 'sms' | 'voice' | 'push';
 
@@ -29,7 +43,11 @@ export interface DependentsTable {
   personId: string;
   familyName: string;
   givenName: string;
+  nativeName: string | null;
   birthDate: string | null;
+  sex: Sex | null;
+  passportNumber: string | null;
+  passportExpiry: string | null;
   relationship: string;
   createdAt: string;
   updatedAt: string;
@@ -74,6 +92,9 @@ export interface BusinessesTable {
   id: string;
   name: string;
   registrationNumber: string | null;
+  sector: string | null;
+  /** The citizen account that registered the organisation and manages it. */
+  ownerUserId: string | null;
   contactPersonId: string | null;
   createdAt: string;
   updatedAt: string;
@@ -89,6 +110,11 @@ export interface BusinessSitesTable {
   lat: number | null;
   lon: number | null;
   cell: string | null;
+  /** How many nationals work at the site. */
+  headcount: number | null;
+  securityContactName: string | null;
+  securityContactPhone: string | null;
+  securityContactEmail: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -98,5 +124,34 @@ export interface BusinessStaffTable {
   siteId: string;
   personId: string;
   role: string | null;
+  createdAt: string;
+}
+
+/** Someone at home to call about a registered person. */
+export interface EmergencyContactsTable {
+  id: string;
+  personId: string;
+  name: string;
+  relationship: string;
+  /** E.164. */
+  phone: string | null;
+  email: string | null;
+  countryCode: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type StaffImportStatus = 'imported' | 'rejected';
+
+/** One CSV upload of a business's staff list; `errors` is the JSON list of row errors (empty when imported). */
+export interface StaffImportsTable {
+  id: string;
+  businessId: string;
+  userId: string | null;
+  fileName: string | null;
+  status: StaffImportStatus;
+  rowCount: number;
+  importedCount: number;
+  errors: string;
   createdAt: string;
 }
