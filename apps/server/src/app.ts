@@ -18,6 +18,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { registerCaseAccountHooks } from './modules/cases/cases.account-hooks.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { passkeysRoutes } from './modules/passkeys/passkeys.routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'accounts', description: 'Citizen accounts: sign-up, verification, profile, export, deletion' },
         { name: 'passkeys', description: 'Passkeys (WebAuthn) for citizens' },
         { name: 'cases', description: 'Consular protection and assistance cases' },
+        { name: 'certificates', description: 'Health certificates (EU DCC): issuing, trust list, revocation' },
         { name: 'staff', description: 'Staff accounts, roles and missions (HQ administrators)' },
         { name: 'tokens', description: 'API tokens for other systems' },
         { name: 'operations', description: 'Health and metrics' },
@@ -128,6 +130,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(staffRoutes);
   await app.register(tokensRoutes);
   await app.register(casesRoutes);
+  await app.register(certificatesRoutes);
   registerCaseAccountHooks();
 
   const serveWeb = options.serveWebApps ?? true;

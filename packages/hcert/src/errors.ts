@@ -18,6 +18,7 @@ export type HcertFailureCode =
   | 'not-yet-valid'
   | 'expired'
   | 'schema'
+  | 'revoked'
   | 'internal';
 
 /** Thrown inside the codec; public entry points turn it into a typed failure and never let it escape. */

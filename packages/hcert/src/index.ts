@@ -35,6 +35,9 @@ export { type IssueOptions, importSigningKey, issueHcert, type SigningKey } from
 export { type HcertAccepted, type HcertVerdict, type VerifyOptions, verifyHcert } from './hcert.verify.ts';
 export { type CertificateType, keyUsageAllows } from './key-usage.ts';
 export { renderHcertQrDataUrl, renderHcertQrSvg } from './qr.ts';
+export { certificateIdOf, uciRevocationHash } from './revocation.ts';
 export { BUNDLED_SCHEMAS } from './schema.bundled.ts';
 export { FALLBACK_SCHEMA_VERSION, type SchemaSet, validateDccSchema } from './schema.ts';
 export { buildTrustList, parseTrustList, type TrustList, type TrustListEntry } from './trust-list.ts';
+export { VALUE_SETS, type ValueSet, type ValueSetEntry, type ValueSetName, valueSetDisplay } from './value-sets.ts';
+export { readVerifierLists, type VerifierLists, verifyWithLists } from './verifier.ts';

@@ -3,6 +3,7 @@ export * from './locale.ts';
 export * from './schemas/accounts.schema.ts';
 export * from './schemas/auth.schema.ts';
 export * from './schemas/case.schema.ts';
+export * from './schemas/certificate.schema.ts';
 export * from './schemas/meta.schema.ts';
 export * from './schemas/mission.schema.ts';
 export * from './schemas/problem.schema.ts';

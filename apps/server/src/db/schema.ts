@@ -7,6 +7,7 @@ import type {
 } from './tables/accounts.table.ts';
 import type { AuditLogTable, ThrottlesTable } from './tables/audit.table.ts';
 import type { CasesTable, CountersTable } from './tables/cases.table.ts';
+import type { CertificateSignersTable, HealthCertificatesTable } from './tables/certificates.table.ts';
 import type { JobsTable } from './tables/jobs.table.ts';
 import type { MissionJurisdictionsTable, MissionsTable } from './tables/missions.table.ts';
 import type {
@@ -59,6 +60,8 @@ export interface Database {
   businessStaff: BusinessStaffTable;
   emergencyContacts: EmergencyContactsTable;
   staffImports: StaffImportsTable;
+  certificateSigners: CertificateSignersTable;
+  healthCertificates: HealthCertificatesTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */

@@ -15,6 +15,11 @@ export const PROBLEM_TITLES = {
   invalid_credentials: { en: 'The email or password is not right', 'zh-CN': '电子邮箱或密码不正确' },
   forbidden: { en: 'You do not have access to this', 'zh-CN': '您无权访问此内容' },
   conflict: { en: 'This changed in the meantime', 'zh-CN': '此内容已被他人更改' },
+  certificate_already_revoked: { en: 'This certificate is revoked already', 'zh-CN': '该证书已被撤销' },
+  signing_key_unavailable: {
+    en: 'The signing key cannot be opened. Ask an administrator',
+    'zh-CN': '签名密钥无法打开，请联系管理员',
+  },
   rate_limited: { en: 'Too many attempts. Try again later', 'zh-CN': '尝试次数过多，请稍后再试' },
   method_not_allowed: { en: 'This method is not allowed here', 'zh-CN': '此处不允许该操作' },
   service_unavailable: { en: 'The service is not ready. Try again shortly', 'zh-CN': '服务暂不可用，请稍后再试' },
