@@ -16,6 +16,8 @@ import { validatorCompiler } from './http/validation.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { enterprisesRoutes } from './modules/businesses/businesses.enterprises.routes.ts';
+import { businessesRoutes } from './modules/businesses/businesses.routes.ts';
 import { registerCaseAccountHooks } from './modules/cases/cases.account-hooks.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
@@ -111,6 +113,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'certificates', description: 'Health certificates (EU DCC): issuing, trust list, revocation' },
         { name: 'staff', description: 'Staff accounts, roles and missions (HQ administrators)' },
         { name: 'tokens', description: 'API tokens for other systems' },
+        { name: 'organisations', description: 'Organisation accounts of enterprises abroad: sites, staff lists' },
+        { name: 'enterprises', description: 'Enterprises abroad as staff see them, per country and site' },
         { name: 'operations', description: 'Health and metrics' },
       ],
     },
@@ -130,6 +134,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(staffRoutes);
   await app.register(tokensRoutes);
   await app.register(casesRoutes);
+  await app.register(businessesRoutes);
+  await app.register(enterprisesRoutes);
   await app.register(certificatesRoutes);
   registerCaseAccountHooks();
 

@@ -6,5 +6,6 @@ export * from './schemas/case.schema.ts';
 export * from './schemas/certificate.schema.ts';
 export * from './schemas/meta.schema.ts';
 export * from './schemas/mission.schema.ts';
+export * from './schemas/organisation.schema.ts';
 export * from './schemas/problem.schema.ts';
 export * from './schemas/staff.schema.ts';

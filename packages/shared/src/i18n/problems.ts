@@ -49,6 +49,53 @@ export const PROBLEM_TITLES = {
   passkey_failed: { en: 'The passkey could not be checked', 'zh-CN': '无法验证通行密钥' },
   reauthentication_required: { en: 'Enter your password again to continue', 'zh-CN': '请再次输入密码以继续' },
   token_scope: { en: 'This API token does not allow this', 'zh-CN': '此 API 令牌无权执行此操作' },
+  // Registry (decision 0006)
+  mrz_invalid: {
+    en: 'The machine-readable zone does not check out. Compare it with the passport',
+    'zh-CN': '机读区校验未通过，请对照护照核对',
+  },
+  mrz_mismatch: {
+    en: 'The machine-readable zone does not match the passport details entered',
+    'zh-CN': '机读区与填写的护照信息不一致',
+  },
+  dates_invalid: { en: 'One of the dates is not possible', 'zh-CN': '日期有误' },
+  phone_invalid: { en: 'Enter the phone number with its country code', 'zh-CN': '请填写带国家或地区代码的电话号码' },
+  country_unknown: { en: 'There is no such country or area', 'zh-CN': '没有这个国家或地区' },
+  region_unknown: { en: 'There is no such region in this country', 'zh-CN': '该国没有这个一级行政区' },
+  city_unknown: { en: 'This city is not in the chosen country or region', 'zh-CN': '该城市不在所选的国家或地区' },
+  precise_consent_required: {
+    en: 'Agree to share your precise location first',
+    'zh-CN': '请先同意提供精确位置',
+  },
+  contact_channel_required: {
+    en: 'Give a phone number or an email address for this contact',
+    'zh-CN': '请为该联系人填写电话号码或电子邮箱',
+  },
+  limit_reached: { en: 'You have reached the limit for this list', 'zh-CN': '已达到此列表的数量上限' },
+  profile_required: { en: 'Save your personal details first', 'zh-CN': '请先保存个人信息' },
+  // Businesses abroad: staff list imports (issue 4)
+  csv_columns: {
+    en: 'The CSV header does not have the expected columns. Start from the template',
+    'zh-CN': 'CSV 表头与所需列不符，请使用模板',
+  },
+  csv_encoding: {
+    en: 'The file is not a UTF-8 text CSV. Save it as “CSV UTF-8” and try again',
+    'zh-CN': '文件不是 UTF-8 编码的 CSV 文本，请另存为“CSV UTF-8”后重试',
+  },
+  csv_too_many_rows: {
+    en: 'The file has too many rows. Split it or remove empty rows',
+    'zh-CN': '文件行数过多，请拆分文件或删除空行',
+  },
+  csv_empty: { en: 'The file has no staff rows', 'zh-CN': '文件中没有员工数据行' },
+  staff_import_rejected: {
+    en: 'Some rows are not valid, so nothing was imported. Download the error report',
+    'zh-CN': '部分数据行有误，未导入任何数据，请下载错误报告',
+  },
+  // Registrants for staff
+  reason_required: {
+    en: 'Say why you need this, in 10 to 500 characters, for the audit log',
+    'zh-CN': '请说明用途（10 至 500 个字符），将记入审计日志',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ProblemCode = keyof typeof PROBLEM_TITLES;

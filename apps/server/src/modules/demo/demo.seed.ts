@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { seedDemoOrganisation } from '../businesses/businesses.seed.ts';
 import { seedDemoCases } from '../cases/cases.seed.ts';
 import { importMissions, readMissionsFile } from '../missions/missions.service.ts';
 import { hashPassword } from '../users/password.ts';
@@ -52,6 +53,8 @@ export async function seedDemo(db: Kysely<Database>, stateCode: string): Promise
     await enrolDemoAuthenticators(trx);
     // The demo cases sit at Chinese missions; another sending state's demo has none.
     if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoCases(trx);
+    // The demo citizen's organisation, with a site in Washington DC (US-WAS) and one in Tokyo (JP-TYO).
+    if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoOrganisation(trx);
     return { missions: missions.length, accountsCreated };
   });
 }
