@@ -24,6 +24,8 @@ import { certificatesRoutes } from './modules/certificates/certificates.routes.t
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { passkeysRoutes } from './modules/passkeys/passkeys.routes.ts';
+import { placesRoutes } from './modules/places/places.routes.ts';
+import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
 import { WEB_APPS } from './web/web-apps.ts';
@@ -115,6 +117,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'tokens', description: 'API tokens for other systems' },
         { name: 'organisations', description: 'Organisation accounts of enterprises abroad: sites, staff lists' },
         { name: 'enterprises', description: 'Enterprises abroad as staff see them, per country and site' },
+        { name: 'registry', description: 'A citizen’s own registration: profile, family, contacts, presences' },
+        { name: 'places', description: 'Countries’ regions and cities from the offline gazetteer' },
         { name: 'operations', description: 'Health and metrics' },
       ],
     },
@@ -137,6 +141,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(businessesRoutes);
   await app.register(enterprisesRoutes);
   await app.register(certificatesRoutes);
+  await app.register(placesRoutes);
+  await app.register(registryRoutes);
   registerCaseAccountHooks();
 
   const serveWeb = options.serveWebApps ?? true;

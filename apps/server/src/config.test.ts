@@ -51,4 +51,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HOMEWARD_BODY_LIMIT: '-1' })).toThrow(/HOMEWARD_BODY_LIMIT/);
     expect(() => loadConfig({ HOMEWARD_HOTLINE: 'call us' })).toThrow(/HOMEWARD_HOTLINE is not a phone number/);
   });
+  it('keeps past trips 365 days unless told 1 to 3650', () => {
+    expect(loadConfig({}).tripRetentionDays).toBe(365);
+    expect(loadConfig({ HOMEWARD_TRIP_RETENTION_DAYS: '30' }).tripRetentionDays).toBe(30);
+    for (const bad of ['0', '3651', 'a year', '1.5'])
+      expect(() => loadConfig({ HOMEWARD_TRIP_RETENTION_DAYS: bad })).toThrow(/HOMEWARD_TRIP_RETENTION_DAYS must be/);
+  });
 });

@@ -32,6 +32,8 @@ export interface Config {
   mail: MailConfig;
   /** Signs known-device cookies; null means generate once and keep it in the `settings` table. */
   secret: string | null;
+  /** Trips that ended more than this many days ago are purged (HOMEWARD_TRIP_RETENTION_DAYS). */
+  tripRetentionDays: number;
 }
 
 export interface MailConfig {
@@ -147,6 +149,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     workerPollMs: intFrom(env, 'HOMEWARD_WORKER_POLL_MS', 500, 10, 60_000),
     workerConcurrency: intFrom(env, 'HOMEWARD_WORKER_CONCURRENCY', 4, 1, 256),
     shutdownGraceMs: intFrom(env, 'HOMEWARD_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    tripRetentionDays: intFrom(env, 'HOMEWARD_TRIP_RETENTION_DAYS', 365, 1, 3650),
     state: {
       code: (env.HOMEWARD_STATE_CODE ?? 'CN').toUpperCase(),
       name: {

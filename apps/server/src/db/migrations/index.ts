@@ -6,6 +6,7 @@ import * as m202611281010 from './202611281010_create_staff_access.ts';
 import * as m202611281030 from './202611281030_create_cases.ts';
 import * as m202611281100 from './202611281100_create_registry.ts';
 import * as m202611281200 from './202611281200_extend_registry.ts';
+import * as m202611281310 from './202611281310_add_presence_group.ts';
 import * as m202611281330 from './202611281330_create_health_certificates.ts';
 
 /**
@@ -20,5 +21,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281030_create_cases': m202611281030,
   '202611281100_create_registry': m202611281100,
   '202611281200_extend_registry': m202611281200,
+  '202611281310_add_presence_group': m202611281310,
   '202611281330_create_health_certificates': m202611281330,
 };

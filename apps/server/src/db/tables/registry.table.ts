@@ -77,6 +77,8 @@ export interface PresencesTable {
   /** YYYY-MM-DD, inclusive; null for an open-ended residence. */
   departureOn: string | null;
   purpose: string | null;
+  /** The person's row id for the person and each dependent registered together (decision 0006); null for bulk rows. */
+  groupId: string | null;
   createdAt: string;
   updatedAt: string;
 }
