@@ -2,10 +2,16 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { HcertError } from './errors.ts';
 
-type JsQr = typeof jsQRModule.default;
+type JsQr = (
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
+  options?: { inversionAttempts?: 'dontInvert' | 'onlyInvert' | 'attemptBoth' | 'invertFirst' },
+) => { data: string } | null;
 // jsqr is a UMD bundle: Node hands the function itself to a default import, while its typings describe an
-// ES module with a `default` inside. Accept both shapes.
-const jsQR: JsQr = typeof jsQRModule === 'function' ? (jsQRModule as unknown as JsQr) : jsQRModule.default; // boundary: CJS/ESM interop
+// ES module with a `default` inside (and a bundler's resolution describes the function). Accept both shapes.
+const imported: unknown = jsQRModule;
+const jsQR = (typeof imported === 'function' ? imported : (imported as { default: JsQr }).default) as JsQr; // boundary: CJS/ESM interop
 
 /** A QR picture larger than this is not a health certificate scan; refuse before decoding pixels. */
 const MAX_PNG_BYTES = 4 * 1024 * 1024;

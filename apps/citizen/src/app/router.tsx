@@ -108,6 +108,12 @@ export function createRouter() {
                 Component: (await import('../features/missions/mission-detail.page.tsx')).MissionDetailPage,
               }),
             },
+            {
+              path: 'verify',
+              lazy: async () => ({
+                Component: (await import('../features/certificates/verify.page.tsx')).VerifyPage,
+              }),
+            },
             ...accountRoutes,
             {
               path: '*',

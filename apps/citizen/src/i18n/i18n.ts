@@ -3,6 +3,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import accountsEn from '../locales/accounts.en.json';
 import accountsZhCN from '../locales/accounts.zh-CN.json';
+import certificatesEn from '../locales/certificates.en.json';
+import certificatesZhCN from '../locales/certificates.zh-CN.json';
 import en from '../locales/en.json';
 import zhCN from '../locales/zh-CN.json';
 
@@ -11,7 +13,7 @@ const STORAGE_KEY = 'homeward.locale';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof accountsEn };
+    resources: { translation: typeof en & typeof accountsEn & typeof certificatesEn };
   }
 }
 
@@ -36,8 +38,8 @@ export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
     // Account pages keep their words in their own files (sign-in, sign-up, account area), merged at the top level.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...accountsZhCN } },
-      en: { translation: { ...en, ...accountsEn } },
+      'zh-CN': { translation: { ...zhCN, ...accountsZhCN, ...certificatesZhCN } },
+      en: { translation: { ...en, ...accountsEn, ...certificatesEn } },
     },
     lng,
     fallbackLng: DEFAULT_LOCALE,

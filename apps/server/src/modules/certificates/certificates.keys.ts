@@ -99,8 +99,11 @@ export async function generateDsc(
   now: Date,
 ): Promise<GeneratedSigner> {
   const keys = await newKeyPair();
-  const issuer = new x509.X509Certificate(csca.certificateDer);
-  const issuerKey = await globalThis.crypto.subtle.importKey('pkcs8', csca.pkcs8, EC_P256, false, ['sign']);
+  // Copies typed as plain ArrayBuffer views, which the DOM typings of BufferSource insist on.
+  const issuer = new x509.X509Certificate(new Uint8Array(csca.certificateDer));
+  const issuerKey = await globalThis.crypto.subtle.importKey('pkcs8', new Uint8Array(csca.pkcs8), EC_P256, false, [
+    'sign',
+  ]);
   const notAfter = new Date(Math.min(now.getTime() + DSC_VALIDITY_DAYS * DAY_MS, issuer.notAfter.getTime()));
   const subject = `Homeward DSC ${identity.country} ${now.toISOString().slice(0, 19)}Z`;
   const certificate = await x509.X509CertificateGenerator.create({
