@@ -1,4 +1,4 @@
-import { PostgresDialect, sql } from 'kysely';
+import { type Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
 import type { DialectOps } from './dialect.ts';
 
@@ -35,5 +35,50 @@ export async function ensurePostgresDatabase(url: string): Promise<void> {
     if (found.rowCount === 0) await client.query(`create database "${name.replaceAll('"', '""')}"`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Streams the rows of a query through a server-side cursor, `fetchSize` rows per round trip, in a read-only
+ * transaction on one pooled connection held until the stream ends or is abandoned. The next chunk is already
+ * being fetched while the caller works on the current one; memory holds at most two chunks. `settings` are
+ * SET LOCAL for that transaction only (e.g. work_mem for a sort).
+ */
+export async function* streamCursor<R>(
+  // biome-ignore lint/suspicious/noExplicitAny: any database shape; the query is raw SQL
+  db: Kysely<any>,
+  query: RawBuilder<R>,
+  fetchSize: number,
+  settings: Record<string, string> = {},
+): AsyncGenerator<R[]> {
+  const trx = await db.startTransaction().setAccessMode('read only').execute();
+  let pending: Promise<R[]> | null = null;
+  try {
+    for (const [name, value] of Object.entries(settings))
+      await sql`select set_config(${name}, ${value}, true)`.execute(trx);
+    await sql`declare homeward_stream no scroll cursor for ${query}`.execute(trx);
+    const fetch = async () =>
+      (await sql<R>`fetch ${sql.raw(String(Math.max(1, Math.floor(fetchSize))))} from homeward_stream`.execute(trx))
+        .rows;
+    pending = fetch();
+    for (;;) {
+      const rows: R[] = await pending;
+      pending = null;
+      if (rows.length === 0) break;
+      if (rows.length === fetchSize) pending = fetch();
+      yield rows;
+      if (pending === null) break;
+    }
+    await trx.commit().execute();
+  } catch (error) {
+    await pending?.catch(() => {});
+    await trx.rollback().execute();
+    throw error;
+  } finally {
+    // Abandoned by the caller (return() on the generator): let the prefetch land, then end the transaction.
+    if (!trx.isCommitted && !trx.isRolledBack) {
+      await pending?.catch(() => {});
+      await trx.rollback().execute();
+    }
   }
 }

@@ -8,6 +8,7 @@ import * as m202611281100 from './202611281100_create_registry.ts';
 import * as m202611281200 from './202611281200_extend_registry.ts';
 import * as m202611281310 from './202611281310_add_presence_group.ts';
 import * as m202611281330 from './202611281330_create_health_certificates.ts';
+import * as m202611281350 from './202611281350_cover_targeting_scans.ts';
 
 /**
  * Every migration, by file name, in order. Listed by hand (not read from disk) so that the same
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281200_extend_registry': m202611281200,
   '202611281310_add_presence_group': m202611281310,
   '202611281330_create_health_certificates': m202611281330,
+  '202611281350_cover_targeting_scans': m202611281350,
 };

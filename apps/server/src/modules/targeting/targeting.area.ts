@@ -47,7 +47,11 @@ export function compileArea(area: Area): CompiledArea {
 export function containsPlace(compiled: CompiledArea, place: Located): boolean {
   if (compiled.countries.has(place.countryCode)) return true;
   if (place.regionCode !== null && compiled.regions.has(place.regionCode)) return true;
-  const { lat, lon } = place;
+  return inShapes(compiled, place.lat, place.lon);
+}
+
+/** The exact test for the circles and polygons of the area alone. */
+export function inShapes(compiled: CompiledArea, lat: number | null, lon: number | null): boolean {
   if (lat === null || lon === null) return false;
   const { circles = [], polygons = [] } = compiled.area;
   return circles.some((c) => inCircle(c, lat, lon)) || polygons.some((p) => inPolygon(p, lat, lon));

@@ -307,6 +307,39 @@ describeEachDialect('targeting engine', (getDb) => {
     expect(await countRecipients(db, area, '2026-11-25T08:00:00Z')).toBe(4);
   });
 
+  it('lets go of its connections when the caller stops reading early', async () => {
+    const { db } = getDb();
+    const persons = Array.from({ length: 30 }, (_, i) => ({
+      id: `q${String(i).padStart(3, '0')}`,
+      locale: 'en',
+      channels: [],
+      dependents: [],
+      subscriptions: [],
+    }));
+    const presences = persons.map((p, i) => ({
+      id: `z${String(i).padStart(3, '0')}`,
+      personId: p.id,
+      dependentId: null,
+      kind: 'residence' as const,
+      countryCode: 'FR',
+      regionCode: null,
+      lat: 48.85 + i / 1000,
+      lon: 2.35,
+      arrivalOn: '2026-11-01',
+      departureOn: null,
+    }));
+    await writeWorld(db, { persons, presences, sites: [] });
+    const area = { circles: [{ lat: 48.86, lon: 2.35, radiusKm: 50 }] };
+    // More abandoned reads than the pool has connections: one kept open by each would make the last ones wait.
+    for (let run = 0; run < 12; run++) {
+      for await (const batch of targetRecipients(db, area, { at: '2026-11-25T08:00:00Z', batchSize: 1, pageSize: 2 })) {
+        expect(batch).toHaveLength(1);
+        break;
+      }
+    }
+    expect(await countRecipients(db, area, '2026-11-25T08:00:00Z')).toBe(30);
+  });
+
   it('refuses a bad area or time before reading anything', async () => {
     const { db } = getDb();
     const first = (area: unknown, at = '2026-11-25T08:00:00Z') => targetRecipients(db, area, { at }).next();
