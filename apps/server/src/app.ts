@@ -25,6 +25,7 @@ import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { passkeysRoutes } from './modules/passkeys/passkeys.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
+import { registerRegistryAccountHooks } from './modules/registry/registry.account-hooks.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
@@ -144,6 +145,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(placesRoutes);
   await app.register(registryRoutes);
   registerCaseAccountHooks();
+  registerRegistryAccountHooks();
 
   const serveWeb = options.serveWebApps ?? true;
   const webDirs = serveWeb

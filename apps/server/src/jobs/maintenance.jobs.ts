@@ -3,12 +3,13 @@ import { isoAt, isoNow } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { deleteStaleSessions } from '../modules/auth/sessions.repo.ts';
+import { PURGE_TRIPS_JOB, purgeEndedTrips } from '../modules/registry/registry.purge.jobs.ts';
 import { deleteFinishedJobs, insertJobs } from './jobs.repo.ts';
 import type { JobHandler } from './jobs.worker.ts';
 
 const DAY = 86_400_000;
 
-/** Housekeeping that keeps the database small: expired sessions and old finished jobs. */
+/** Housekeeping that keeps the database small: expired sessions, old finished jobs, trips past retention. */
 export function maintenanceHandlers(config: Config): Record<string, JobHandler> {
   return {
     'maintenance.purge_sessions': async ({ db, log }) => {
@@ -18,6 +19,10 @@ export function maintenanceHandlers(config: Config): Record<string, JobHandler> 
     'maintenance.purge_jobs': async ({ db, log }) => {
       const removed = await deleteFinishedJobs(db, isoAt(-7 * DAY));
       log.info({ removed }, 'purged finished jobs older than 7 days');
+    },
+    [PURGE_TRIPS_JOB]: async ({ db, log }) => {
+      const removed = await purgeEndedTrips(db, config.tripRetentionDays);
+      log.info({ removed, days: config.tripRetentionDays }, 'purged trips that ended before the retention period');
     },
   };
 }
@@ -30,6 +35,7 @@ interface Recurring {
 const RECURRING: Recurring[] = [
   { kind: 'maintenance.purge_sessions', everyMs: 15 * 60_000 },
   { kind: 'maintenance.purge_jobs', everyMs: 6 * 3_600_000 },
+  { kind: PURGE_TRIPS_JOB, everyMs: 6 * 3_600_000 },
 ];
 
 /**

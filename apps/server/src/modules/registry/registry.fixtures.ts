@@ -7,7 +7,7 @@ import { createUser } from '../users/users.service.ts';
 // Test factories for the registry suites: a new verified citizen per test, and a snapshot of everything
 // the registry holds about a person (to prove that a refused request changed nothing).
 
-const PASSWORD = 'registry probe passphrase 5521';
+export const CITIZEN_PASSWORD = 'registry probe passphrase 5521';
 let counter = 0;
 
 export interface TestCitizen {
@@ -23,13 +23,13 @@ export async function newCitizen(app: App, label = 'citizen'): Promise<TestCitiz
   const email = `registry.${label}.${Date.now().toString(36)}.${counter++}@example.org`;
   const { id } = await createUser(app.ctx.db, {
     email,
-    password: PASSWORD,
+    password: CITIZEN_PASSWORD,
     displayName: 'REGISTRY TEST',
     role: 'citizen',
     locale: 'en',
     emailVerified: true,
   });
-  const cookie = await signInAs(app, email, PASSWORD);
+  const cookie = await signInAs(app, email, CITIZEN_PASSWORD);
   return {
     id,
     email,

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildTestApp } from '../../../test/support/app.ts';
+import { buildTestApp, signInAs } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import type { App } from '../../http/app-types.ts';
+import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
+import { seedDemo } from '../demo/demo.seed.ts';
 import { cellOf } from './registry.cell.ts';
 import { newCitizen, PROFILE, registrySnapshot, type TestCitizen } from './registry.fixtures.ts';
 import { daysBefore, utcDay } from './registry.rules.ts';
@@ -197,6 +199,16 @@ describeEachDialect('registry: presences', (getDb) => {
       departureOn: today,
     });
     expect(regionOnly.json().presence).toMatchObject({ cityId: null, lat: null, regionName: expect.any(String) });
+  });
+
+  it('seeds the demo citizen living in Washington DC and on a trip to Tokyo now, once', async () => {
+    await seedDemo(app.ctx.db, 'CN');
+    const cookie = await signInAs(app, 'citizen@demo.homeward.example', DEMO_PASSWORD);
+    const get = async (url: string) => (await app.inject({ url, headers: { cookie } })).json();
+    expect((await get('/api/v1/registry/me')).person).toMatchObject({ familyName: 'ZHANG', nativeName: '张三丰' });
+    const { items, current } = await get('/api/v1/registry/me/presences');
+    expect(items.map((p: { regionCode: string }) => p.regionCode).sort()).toEqual(['JP-13', 'US-DC']);
+    expect(current).toMatchObject({ kind: 'trip', regionCode: 'JP-13', cityName: 'Tokyo' });
   });
 
   it('answers 404 for someone else’s presence and changes nothing', async () => {

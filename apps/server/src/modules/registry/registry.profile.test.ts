@@ -3,7 +3,7 @@ import { buildTestApp, signInAs } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
-import { newCitizen, PROFILE, registrySnapshot } from './registry.fixtures.ts';
+import { CITIZEN_PASSWORD, newCitizen, PROFILE, registrySnapshot } from './registry.fixtures.ts';
 
 const TD3 = 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10';
 
@@ -115,6 +115,38 @@ describeEachDialect('registry: the citizen’s profile', (getDb) => {
       expect(response.headers['content-type']).toContain('application/problem+json');
     }
     expect(await registrySnapshot(app.ctx.db, citizen.id)).toEqual(before);
+  });
+
+  it('is in the account’s data export and erased with the account', async () => {
+    const citizen = await newCitizen(app);
+    await citizen.call('PUT', '/registry/me', { ...PROFILE, phone: '+12025550143' });
+    await citizen.call('POST', '/registry/me/dependents', {
+      familyName: 'WANG',
+      givenName: 'Kid',
+      relationship: 'child',
+    });
+    await citizen.call('POST', '/registry/me/presences', {
+      kind: 'residence',
+      countryCode: 'FR',
+      arrivalOn: '2024-01-01',
+    });
+    await citizen.call('PUT', '/registry/me/subscriptions/JP');
+    const exported = (await citizen.call('GET', '/accounts/me/export')).json().sections.registry;
+    expect(exported.person).toMatchObject({ familyName: 'WANG', phone: '+12025550143' });
+    expect(exported.dependents).toHaveLength(1);
+    expect(exported.presences).toMatchObject([{ countryCode: 'FR', current: true }]);
+    expect(exported.subscriptions).toMatchObject([{ countryCode: 'JP' }]);
+
+    const deleted = await citizen.call('POST', '/accounts/me/delete', { password: CITIZEN_PASSWORD });
+    expect(deleted.statusCode).toBe(200);
+    expect(await registrySnapshot(app.ctx.db, citizen.id)).toBeNull();
+    const orphans = await app.ctx.db
+      .selectFrom('dependents')
+      .select('id')
+      .where('givenName', '=', 'Kid')
+      .where('familyName', '=', 'WANG')
+      .execute();
+    expect(orphans).toEqual([]);
   });
 
   it('is for citizens only', async () => {
