@@ -75,6 +75,54 @@ const accountRoutes: RouteObject[] = [
   },
 ];
 
+/** "My registration" (decision 0006): signed-in citizens only, behind the account area's sign-in guard. */
+const registrationRoutes: RouteObject[] = [
+  {
+    path: 'registration',
+    lazy: async () => ({
+      Component: (await import('../features/accounts/signed-in.layout.tsx')).SignedInLayout,
+    }),
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../features/registration/registration.page.tsx')).RegistrationPage,
+        }),
+      },
+      {
+        path: 'profile',
+        lazy: async () => ({
+          Component: (await import('../features/registration/profile.page.tsx')).RegistrationProfilePage,
+        }),
+      },
+      {
+        path: 'presences/new',
+        lazy: async () => ({ Component: (await import('../features/registration/presence.page.tsx')).PresencePage }),
+      },
+      {
+        path: 'presences/:id',
+        lazy: async () => ({ Component: (await import('../features/registration/presence.page.tsx')).PresencePage }),
+      },
+      {
+        path: 'dependents/new',
+        lazy: async () => ({ Component: (await import('../features/registration/dependent.page.tsx')).DependentPage }),
+      },
+      {
+        path: 'dependents/:id',
+        lazy: async () => ({ Component: (await import('../features/registration/dependent.page.tsx')).DependentPage }),
+      },
+      {
+        path: 'emergency-contacts/new',
+        lazy: async () => ({ Component: (await import('../features/registration/contact.page.tsx')).ContactPage }),
+      },
+      {
+        path: 'emergency-contacts/:id',
+        lazy: async () => ({ Component: (await import('../features/registration/contact.page.tsx')).ContactPage }),
+      },
+    ],
+  },
+];
+
 /**
  * Home is in the first bundle (it is what people open in a hurry); every other page loads on demand to keep
  * the first load under the ~150 KB budget on slow connections. The service worker precaches them all.
@@ -115,6 +163,7 @@ export function createRouter() {
               }),
             },
             ...accountRoutes,
+            ...registrationRoutes,
             {
               path: '*',
               lazy: async () => ({

@@ -6,6 +6,8 @@ import accountsZhCN from '../locales/accounts.zh-CN.json';
 import certificatesEn from '../locales/certificates.en.json';
 import certificatesZhCN from '../locales/certificates.zh-CN.json';
 import en from '../locales/en.json';
+import registrationEn from '../locales/registration.en.json';
+import registrationZhCN from '../locales/registration.zh-CN.json';
 import zhCN from '../locales/zh-CN.json';
 
 const STORAGE_KEY = 'homeward.locale';
@@ -13,7 +15,7 @@ const STORAGE_KEY = 'homeward.locale';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof accountsEn & typeof certificatesEn };
+    resources: { translation: typeof en & typeof accountsEn & typeof certificatesEn & typeof registrationEn };
   }
 }
 
@@ -38,8 +40,8 @@ export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
     // Account pages keep their words in their own files (sign-in, sign-up, account area), merged at the top level.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...accountsZhCN, ...certificatesZhCN } },
-      en: { translation: { ...en, ...accountsEn, ...certificatesEn } },
+      'zh-CN': { translation: { ...zhCN, ...accountsZhCN, ...certificatesZhCN, ...registrationZhCN } },
+      en: { translation: { ...en, ...accountsEn, ...certificatesEn, ...registrationEn } },
     },
     lng,
     fallbackLng: DEFAULT_LOCALE,

@@ -53,7 +53,7 @@ export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   return request<T>('GET', path, undefined, signal);
 }
 
-/** A write (POST, PATCH, DELETE) with the CSRF header; a 204 answer resolves to undefined. */
-export function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+/** A write (POST, PUT, PATCH, DELETE) with the CSRF header; a 204 answer resolves to undefined. */
+export function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   return request<T>(method, path, body);
 }

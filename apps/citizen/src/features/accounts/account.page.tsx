@@ -14,6 +14,7 @@ export interface AccountNotice {
 const ORDER: readonly string[] = [];
 
 const SECTIONS = [
+  { to: '/registration', title: 'registration.accountLink', hint: 'registration.accountLinkHint' },
   { to: '/account/profile', title: 'account.profile', hint: 'account.profileHint' },
   { to: '/account/password', title: 'account.password', hint: 'account.passwordHint' },
   { to: '/account/security', title: 'account.security', hint: 'account.securityHint' },
