@@ -2,10 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { renderHcertQrDataUrl } from '@homeward/hcert';
-import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/src/modules/demo/demo.accounts.ts';
 import {
   checkAxe,
   describeBrowser,
@@ -16,6 +14,7 @@ import {
   type UiLocale,
 } from '../../server/test/support/browser.ts';
 import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
+import { HealthIssuer } from './certificates.support.ts';
 
 const WORDS = {
   'zh-CN': {
@@ -46,53 +45,12 @@ const WORDS = {
 
 let server: TestServer;
 let browser: Browser;
-let issuer: string;
-
-/** Signs the demo health issuer in over HTTP (password, then the authenticator code) and returns the cookie. */
-async function signInHealthIssuer(): Promise<string> {
-  const post = (url: string, body: unknown) =>
-    fetch(new URL(url, server.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-requested-with': 'homeward' },
-      body: JSON.stringify(body),
-    });
-  const first = await post('/api/v1/auth/sign-in', { email: 'health@demo.homeward.example', password: DEMO_PASSWORD });
-  const { challenge } = (await first.json()) as { challenge: string };
-  const second = await post('/api/v1/auth/totp', { challenge, code: await generate({ secret: DEMO_TOTP_SECRET }) });
-  if (second.status !== 200) throw new Error(`sign-in failed: ${second.status} ${await second.text()}`);
-  return second.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
-
-async function api<T>(method: 'POST', url: string, body: unknown): Promise<T> {
-  const response = await fetch(new URL(url, server.url), {
-    method,
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'homeward', cookie: issuer },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-const issue = () =>
-  api<{ id: string; hc1: string }>('POST', '/api/v1/certificates', {
-    type: 'v',
-    holder: {
-      familyName: '张',
-      givenName: '三丰',
-      familyNameLatin: 'Zhang',
-      givenNameLatin: 'Sanfeng',
-      birthDate: '1980-04-12',
-    },
-    vaccination: { vp: 'J07BX03', mp: 'EU/1/20/1528', ma: 'ORG-100030215', dn: 2, sd: 2, dt: '2026-10-01', co: 'CN' },
-  });
+let issuer: HealthIssuer;
 
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  issuer = await signInHealthIssuer();
+  issuer = await HealthIssuer.signIn(server.url);
 });
 
 afterAll(async () => {
@@ -118,7 +76,7 @@ describeBrowser('citizen app: health-certificate verifier', () => {
     ['en', 'desktop'],
   ] as const) {
     it(`${locale} on a ${device}: a pasted certificate is valid, a tampered one is not; accessible`, async () => {
-      const { hc1 } = await issue();
+      const { hc1 } = await issuer.issueVaccination();
       const page = await (device === 'phone' ? newPhonePage : newDesktopPage)(browser, locale);
       await openVerifier(page, locale);
       await checkAxe(page);
@@ -146,7 +104,7 @@ describeBrowser('citizen app: health-certificate verifier', () => {
 
   it('reads the QR code from a picture, works offline with the saved lists, and shows a revoked certificate as not valid', async () => {
     const locale = 'en';
-    const { id, hc1 } = await issue();
+    const { id, hc1 } = await issuer.issueVaccination();
     const page = await newPhonePage(browser, locale);
     await openVerifier(page, locale);
 
@@ -156,7 +114,7 @@ describeBrowser('citizen app: health-certificate verifier', () => {
     await page.getByLabel(WORDS[locale].picture).setInputFiles(file);
     await expect.poll(() => verdict(page, WORDS[locale].valid).isVisible()).toBe(true);
 
-    await api('POST', `/api/v1/certificates/${id}/revoke`, { reason: 'issued in error' });
+    await issuer.revoke(id, 'issued in error');
     // Offline, the copy on the device still says "valid": revocations arrive with the next list update.
     await page.context().setOffline(true);
     await page.getByRole('button', { name: WORDS[locale].refresh }).click();

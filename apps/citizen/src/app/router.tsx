@@ -162,6 +162,12 @@ export function createRouter() {
                 Component: (await import('../features/certificates/verify.page.tsx')).VerifyPage,
               }),
             },
+            {
+              path: 'wallet',
+              lazy: async () => ({
+                Component: (await import('../features/certificates/wallet.page.tsx')).WalletPage,
+              }),
+            },
             ...accountRoutes,
             ...registrationRoutes,
             {

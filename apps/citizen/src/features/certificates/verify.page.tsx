@@ -214,7 +214,10 @@ export function VerifyPage() {
                 accept="image/*"
                 aria-describedby={pictureError ? 'hc-picture-hint hc-picture-error' : 'hc-picture-hint'}
                 onChange={async (event) => {
-                  const file = event.currentTarget.files?.[0];
+                  const input = event.currentTarget;
+                  const file = input.files?.[0];
+                  // Cleared, so that choosing the same picture again (after the lists changed) checks it again.
+                  input.value = '';
                   if (!file) return;
                   const scanned = await readQrFromImage(file);
                   setPictureError(scanned === null);

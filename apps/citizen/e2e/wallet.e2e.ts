@@ -1,0 +1,99 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/src/modules/demo/demo.accounts.ts';
+import {
+  checkAxe,
+  describeBrowser,
+  launchBrowser,
+  newPhonePage,
+  screenshot,
+} from '../../server/test/support/browser.ts';
+import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
+import { HealthIssuer } from './certificates.support.ts';
+
+let server: TestServer;
+let browser: Browser;
+let issuer: HealthIssuer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  issuer = await HealthIssuer.signIn(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Signs the demo citizen in within the browser context and makes sure they have a registration profile. */
+async function citizenPersonId(context: BrowserContext): Promise<string> {
+  const headers = { 'x-requested-with': 'homeward' };
+  const signIn = await context.request.post(new URL('/api/v1/auth/sign-in', server.url).href, {
+    headers,
+    data: { email: 'citizen@demo.homeward.example', password: DEMO_PASSWORD },
+  });
+  expect(signIn.status()).toBe(200);
+  const profile = await context.request.put(new URL('/api/v1/registry/me', server.url).href, {
+    headers,
+    data: { familyName: 'ZHANG', givenName: 'SANFENG', birthDate: '1980-04-12' },
+  });
+  expect(profile.status(), await profile.text()).toBe(200);
+  return ((await profile.json()) as { person: { id: string } }).person.id;
+}
+
+async function verifyPicture(page: Page, file: string): Promise<void> {
+  await page.getByLabel('Picture or screenshot of the QR code').setInputFiles(file);
+}
+
+describeBrowser('citizen app: wallet to verifier', () => {
+  it('an issued certificate shows in the wallet offline; a screenshot of its QR verifies, and after revocation it does not', async () => {
+    const walletPage = await newPhonePage(browser, 'zh-CN');
+    const personId = await citizenPersonId(walletPage.context());
+    const { id } = await issuer.issueVaccination(personId);
+
+    await walletPage.goto(new URL('/wallet', server.url).href);
+    const qr = walletPage.getByRole('img', { name: '张 三丰的健康证明二维码' });
+    await expect.poll(() => qr.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await walletPage.getByText('有效', { exact: true }).first().isVisible()).toBe(true);
+    await checkAxe(walletPage);
+    await screenshot(walletPage, 'citizen-wallet-phone-zh-CN');
+
+    // Offline: leave the page and come back within the app; the certificates come from this phone.
+    await walletPage.context().setOffline(true);
+    await walletPage.getByRole('banner').getByRole('link').first().click();
+    await walletPage.goBack();
+    await expect.poll(() => walletPage.getByText(/前保存在此手机上/).isVisible()).toBe(true);
+    await expect.poll(() => qr.isVisible()).toBe(true);
+    const picture = path.join(tmpdir(), `hw-wallet-qr-${Date.now()}.png`);
+    writeFileSync(picture, await qr.screenshot());
+    await walletPage.context().setOffline(false);
+
+    const verifier = await newPhonePage(browser, 'en');
+    await verifier.goto(new URL('/verify', server.url).href);
+    await expect.poll(() => verifier.getByText(/Up to date/).isVisible(), { timeout: 15_000 }).toBe(true);
+    await verifyPicture(verifier, picture);
+    const heading = (name: string) => verifier.getByRole('heading', { level: 2, name, exact: true });
+    await expect.poll(() => heading('Valid').isVisible()).toBe(true);
+    expect(await verifier.getByText('1980-04-12').isVisible()).toBe(true);
+
+    await issuer.revoke(id, 'issued in error');
+    await verifier.getByRole('button', { name: 'Update the lists' }).click();
+    await expect.poll(() => verifier.getByText(/Up to date/).isVisible()).toBe(true);
+    await verifyPicture(verifier, path.join(picture));
+    await expect.poll(() => heading('Not valid').isVisible()).toBe(true);
+    expect(await verifier.getByText('The issuer has revoked this certificate.').isVisible()).toBe(true);
+
+    await walletPage.reload();
+    await expect
+      .poll(() => walletPage.getByText('已撤销', { exact: true }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    expect(await qr.count()).toBe(0);
+    await checkAxe(walletPage);
+    await walletPage.context().close();
+    await verifier.context().close();
+  });
+});

@@ -1,0 +1,152 @@
+import './certificates.css';
+import { renderHcertQrDataUrl } from '@homeward/hcert';
+import type { HealthCertificate } from '@homeward/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
+import { LoadFailed, SavedAge } from '../offline/offline.component.tsx';
+import {
+  forgetWallet,
+  keepsWalletOnDevice,
+  loadWallet,
+  setKeepWalletOnDevice,
+  type WalletState,
+} from './certificates.wallet.ts';
+import { CertificateFacts } from './verdict.component.tsx';
+
+/** The payload the certificate signs, rebuilt from what the server sends, for the facts list. */
+function payloadOf(certificate: HealthCertificate) {
+  const { holder } = certificate;
+  return {
+    nam: {
+      fn: holder.familyName,
+      gn: holder.givenName ?? '',
+      fnt: holder.familyNameStd,
+      gnt: holder.givenNameStd ?? '',
+    },
+    dob: holder.birthDate,
+    [certificate.type]: [certificate.entry],
+  };
+}
+
+function QrCode({ text, label }: { text: string; label: string }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void renderHcertQrDataUrl(text).then((rendered) => {
+      if (live) setUrl(rendered);
+    });
+    return () => {
+      live = false;
+    };
+  }, [text]);
+  return url ? <img className="hc-qr" src={url} alt={label} width={360} height={360} /> : null;
+}
+
+function CertificateCard({ certificate }: { certificate: HealthCertificate }) {
+  const { t } = useTranslation();
+  const headingId = `certificate-${certificate.id}`;
+  const name = [certificate.holder.familyName, certificate.holder.givenName].filter(Boolean).join(' ');
+  return (
+    <section className="panel hc-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {t(`certificates.types.${certificate.type}`)} · {name}
+      </h2>
+      <p>
+        <span className={`tag hc-status hc-status--${certificate.status}`}>
+          {t(`certificates.wallet.status.${certificate.status}`)}
+        </span>
+      </p>
+      {certificate.status === 'revoked' ? (
+        <p className="notice">{t('certificates.wallet.revokedNotice')}</p>
+      ) : (
+        <>
+          <QrCode text={certificate.hc1} label={t('certificates.wallet.qrLabel', { name })} />
+          <p className="hint">{t('certificates.wallet.brightness')}</p>
+        </>
+      )}
+      <CertificateFacts payload={payloadOf(certificate)} expiresAt={certificate.expiresAt} />
+    </section>
+  );
+}
+
+/** The citizen's health certificates, each with a large QR code; kept on the phone so they show offline. */
+export function WalletPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('certificates.wallet.title'));
+  const [state, setState] = useState<WalletState>({ status: 'loading' });
+  const [keep, setKeep] = useState(keepsWalletOnDevice);
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    setState(await loadWallet());
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const certificates = state.status === 'loading' ? null : state.certificates;
+  return (
+    <>
+      <h1>{t('certificates.wallet.title')}</h1>
+      <p className="lead">{t('certificates.wallet.lead')}</p>
+      {state.status === 'loading' ? (
+        <p role="status" className="hint">
+          {t('common.loading')}
+        </p>
+      ) : null}
+      {state.status === 'signed-out' ? (
+        <p className="notice">
+          {t('certificates.wallet.signedOut')}{' '}
+          <Link to="/sign-in?next=%2Fwallet">{t('certificates.wallet.signIn')}</Link>
+        </p>
+      ) : null}
+      {state.status === 'offline' ? (
+        <>
+          {state.savedAt !== null ? <SavedAge savedAt={state.savedAt} /> : null}
+          {state.certificates === null ? <LoadFailed onRetry={() => void load()} /> : null}
+        </>
+      ) : null}
+      {certificates && certificates.length === 0 ? <p>{t('certificates.wallet.empty')}</p> : null}
+      {certificates?.map((certificate) => (
+        <CertificateCard key={certificate.id} certificate={certificate} />
+      ))}
+      {state.status !== 'loading' ? (
+        <section aria-labelledby="wallet-device-heading">
+          <h2 id="wallet-device-heading">{t('certificates.wallet.deviceHeading')}</h2>
+          <div className="hc-checkbox">
+            <input
+              id="wallet-keep"
+              type="checkbox"
+              aria-describedby="wallet-keep-hint"
+              checked={keep}
+              onChange={(event) => {
+                const next = event.target.checked;
+                setKeepWalletOnDevice(next);
+                setKeep(next);
+                if (next) void load();
+              }}
+            />
+            <label htmlFor="wallet-keep">{t('certificates.wallet.keep')}</label>
+          </div>
+          <p className="hint" id="wallet-keep-hint">
+            {t('certificates.wallet.keepHint')}
+          </p>
+          {!keep ? null : (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                forgetWallet();
+                setKeepWalletOnDevice(false);
+                setKeep(false);
+              }}
+            >
+              {t('certificates.wallet.forget')}
+            </button>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
