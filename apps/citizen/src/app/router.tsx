@@ -123,6 +123,50 @@ const registrationRoutes: RouteObject[] = [
   },
 ];
 
+/** Organisation accounts of enterprises abroad (issue 4): signed-in citizens only, behind the sign-in guard. */
+const organisationRoutes: RouteObject[] = [
+  {
+    path: 'organisations',
+    lazy: async () => ({
+      Component: (await import('../features/accounts/signed-in.layout.tsx')).SignedInLayout,
+    }),
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../features/organisation/organisations.page.tsx')).OrganisationsPage,
+        }),
+      },
+      {
+        path: 'new',
+        lazy: async () => ({
+          Component: (await import('../features/organisation/organisation-form.page.tsx')).OrganisationFormPage,
+        }),
+      },
+      {
+        path: ':id',
+        lazy: async () => ({
+          Component: (await import('../features/organisation/organisation.page.tsx')).OrganisationPage,
+        }),
+      },
+      {
+        path: ':id/edit',
+        lazy: async () => ({
+          Component: (await import('../features/organisation/organisation-form.page.tsx')).OrganisationFormPage,
+        }),
+      },
+      {
+        path: ':id/sites/new',
+        lazy: async () => ({ Component: (await import('../features/organisation/site.page.tsx')).SitePage }),
+      },
+      {
+        path: ':id/sites/:siteId',
+        lazy: async () => ({ Component: (await import('../features/organisation/site.page.tsx')).SitePage }),
+      },
+    ],
+  },
+];
+
 /**
  * Home is in the first bundle (it is what people open in a hurry); every other page loads on demand to keep
  * the first load under the ~150 KB budget on slow connections. The service worker precaches them all.
@@ -170,6 +214,7 @@ export function createRouter() {
             },
             ...accountRoutes,
             ...registrationRoutes,
+            ...organisationRoutes,
             {
               path: '*',
               lazy: async () => ({

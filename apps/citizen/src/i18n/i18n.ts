@@ -6,6 +6,8 @@ import accountsZhCN from '../locales/accounts.zh-CN.json';
 import certificatesEn from '../locales/certificates.en.json';
 import certificatesZhCN from '../locales/certificates.zh-CN.json';
 import en from '../locales/en.json';
+import organisationEn from '../locales/organisation.en.json';
+import organisationZhCN from '../locales/organisation.zh-CN.json';
 import registrationEn from '../locales/registration.en.json';
 import registrationZhCN from '../locales/registration.zh-CN.json';
 import zhCN from '../locales/zh-CN.json';
@@ -15,7 +17,13 @@ const STORAGE_KEY = 'homeward.locale';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof accountsEn & typeof certificatesEn & typeof registrationEn };
+    resources: {
+      translation: typeof en &
+        typeof accountsEn &
+        typeof certificatesEn &
+        typeof registrationEn &
+        typeof organisationEn;
+    };
   }
 }
 
@@ -40,8 +48,10 @@ export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
     // Account pages keep their words in their own files (sign-in, sign-up, account area), merged at the top level.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...accountsZhCN, ...certificatesZhCN, ...registrationZhCN } },
-      en: { translation: { ...en, ...accountsEn, ...certificatesEn, ...registrationEn } },
+      'zh-CN': {
+        translation: { ...zhCN, ...accountsZhCN, ...certificatesZhCN, ...registrationZhCN, ...organisationZhCN },
+      },
+      en: { translation: { ...en, ...accountsEn, ...certificatesEn, ...registrationEn, ...organisationEn } },
     },
     lng,
     fallbackLng: DEFAULT_LOCALE,

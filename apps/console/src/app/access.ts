@@ -8,6 +8,11 @@ export const CONSOLE_PAGES = {
     label: 'nav.cases',
     roles: ['hq_admin', 'hotline_agent', 'consular_officer', 'mission_head'],
   },
+  enterprises: {
+    path: '/enterprises',
+    label: 'enterprises.nav',
+    roles: ['hq_admin', 'hotline_agent', 'consular_officer', 'mission_head'],
+  },
   staff: { path: '/staff', label: 'nav.staff', roles: ['hq_admin'] },
   // Reached from the missions table (Edit, Add a mission), not from the menu.
   missionsAdmin: { path: '/missions/new', label: 'nav.missions', roles: ['hq_admin'], menu: false },

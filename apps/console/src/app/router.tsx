@@ -68,6 +68,23 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="enterprises" />,
+            children: [
+              {
+                path: 'enterprises',
+                lazy: async () => ({
+                  Component: (await import('../features/enterprises/enterprises.page.tsx')).EnterprisesPage,
+                }),
+              },
+              {
+                path: 'enterprises/sites/:siteId',
+                lazy: async () => ({
+                  Component: (await import('../features/enterprises/enterprise-site.page.tsx')).EnterpriseSitePage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="staff" />,
             children: [
               {

@@ -15,6 +15,7 @@ const ORDER: readonly string[] = [];
 
 const SECTIONS = [
   { to: '/registration', title: 'registration.accountLink', hint: 'registration.accountLinkHint' },
+  { to: '/organisations', title: 'organisation.accountLink', hint: 'organisation.accountLinkHint' },
   { to: '/wallet', title: 'certificates.wallet.accountLink', hint: 'certificates.wallet.accountLinkHint' },
   { to: '/account/profile', title: 'account.profile', hint: 'account.profileHint' },
   { to: '/account/password', title: 'account.password', hint: 'account.passwordHint' },
