@@ -2,7 +2,7 @@
 // about 5% of them, and the time to stream every recipient through the targeting engine — beside a full scan
 // of the same table testing every row against the same polygon (the baseline), in the same run.
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -61,23 +61,52 @@ function random(seed: number): () => number {
 
 interface RunResult {
   seconds: number;
+  /** CPU time of this process (user + system) during the run: a figure less at the mercy of the machine's load. */
+  cpuSeconds: number;
   found: number;
   peakRssMiB: number;
   startRssMiB: number;
+  peakPrivateMiB: number;
+  startPrivateMiB: number;
+}
+
+// The process's own memory (RssAnon on Linux): RSS without file pages, such as those of SQLite's memory map, which
+// the kernel can drop at will and which grow with the database read, not with what the process holds.
+function privateMiB(): number {
+  try {
+    const line = readFileSync('/proc/self/status', 'utf8').match(/^RssAnon:\s+(\d+) kB/m);
+    if (line?.[1]) return Math.round(Number(line[1]) / 1024);
+  } catch {
+    // not Linux
+  }
+  return rssMiB();
 }
 
 /** Runs `work` while sampling RSS every 20 ms; reports the peak. */
 async function measured(work: () => Promise<number>): Promise<RunResult> {
   const startRssMiB = rssMiB();
+  const startPrivateMiB = privateMiB();
   let peak = startRssMiB;
+  let peakPrivate = startPrivateMiB;
   const timer = setInterval(() => {
     peak = Math.max(peak, rssMiB());
+    peakPrivate = Math.max(peakPrivate, privateMiB());
   }, 20);
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const found = await work();
   const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
   clearInterval(timer);
-  return { seconds, found, peakRssMiB: Math.max(peak, rssMiB()), startRssMiB };
+  return {
+    seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    found,
+    peakRssMiB: Math.max(peak, rssMiB()),
+    startRssMiB,
+    peakPrivateMiB: Math.max(peakPrivate, privateMiB()),
+    startPrivateMiB,
+  };
 }
 
 async function streamEngine(db: Db, polygon: PolygonGeometry): Promise<number> {
@@ -196,15 +225,16 @@ async function loadPostgres(url: string, rows: number): Promise<number> {
   // A bulk load skips the per-row foreign-key triggers (the generated keys are consistent by construction).
   await client.query('set session_replication_role = replica');
   await client.query('select setseed(0.42)');
-  // Indexes are rebuilt after the load, as a bulk import would: one sort instead of ten million inserts.
-  for (const index of [
-    'presences_cell_idx',
-    'presences_country_idx',
-    'presences_region_idx',
-    'presences_person_idx',
-    'person_channels_person_idx',
-  ])
-    await client.query(`drop index ${index}`);
+  // Indexes are rebuilt after the load, as a bulk import would: one sort instead of ten million inserts. Read
+  // from the catalogue (all but those of constraints: keys, unique columns) so that the load follows whatever
+  // the migrations define.
+  const { rows: indexes } = await client.query<{ name: string; definition: string }>(
+    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+     from pg_index i
+     where i.indrelid in ('persons'::regclass, 'person_channels'::regclass, 'presences'::regclass)
+       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
+  );
+  for (const index of indexes) await client.query(`drop index ${index.name}`);
   const uuid = (prefix: string) => `(('${prefix}' || lpad(to_hex(i), 31, '0'))::uuid)::text`;
   await step(
     'persons',
@@ -231,17 +261,11 @@ async function loadPostgres(url: string, rows: number): Promise<number> {
            offset 0) h`,
     [rows],
   );
-  await step(
-    'channel index',
-    'create unique index person_channels_person_idx on person_channels (person_id, kind, address)',
-  );
-  await step('cell index', 'create index presences_cell_idx on presences (cell, id)');
-  await client.query('create index presences_country_idx on presences (country_code, id)');
-  await client.query('create index presences_region_idx on presences (region_code, id)');
-  await client.query('create index presences_person_idx on presences (person_id, arrival_on)');
+  for (const index of indexes) await step(index.name, index.definition);
   await client.query('vacuum analyze persons');
   await client.query('vacuum analyze person_channels');
   await step('vacuum analyze', 'vacuum analyze presences');
+  await client.query("comment on table presences is 'bench: loaded'");
   const seconds = (performance.now() - start) / 1000;
   // The SQL geohash must agree with the server's: check a sample.
   const sample = await client.query<{ lat: number; lon: number; cell: string }>(
@@ -280,30 +304,46 @@ async function scanPostgres(url: string, polygon: PolygonGeometry): Promise<numb
   return found;
 }
 
+// `--reuse`: keep the generated database (a file in the temp folder, a PostgreSQL database named by its size)
+// after the run and use it again next time when it holds the same number of presences, so that the engine can
+// be measured again without the minutes of loading. The load figure is then that of the run that loaded it.
+const REUSE = process.argv.includes('--reuse');
+
 async function rowsFor(dialect: 'sqlite' | 'postgres', rows: number): Promise<string[]> {
-  const name = `hw_bench_${randomBytes(4).toString('hex')}`;
+  if (rows <= 0) return [];
+  const name = REUSE ? `homeward_bench_${rows}` : `hw_bench_${randomBytes(4).toString('hex')}`;
   const admin = process.env.HOMEWARD_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   let url: string;
-  if (dialect === 'sqlite') url = `sqlite:${path.join(tmpdir(), `${name}.db`)}`;
-  else {
+  let loaded = false;
+  if (dialect === 'sqlite') {
+    url = `sqlite:${path.join(tmpdir(), `${name}.db`)}`;
+    if (REUSE && existsSync(url.slice('sqlite:'.length))) loaded = countPresences(url.slice('sqlite:'.length)) === rows;
+  } else {
     const c = new pg.Client({ connectionString: admin });
     try {
       await c.connect();
     } catch {
-      return [`| ${dialect} | skipped: PostgreSQL not reachable at ${admin} | | | | |`];
+      return [`| ${dialect} | skipped: PostgreSQL not reachable at ${admin} | | | | | | |`];
     }
-    await c.query(`create database ${name}`);
-    await c.end();
     const u = new URL(admin);
     u.pathname = `/${name}`;
     url = u.toString();
+    const exists = (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (exists) loaded = (await countPostgresPresences(url)) === rows;
+    if (exists && !loaded) await c.query(`drop database ${name} with (force)`);
+    if (!loaded) await c.query(`create database ${name}`);
+    await c.end();
   }
+  if (!loaded && dialect === 'sqlite')
+    for (const s of ['', '-wal', '-shm']) rmSync(`${url.slice(7)}${s}`, { force: true });
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
   const database = await openDatabase(config.database);
   try {
     await migrateToLatest(database.db);
     const file = url.slice('sqlite:'.length);
-    const loadSeconds = dialect === 'sqlite' ? await loadSqlite(database.db, rows) : await loadPostgres(url, rows);
+    let loadSeconds: number | null = null;
+    if (!loaded)
+      loadSeconds = dialect === 'sqlite' ? await loadSqlite(database.db, rows) : await loadPostgres(url, rows);
     if (dialect === 'sqlite') await sql`analyze`.execute(database.db);
     const scan = (polygon: PolygonGeometry) =>
       dialect === 'sqlite' ? scanSqlite(file, polygon) : scanPostgres(url, polygon);
@@ -313,16 +353,23 @@ async function rowsFor(dialect: 'sqlite' | 'postgres', rows: number): Promise<st
     if (large.found !== baseline.found)
       throw new Error(`engine found ${large.found}, the full scan ${baseline.found}: they must agree`);
     const row = (label: string, r: RunResult) =>
-      `| ${dialect}, ${fmt(rows)} presences | ${label} | ${fmt(r.found)} (${((100 * r.found) / rows).toFixed(2)}%) | ${r.seconds.toFixed(2)} s | ${r.peakRssMiB} MiB (+${r.peakRssMiB - r.startRssMiB}) | ${ratio(r.seconds, baseline.seconds)} |`;
+      `| ${dialect}, ${fmt(rows)} presences | ${label} | ${fmt(r.found)} (${((100 * r.found) / rows).toFixed(2)}%) | ${r.seconds.toFixed(2)} s | ${r.cpuSeconds.toFixed(2)} s | ${r.peakRssMiB} MiB (+${r.peakRssMiB - r.startRssMiB}) | ${r.peakPrivateMiB} MiB (+${r.peakPrivateMiB - r.startPrivateMiB}) | ${ratio(r.seconds, baseline.seconds)} |`;
+    const how =
+      dialect === 'sqlite'
+        ? 'insertPresences in 20,000-row transactions'
+        : 'INSERT … SELECT generate_series, then index';
     return [
-      `| ${dialect}, ${fmt(rows)} presences | load (${dialect === 'sqlite' ? 'insertPresences in 20,000-row transactions' : 'INSERT … SELECT generate_series, then index'}) | ${fmt(rows)} | ${loadSeconds.toFixed(1)} s | | |`,
+      `| ${dialect}, ${fmt(rows)} presences | load (${how}) | ${fmt(rows)} | ${loadSeconds === null ? 'reused' : `${loadSeconds.toFixed(1)} s`} | | | | |`,
       row('full scan + point-in-polygon on every row (baseline)', baseline),
       row('targetRecipients, ~5% polygon, batches of 1,000', large),
       row('targetRecipients, ~0.5% polygon, batches of 1,000', small),
     ];
   } finally {
     await database.close();
-    if (dialect === 'sqlite') for (const s of ['', '-wal', '-shm']) rmSync(`${url.slice(7)}${s}`, { force: true });
+    if (REUSE) {
+      // kept for the next run
+    } else if (dialect === 'sqlite')
+      for (const s of ['', '-wal', '-shm']) rmSync(`${url.slice(7)}${s}`, { force: true });
     else {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
@@ -332,11 +379,40 @@ async function rowsFor(dialect: 'sqlite' | 'postgres', rows: number): Promise<st
   }
 }
 
+function countPresences(file: string): number | null {
+  const raw = new SQLite(file, { readonly: true });
+  try {
+    return (raw.prepare('select count(*) as n from presences').get() as { n: number }).n;
+  } catch {
+    return null;
+  } finally {
+    raw.close();
+  }
+}
+
+async function countPostgresPresences(url: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // The load comments the table when it is done, indexes and all: a load cut short is done again.
+    const { rows } = await client.query<{ done: string | null }>(
+      "select obj_description('presences'::regclass, 'pg_class') as done",
+    );
+    return rows[0]?.done === 'bench: loaded'
+      ? Number((await client.query<{ n: string }>('select count(*) as n from presences')).rows[0]?.n)
+      : null;
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Targeting a polygon on SQLite (1M presences) and PostgreSQL (10M), against a full scan of the same table. */
 export async function targetingBench(): Promise<string> {
   const lines = [
-    '| data | run | recipients | time | peak RSS (growth during the run) | ratio to full scan |',
-    '|---|---|---|---|---|---|',
+    '| data | run | recipients | time | CPU of this process | peak RSS (growth during the run) | peak private RSS (growth) | ratio to full scan |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   lines.push(...(await rowsFor('sqlite', SQLITE_ROWS)), ...(await rowsFor('postgres', PG_ROWS)));
   return lines.join('\n');

@@ -18,7 +18,7 @@ export const sqliteOps: DialectOps = {
 /**
  * Opens the embedded database with the settings an unattended single-mission install needs:
  * WAL for concurrent readers, foreign keys on, a busy timeout instead of SQLITE_BUSY errors,
- * and synchronous=FULL so that whatever was acknowledged to a user survives a power cut.
+ * synchronous=FULL so that whatever was acknowledged to a user survives a power cut, and memory-mapped reads.
  */
 export function openSqlite(path: string): { dialect: SqliteDialect; raw: SQLite.Database } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -27,5 +27,8 @@ export function openSqlite(path: string): { dialect: SqliteDialect; raw: SQLite.
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = FULL');
+  // Reads through a memory map instead of a read() per page: the targeting engine's index walks and per-row
+  // lookups take about 40% less CPU (BENCHMARKS.md, targeting). Writes still go through the WAL.
+  raw.pragma(`mmap_size = ${2 ** 30}`);
   return { dialect: new SqliteDialect({ database: raw }), raw };
 }
