@@ -25,6 +25,7 @@ import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { passkeysRoutes } from './modules/passkeys/passkeys.routes.ts';
 import { placesRoutes } from './modules/places/places.routes.ts';
+import { registrantsRoutes } from './modules/registrants/registrants.routes.ts';
 import { registerRegistryAccountHooks } from './modules/registry/registry.account-hooks.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'tokens', description: 'API tokens for other systems' },
         { name: 'organisations', description: 'Organisation accounts of enterprises abroad: sites, staff lists' },
         { name: 'enterprises', description: 'Enterprises abroad as staff see them, per country and site' },
+        { name: 'registrants', description: 'Registered nationals for staff: map counts, table, person page, export' },
         { name: 'registry', description: 'A citizen’s own registration: profile, family, contacts, presences' },
         { name: 'places', description: 'Countries’ regions and cities from the offline gazetteer' },
         { name: 'operations', description: 'Health and metrics' },
@@ -142,6 +144,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(businessesRoutes);
   await app.register(enterprisesRoutes);
   await app.register(certificatesRoutes);
+  await app.register(registrantsRoutes);
   await app.register(placesRoutes);
   await app.register(registryRoutes);
   registerCaseAccountHooks();

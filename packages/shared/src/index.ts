@@ -8,5 +8,6 @@ export * from './schemas/meta.schema.ts';
 export * from './schemas/mission.schema.ts';
 export * from './schemas/organisation.schema.ts';
 export * from './schemas/problem.schema.ts';
+export * from './schemas/registrants.schema.ts';
 export * from './schemas/registry.schema.ts';
 export * from './schemas/staff.schema.ts';

@@ -1,9 +1,10 @@
 import type { Role } from '@homeward/shared';
 import { DEMO_PASSWORD } from '../modules/demo/demo.accounts.ts';
 import { ACCOUNT_SPECS } from './policy.matrix.account-specs.ts';
-import { REGISTRY_SPECS } from './policy.matrix.registry-specs.ts';
 import { BUSINESS_SPECS } from './policy.matrix.businesses-specs.ts';
 import { CERTIFICATE_SPECS } from './policy.matrix.certificates-specs.ts';
+import { REGISTRANTS_SPECS } from './policy.matrix.registrants-specs.ts';
+import { REGISTRY_SPECS } from './policy.matrix.registry-specs.ts';
 import { EVERY_ROLE, freshCookie, get, type MatrixWorld, type RouteSpec, type Scope } from './policy.matrix.world.ts';
 
 export type { MatrixWorld, Scope };
@@ -145,7 +146,8 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   },
 
   ...ACCOUNT_SPECS,
-  ...REGISTRY_SPECS,
   ...BUSINESS_SPECS,
   ...CERTIFICATE_SPECS,
+  ...REGISTRANTS_SPECS,
+  ...REGISTRY_SPECS,
 };

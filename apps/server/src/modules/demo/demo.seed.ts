@@ -5,11 +5,12 @@ import type { Database } from '../../db/schema.ts';
 import { seedDemoOrganisation } from '../businesses/businesses.seed.ts';
 import { seedDemoCases } from '../cases/cases.seed.ts';
 import { importMissions, readMissionsFile } from '../missions/missions.service.ts';
-import { hashPassword } from '../users/password.ts';
 import { seedDemoCitizenRegistration } from '../registry/registry.seed.ts';
+import { hashPassword } from '../users/password.ts';
 import { findUserByEmail } from '../users/users.repo.ts';
 import { createUser } from '../users/users.service.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.accounts.ts';
+import { seedDemoRegistrants } from './demo.registrants.ts';
 import { enrolDemoAuthenticators } from './demo.totp.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -56,6 +57,8 @@ export async function seedDemo(db: Kysely<Database>, stateCode: string): Promise
     if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoCases(trx);
     // The demo citizen's organisation, with a site in Washington DC (US-WAS) and one in Tokyo (JP-TYO).
     if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoOrganisation(trx);
+    // Synthetic registrants around the Chinese missions' districts, for the staff console's map and table.
+    if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoRegistrants(trx);
     // The demo citizen lives in Washington DC and is on a trip to Tokyo this week.
     if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoCitizenRegistration(trx);
     return { missions: missions.length, accountsCreated };

@@ -1,0 +1,212 @@
+import { findCity, findRegion } from '@homeward/gazetteer';
+import type {
+  RegistrantDetail,
+  RegistrantExportBody,
+  RegistrantFilter,
+  RegistrantPage,
+  RegistrantsSummary,
+  RegistrantsSummaryQuery,
+} from '@homeward/shared';
+import { isoNow } from '../../clock.ts';
+import type { Db } from '../../db/schema.ts';
+import { ProblemError } from '../../http/problem.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { canViewRegistrant, isExportReason, registrantScope } from '../../policy/registrants.policy.ts';
+import { type AuditSource, appendAudit } from '../audit/audit.service.ts';
+import {
+  findBusinessName,
+  findPerson,
+  listBusinessesOf,
+  listChannelsOf,
+  listDependentsOf,
+  listEmergencyContactsOf,
+  listPresencesOf,
+  listSubscriptionsOf,
+} from './registrant-page.repo.ts';
+import { CSV_HEADER, csvLine, UTF8_BOM } from './registrants.csv.ts';
+import { missionResolver } from './registrants.districts.ts';
+import { toRegistrantDetail, toRegistrantRow } from './registrants.presenter.ts';
+import {
+  countByCity,
+  countByCountry,
+  countByRegion,
+  countLocated,
+  type LocatedFilter,
+  listContactChannels,
+  listLocated,
+  loadDistricts,
+  pageLocated,
+} from './registrants.repo.ts';
+
+const today = () => isoNow().slice(0, 10);
+
+function filterFor(actor: Actor, query: RegistrantFilter): LocatedFilter {
+  const scope = registrantScope(actor);
+  if (!scope) throw new ProblemError(403, 'forbidden');
+  const now = today();
+  return { scope, today: now, day: query.at ?? now, ...query, ...(query.q ? { q: query.q.trim() } : {}) };
+}
+
+/** The filters as the audit log records them: what was asked, not who was found. */
+function auditedFilters(f: LocatedFilter): Record<string, unknown> {
+  const { scope: _scope, today: _today, ...filters } = f;
+  return filters;
+}
+
+/** People present on a day per country, and with `country` per region and city, in the actor's scope. */
+export async function summarizeRegistrants(
+  db: Db,
+  actor: Actor,
+  query: RegistrantsSummaryQuery,
+): Promise<RegistrantsSummary> {
+  const f = filterFor(actor, query);
+  const [countries, regions, cities] = await Promise.all([
+    countByCountry(db, f),
+    f.country ? countByRegion(db, f) : [],
+    f.country ? countByCity(db, f, 500) : [],
+  ]);
+  return {
+    at: f.day,
+    country: f.country ?? null,
+    total: countries.reduce((sum, c) => sum + c.count, 0),
+    countries: countries.map((c) => ({ countryCode: c.key, count: c.count })),
+    regions: regions
+      .map((r) => ({ regionCode: r.key, name: r.key ? (findRegion(r.key)?.name ?? null) : null, count: r.count }))
+      .sort((a, b) => b.count - a.count || (a.regionCode ?? '').localeCompare(b.regionCode ?? '')),
+    cities: cities.flatMap((c) => {
+      const city = findCity(c.key);
+      return city ? [{ cityId: c.key, name: city.name, lat: city.lat, lon: city.lon, count: c.count }] : [];
+    }),
+  };
+}
+
+/** A page of the people present on a day; listing names is personal data, so each request is audited. */
+export async function listRegistrants(
+  db: Db,
+  actor: Actor,
+  query: RegistrantFilter & { page: number; pageSize: number },
+  source: AuditSource,
+): Promise<RegistrantPage> {
+  const { page, pageSize, ...filters } = query;
+  const f = filterFor(actor, filters);
+  const [total, rows, districts] = await Promise.all([
+    countLocated(db, f),
+    listLocated(db, f, pageSize, (page - 1) * pageSize),
+    loadDistricts(db),
+  ]);
+  const missionOf = missionResolver(districts);
+  await appendAudit(db, source, {
+    action: 'registrant.list',
+    details: { filters: auditedFilters(f), page, pageSize, total, shown: rows.length },
+  });
+  return { at: f.day, items: rows.map((r) => toRegistrantRow(r, missionOf(r))), total, page, pageSize };
+}
+
+/** One person's page; out of scope and missing answer the same 404. The read is audited. */
+export async function viewRegistrant(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  source: AuditSource,
+): Promise<RegistrantDetail> {
+  const person = await findPerson(db, personId);
+  if (!person) throw new ProblemError(404, 'not_found');
+  const [presences, districts] = await Promise.all([listPresencesOf(db, personId), loadDistricts(db)]);
+  const missionOf = missionResolver(districts);
+  const placed = presences.map((p) => ({ ...p, missionCode: missionOf(p) }));
+  if (!canViewRegistrant(actor, placed, today())) throw new ProblemError(404, 'not_found');
+  const [channels, dependents, contacts, subscriptions, businesses] = await Promise.all([
+    listChannelsOf(db, personId),
+    listDependentsOf(db, personId),
+    listEmergencyContactsOf(db, personId),
+    listSubscriptionsOf(db, personId),
+    listBusinessesOf(db, personId),
+  ]);
+  if (person.businessId && !businesses.some((b) => b.businessId === person.businessId)) {
+    const name = await findBusinessName(db, person.businessId);
+    if (name)
+      businesses.push({ businessId: person.businessId, businessName: name, siteName: '', countryCode: '', role: null });
+  }
+  await appendAudit(db, source, {
+    action: 'registrant.view',
+    record: { type: 'person', id: person.id },
+  });
+  return toRegistrantDetail({ person, channels, dependents, contacts, presences: placed, subscriptions, businesses });
+}
+
+export interface RegistrantExport {
+  rowCount: number;
+  fileName: string;
+  lines: AsyncGenerator<string>;
+}
+
+const EXPORT_PAGE = 1000;
+
+/**
+ * Starts a CSV export: checks the reason, counts the rows and writes the audit entry (reason, filters, row
+ * count) before a byte leaves, then yields the file page by page (keyset on presence id, flat memory).
+ * @throws ProblemError 422 `reason_required` without a reason of 10–500 characters (nothing is audited)
+ */
+export async function exportRegistrants(
+  db: Db,
+  actor: Actor,
+  body: RegistrantExportBody,
+  source: AuditSource,
+  pageSize = EXPORT_PAGE,
+): Promise<RegistrantExport> {
+  const { reason, ...filters } = body;
+  const f = filterFor(actor, filters);
+  if (!isExportReason(reason)) {
+    const message = 'give a reason of 10 to 500 characters';
+    throw new ProblemError(422, 'reason_required', message, [{ field: '/reason', message }]);
+  }
+  const rowCount = await countLocated(db, f);
+  await appendAudit(db, source, {
+    action: 'registrant.export',
+    reason: reason.trim(),
+    details: { filters: auditedFilters(f), rowCount },
+  });
+  const missionOf = missionResolver(await loadDistricts(db));
+  async function* lines(): AsyncGenerator<string> {
+    yield UTF8_BOM + CSV_HEADER;
+    let after: string | null = null;
+    for (;;) {
+      const rows = await pageLocated(db, f, after, pageSize);
+      const last = rows[rows.length - 1];
+      if (!last) return;
+      after = last.presenceId;
+      const channels = await listContactChannels(db, [...new Set(rows.map((r) => r.personId))]);
+      const email = new Map<string, string>();
+      const phone = new Map<string, string>();
+      for (const c of channels) {
+        const into = c.kind === 'email' ? email : phone;
+        if (!into.has(c.personId)) into.set(c.personId, c.address);
+      }
+      let chunk = '';
+      for (const r of rows) {
+        chunk += csvLine([
+          r.personId,
+          r.dependentId,
+          r.familyName,
+          r.givenName,
+          r.nativeName,
+          r.birthDate,
+          r.sex,
+          r.passportNumber,
+          r.kind,
+          r.countryCode,
+          r.regionCode,
+          r.cityId === null ? null : (findCity(r.cityId)?.name ?? null),
+          r.arrivalOn,
+          r.departureOn,
+          missionOf(r),
+          email.get(r.personId),
+          phone.get(r.personId),
+        ]);
+      }
+      yield chunk;
+      if (rows.length < pageSize) return;
+    }
+  }
+  return { rowCount, fileName: `registrants-${f.day}.csv`, lines: lines() };
+}
