@@ -179,7 +179,8 @@ async function* presentSubjectsByCursor(
 }
 
 async function* presentSubjects(db: Db, area: CompiledArea, day: string, size: number): AsyncGenerator<Found[]> {
-  if (dialectOf(db).name === 'postgres') {
+  // The cursors need transactions of their own: inside a caller's transaction, walk the indexes page by page.
+  if (dialectOf(db).name === 'postgres' && !db.isTransaction) {
     const of = PARALLEL_CURSORS;
     yield* merged(
       Array.from({ length: of }, (_, index) => presentSubjectsByCursor(db, area, day, size, { index, of })),

@@ -338,6 +338,10 @@ describeEachDialect('targeting engine', (getDb) => {
       }
     }
     expect(await countRecipients(db, area, '2026-11-25T08:00:00Z')).toBe(30);
+    // Inside a caller's transaction (no cursors of its own there), the same people.
+    await db.transaction().execute(async (trx) => {
+      expect(await countRecipients(trx, area, '2026-11-25T08:00:00Z')).toBe(30);
+    });
   });
 
   it('refuses a bad area or time before reading anything', async () => {
