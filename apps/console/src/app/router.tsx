@@ -85,6 +85,34 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="certificatesIssue" />,
+            children: [
+              {
+                path: 'certificates/new',
+                lazy: async () => ({
+                  Component: (await import('../features/certificates/certificate-issue.page.tsx')).CertificateIssuePage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="certificates" />,
+            children: [
+              {
+                path: 'certificates',
+                lazy: async () => ({
+                  Component: (await import('../features/certificates/certificates-list.page.tsx')).CertificatesListPage,
+                }),
+              },
+              {
+                path: 'certificates/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/certificates/certificate.page.tsx')).CertificatePage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="staff" />,
             children: [
               {

@@ -1,0 +1,94 @@
+import { generate } from 'otplib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/src/modules/demo/demo.accounts.ts';
+import {
+  checkAxe,
+  describeBrowser,
+  launchBrowser,
+  newDesktopPage,
+  screenshot,
+} from '../../server/test/support/browser.ts';
+import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signInHealthIssuer(page: Page): Promise<void> {
+  await page.goto(new URL('/console/', server.url).href);
+  await page.getByLabel('Email address').fill('health@demo.homeward.example');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Security code').fill(await generate({ secret: DEMO_TOTP_SECRET }));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL((url) => !/\/console\/?$/.test(url.pathname));
+}
+
+async function shootBothLanguages(page: Page, name: string): Promise<void> {
+  await checkAxe(page);
+  await screenshot(page, `console-${name}-desktop-en`);
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  await checkAxe(page);
+  await screenshot(page, `console-${name}-desktop-zh-CN`);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+}
+
+describeBrowser('staff console: health certificates', () => {
+  it('a health issuer issues a vaccination certificate, finds it, and revokes it after confirming', async () => {
+    const page = await newDesktopPage(browser, 'en');
+    await signInHealthIssuer(page);
+    await page.getByRole('navigation', { name: /Main/ }).getByRole('link', { name: 'Health certificates' }).click();
+    await page.getByRole('link', { name: 'Issue a certificate' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Issue a health certificate' }).waitFor();
+
+    // Nothing filled in: the error summary names what is missing, and nothing is issued.
+    await page.getByRole('button', { name: 'Sign and issue the certificate' }).click();
+    await expect.poll(() => page.getByRole('alert').getByText('Enter the family name').isVisible()).toBe(true);
+    await shootBothLanguages(page, 'certificate-issue-errors');
+
+    await page.getByLabel('Family name', { exact: true }).fill('李');
+    await page.getByLabel('Given names', { exact: true }).fill('小龙');
+    await page.getByLabel('Family name in Latin letters').fill('Li');
+    await page.getByLabel('Given names in Latin letters').fill('Xiaolong');
+    await page.getByLabel('Date of birth').fill('1990-01-31');
+    await page.getByLabel('Vaccine type').selectOption('1119349007');
+    await page.getByLabel('Vaccine product').selectOption('EU/1/20/1528');
+    await page.getByLabel('Manufacturer').selectOption('ORG-100030215');
+    await page.getByLabel('Date of vaccination').fill('2026-10-01');
+    await page.getByRole('button', { name: 'Sign and issue the certificate' }).click();
+
+    await page.getByRole('heading', { level: 1, name: /Vaccination: 李 小龙/ }).waitFor();
+    expect(await page.getByText('Comirnaty (EU/1/20/1528)').isVisible()).toBe(true);
+    expect(await page.getByRole('img', { name: /QR code of the health certificate/ }).isVisible()).toBe(true);
+    await shootBothLanguages(page, 'certificate-issued');
+
+    await page.getByRole('link', { name: 'Back to health certificates' }).click();
+    await page.getByLabel('Name or certificate number').fill('li');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: /李 小龙/ }).click();
+
+    await page.getByRole('button', { name: 'Revoke the certificate' }).click();
+    await expect
+      .poll(() => page.getByText('Enter the reason for revoking the certificate').first().isVisible())
+      .toBe(true);
+    await page.getByLabel('Reason').fill('issued to the wrong person');
+    await page.getByRole('button', { name: 'Revoke the certificate' }).click();
+    await page.getByRole('button', { name: 'Yes, revoke it' }).click();
+    await expect.poll(() => page.getByText('The certificate is revoked.', { exact: false }).isVisible()).toBe(true);
+    expect(await page.getByText('Revoked', { exact: true }).first().isVisible()).toBe(true);
+    await checkAxe(page);
+    await page.context().close();
+  });
+});

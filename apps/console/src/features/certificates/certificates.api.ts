@@ -1,0 +1,29 @@
+import type { HealthCertificate, HealthCertificatePage, IssueCertificateBody } from '@homeward/shared';
+import { postJson } from '../../lib/api.client.ts';
+
+export type { HealthCertificate, HealthCertificatePage, IssueCertificateBody };
+
+export const CERTIFICATE_TYPES = ['v', 't', 'r'] as const;
+export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
+
+export function isCertificateType(value: string | null): value is CertificateType {
+  return value === 'v' || value === 't' || value === 'r';
+}
+
+export function certificatesPath(filter: { q?: string; type?: string; page: number }): string {
+  const params = new URLSearchParams();
+  if (filter.q) params.set('q', filter.q);
+  if (filter.type) params.set('type', filter.type);
+  params.set('page', String(filter.page));
+  return `/api/v1/certificates?${params}`;
+}
+
+export const certificatePath = (id: string) => `/api/v1/certificates/${encodeURIComponent(id)}`;
+
+export function issueCertificate(body: IssueCertificateBody): Promise<HealthCertificate> {
+  return postJson<HealthCertificate>('/api/v1/certificates', body);
+}
+
+export function revokeCertificate(id: string, reason: string): Promise<HealthCertificate> {
+  return postJson<HealthCertificate>(`${certificatePath(id)}/revoke`, { reason });
+}
