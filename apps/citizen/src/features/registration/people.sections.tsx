@@ -39,7 +39,7 @@ export function DependentsSection({ items, onChanged }: { items: readonly Depend
                     : ''}
                 </div>
                 <div className="button-row">
-                  <Link to={`/registration/dependents/${encodeURIComponent(dependent.id)}`}>
+                  <Link to={`/registration/dependents/${encodeURIComponent(dependent.id)}`} className="button-link">
                     {t('registration.change')}
                     <span className="visually-hidden">{t('registration.what', { what: name })}</span>
                   </Link>
@@ -96,7 +96,7 @@ export function ContactsSection({ items, onChanged }: { items: readonly Emergenc
                 ) : null}
               </div>
               <div className="button-row">
-                <Link to={`/registration/emergency-contacts/${encodeURIComponent(contact.id)}`}>
+                <Link to={`/registration/emergency-contacts/${encodeURIComponent(contact.id)}`} className="button-link">
                   {t('registration.change')}
                   <span className="visually-hidden">{t('registration.what', { what: contact.name })}</span>
                 </Link>

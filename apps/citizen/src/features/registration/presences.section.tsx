@@ -138,7 +138,7 @@ export function PresencesSection({
                       ) : null}
                     </div>
                     <div className="button-row">
-                      <Link to={`/registration/presences/${encodeURIComponent(presence.id)}`}>
+                      <Link to={`/registration/presences/${encodeURIComponent(presence.id)}`} className="button-link">
                         {t('registration.change')}
                         <span className="visually-hidden">{t('registration.what', { what: place })}</span>
                       </Link>
