@@ -192,7 +192,6 @@ function SiteForm({
           error={errors.fields.headcount}
           inputMode="numeric"
           autoComplete="off"
-          className="input--short"
           value={headcount}
           onChange={setHeadcount}
         />
