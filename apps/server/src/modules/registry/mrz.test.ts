@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readMrz } from './mrz.ts';
 
@@ -59,5 +60,80 @@ describe('readMrz', () => {
     const reading = readMrz(chn.join('\n'), TODAY);
     expect(reading.ok && reading.data.nationality).toBe('CN');
     expect(reading.ok && readMrz(chn.join('\n'), '1975-01-01')).toMatchObject({ data: { birthDate: '1974-08-12' } });
+  });
+});
+
+// ICAO 9303 part 3: characters are valued 0–9, A–Z = 10–35, '<' = 0, weighted 7, 3, 1 repeating, modulo 10.
+const value = (c: string) => (c === '<' ? 0 : /\d/.test(c) ? Number(c) : c.charCodeAt(0) - 55);
+const checkDigit = (text: string) =>
+  String([...text].reduce((sum, c, i) => sum + value(c) * ([7, 3, 1][i % 3] as number), 0) % 10);
+
+const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const yymmdd = fc
+  .date({ min: new Date('1930-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(2, 10).replaceAll('-', ''));
+
+/** A TD3 passport MRZ with correct check digits, built here independently of the package. */
+function td3(doc: string, birth: string, sex: string, expiry: string): string[] {
+  const personal = '<'.repeat(14);
+  const head = `${doc}${checkDigit(doc)}CHN${birth}${checkDigit(birth)}${sex}${expiry}${checkDigit(expiry)}`;
+  const body = `${head}${personal}${checkDigit(personal)}`;
+  const composite = checkDigit(body.slice(0, 10) + body.slice(13, 20) + body.slice(21, 43));
+  return ['P<CHNZHANG<<SANFENG'.padEnd(44, '<'), `${body}${composite}`];
+}
+
+describe('readMrz on generated passports', () => {
+  const doc = fc.string({ unit: fc.constantFrom(...ALNUM), minLength: 9, maxLength: 9 });
+
+  it('reads every well-formed TD3 back', () => {
+    fc.assert(
+      fc.property(doc, yymmdd, fc.constantFrom('F', 'M'), yymmdd, (number, birth, sex, expiry) => {
+        const reading = readMrz(td3(number, birth, sex, expiry).join('\n'), TODAY);
+        expect(reading.ok && reading.data).toMatchObject({
+          documentNumber: number,
+          sex,
+          nationality: 'CN',
+          familyName: 'ZHANG',
+        });
+        expect(reading.ok && reading.data.birthDate?.slice(2).replaceAll('-', '')).toBe(birth);
+      }),
+    );
+  });
+
+  it('refuses a document number with one character changed under the old check digit', () => {
+    fc.assert(
+      fc.property(doc, yymmdd, yymmdd, fc.nat(8), fc.constantFrom(...ALNUM), (number, birth, expiry, at, char) => {
+        const original = number[at] as string;
+        fc.pre((value(char) - value(original)) % 10 !== 0); // weights 7, 3, 1 catch every other change
+        const lines = td3(number, birth, 'F', expiry);
+        const line2 = lines[1] as string;
+        const changed = `${line2.slice(0, at)}${char}${line2.slice(at + 1)}`;
+        expect(readMrz(`${lines[0]}\n${changed}`, TODAY)).toMatchObject({
+          ok: false,
+          field: 'documentNumberCheckDigit',
+        });
+      }),
+    );
+  });
+
+  it('answers any text with a reading, never an exception', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        expect(typeof readMrz(text, TODAY).ok).toBe('boolean');
+      }),
+    );
+    const line = (length: number) =>
+      fc.string({ unit: fc.constantFrom(...ALNUM, '<'), minLength: length, maxLength: length });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(line(44), { minLength: 2, maxLength: 2 }),
+          fc.array(line(30), { minLength: 3, maxLength: 3 }),
+        ),
+        (lines) => {
+          expect(typeof readMrz(lines.join('\n'), TODAY).ok).toBe('boolean');
+        },
+      ),
+    );
   });
 });
