@@ -27,9 +27,7 @@ import { CSV_HEADER, csvLine, UTF8_BOM } from './registrants.csv.ts';
 import { missionResolver } from './registrants.districts.ts';
 import { toRegistrantDetail, toRegistrantRow } from './registrants.presenter.ts';
 import {
-  countByCity,
-  countByCountry,
-  countByRegion,
+  countByPlace,
   countLocated,
   type LocatedFilter,
   listContactChannels,
@@ -60,23 +58,34 @@ export async function summarizeRegistrants(
   query: RegistrantsSummaryQuery,
 ): Promise<RegistrantsSummary> {
   const f = filterFor(actor, query);
-  const [countries, regions, cities] = await Promise.all([
-    countByCountry(db, f),
-    f.country ? countByRegion(db, f) : [],
-    f.country ? countByCity(db, f, 500) : [],
-  ]);
+  const places = await countByPlace(db, f);
+  const countries = new Map<string, number>();
+  const regions = new Map<string | null, number>();
+  const cities = new Map<number, number>();
+  for (const p of places) {
+    countries.set(p.countryCode, (countries.get(p.countryCode) ?? 0) + p.count);
+    if (p.countryCode !== f.country) continue;
+    regions.set(p.regionCode, (regions.get(p.regionCode) ?? 0) + p.count);
+    if (p.cityId !== null) cities.set(p.cityId, (cities.get(p.cityId) ?? 0) + p.count);
+  }
+  const byCount = <K>(a: [K, number], b: [K, number]) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]));
   return {
     at: f.day,
     country: f.country ?? null,
-    total: countries.reduce((sum, c) => sum + c.count, 0),
-    countries: countries.map((c) => ({ countryCode: c.key, count: c.count })),
-    regions: regions
-      .map((r) => ({ regionCode: r.key, name: r.key ? (findRegion(r.key)?.name ?? null) : null, count: r.count }))
-      .sort((a, b) => b.count - a.count || (a.regionCode ?? '').localeCompare(b.regionCode ?? '')),
-    cities: cities.flatMap((c) => {
-      const city = findCity(c.key);
-      return city ? [{ cityId: c.key, name: city.name, lat: city.lat, lon: city.lon, count: c.count }] : [];
-    }),
+    total: places.reduce((sum, p) => sum + p.count, 0),
+    countries: [...countries].sort(byCount).map(([countryCode, count]) => ({ countryCode, count })),
+    regions: [...regions].sort(byCount).map(([regionCode, count]) => ({
+      regionCode,
+      name: regionCode ? (findRegion(regionCode)?.name ?? null) : null,
+      count,
+    })),
+    cities: [...cities]
+      .sort(byCount)
+      .slice(0, 500)
+      .flatMap(([cityId, count]) => {
+        const city = findCity(cityId);
+        return city ? [{ cityId, name: city.name, lat: city.lat, lon: city.lon, count }] : [];
+      }),
   };
 }
 
