@@ -40,18 +40,26 @@ describeEachDialect('health certificates: issue, trust list, verify, revoke', (g
       .select('id')
       .where('email', '=', email('citizen'))
       .executeTakeFirstOrThrow();
-    personId = newId();
-    await insertPersons(app.ctx.db, [
-      {
-        id: personId,
-        userId: citizen.id,
-        familyName: 'ZHANG',
-        givenName: 'SANFENG',
-        locale: 'zh-CN',
-        createdAt: isoNow(),
-        updatedAt: isoNow(),
-      },
-    ]);
+    // The demo seed may already register the demo citizen; otherwise the test does.
+    const existing = await app.ctx.db
+      .selectFrom('persons')
+      .select('id')
+      .where('userId', '=', citizen.id)
+      .executeTakeFirst();
+    personId = existing?.id ?? newId();
+    if (!existing) {
+      await insertPersons(app.ctx.db, [
+        {
+          id: personId,
+          userId: citizen.id,
+          familyName: 'ZHANG',
+          givenName: 'SANFENG',
+          locale: 'zh-CN',
+          createdAt: isoNow(),
+          updatedAt: isoNow(),
+        },
+      ]);
+    }
   });
   afterAll(async () => {
     await app.close();
@@ -293,5 +301,53 @@ describeEachDialect('health certificates: issue, trust list, verify, revoke', (g
         payload: { reason: 'not allowed' },
       });
     expect((await rotate('health')).statusCode).toBe(403);
+  });
+
+  it('starts a new document signer once the current one has signed for a year, keeping the old one trusted', async () => {
+    const current = await app.ctx.db
+      .selectFrom('certificateSigners')
+      .selectAll()
+      .where('slot', '=', 'dsc')
+      .executeTakeFirstOrThrow();
+    const before = (await issue('health', vaccination())).json();
+    const yearAgo = new Date(Date.now() - 366 * 24 * 3600_000).toISOString();
+    await app.ctx.db
+      .updateTable('certificateSigners')
+      .set({ notBefore: yearAgo })
+      .where('id', '=', current.id)
+      .execute();
+    const after = (await issue('health', vaccination())).json();
+    const [oldVerdict, newVerdict] = [await verify(before.hc1), await verify(after.hc1)];
+    expect(oldVerdict).toMatchObject({ ok: true, kid: current.kid });
+    expect(newVerdict.ok).toBe(true);
+    expect(newVerdict.kid).not.toBe(current.kid);
+    const rotations = await app.ctx.db
+      .selectFrom('auditLog')
+      .select('reason')
+      .where('action', '=', 'certificate.signer_rotate')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(rotations.reason).toBe('the signing year of the document signer ended');
+  });
+
+  it('answers 503 signing_key_unavailable, and signs nothing, when the server secret no longer opens the keys', async () => {
+    const config = app.ctx.config as { secret: string | null };
+    const original = config.secret;
+    config.secret = 'a different secret than the keys were sealed with';
+    try {
+      const rotated = await app.inject({
+        method: 'POST',
+        url: '/api/v1/certificates/signers/rotate',
+        headers: { ...JSON_WRITE, cookie: cookies.admin as string, 'accept-language': 'en' },
+        payload: { reason: 'secret drill' },
+      });
+      expect(rotated.statusCode).toBe(503);
+      expect(rotated.json()).toMatchObject({ code: 'signing_key_unavailable' });
+      expect(
+        await app.ctx.db.selectFrom('certificateSigners').select('slot').where('slot', '=', 'dsc').execute(),
+      ).toHaveLength(1);
+    } finally {
+      config.secret = original;
+    }
   });
 });
