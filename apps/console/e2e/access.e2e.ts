@@ -170,7 +170,7 @@ describeBrowser('staff console: access', () => {
     await page.getByRole('button', { name: '继续' }).click();
     await page.waitForURL(/\/console\/home/);
     await heading(page, '使领馆');
-    expect(await navLinks(page)).toEqual(['使领馆', '案件', '我的账户安全']);
+    expect(await navLinks(page)).toEqual(['使领馆', '案件', '登记人员', '驻外企业', '我的账户安全']);
 
     // Pages of other roles say so instead of showing empty tables.
     await open(page, '/console/staff');
@@ -245,6 +245,9 @@ describeBrowser('staff console: access', () => {
     expect(await navLinks(page)).toEqual([
       'Missions',
       'Cases',
+      'Registrants',
+      'Enterprises',
+      'Health certificates',
       'Staff accounts',
       'API tokens',
       'Audit log',

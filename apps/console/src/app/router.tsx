@@ -68,6 +68,23 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="registrants" />,
+            children: [
+              {
+                path: 'registrants',
+                lazy: async () => ({
+                  Component: (await import('../features/registrants/registrants.page.tsx')).RegistrantsPage,
+                }),
+              },
+              {
+                path: 'registrants/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/registrants/registrant.page.tsx')).RegistrantPage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="enterprises" />,
             children: [
               {
