@@ -17,7 +17,28 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
+  await registerCitizenPassport('E12345678');
 });
+
+/** The demo citizen saves a registration profile with a passport number, through the citizen API. */
+async function registerCitizenPassport(passportNumber: string): Promise<void> {
+  const headers = { 'content-type': 'application/json', 'x-requested-with': 'homeward' };
+  const signIn = await fetch(new URL('/api/v1/auth/sign-in', server.url), {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email: 'citizen@demo.homeward.example', password: DEMO_PASSWORD }),
+  });
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const saved = await fetch(new URL('/api/v1/registry/me', server.url), {
+    method: 'PUT',
+    headers: { ...headers, cookie },
+    body: JSON.stringify({ familyName: 'ZHANG', givenName: 'SANFENG', birthDate: '1980-04-12', passportNumber }),
+  });
+  if (!saved.ok) throw new Error(`registry: ${saved.status} ${await saved.text()}`);
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -57,6 +78,15 @@ describeBrowser('staff console: health certificates', () => {
     await page.getByRole('button', { name: 'Sign and issue the certificate' }).click();
     await expect.poll(() => page.getByRole('alert').getByText('Enter the family name').isVisible()).toBe(true);
     await shootBothLanguages(page, 'certificate-issue-errors');
+
+    // The registered person is found by passport number and fills the holder's details.
+    await page.getByLabel('Passport number of a registered person (optional)').fill('e1234 5678');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.getByRole('button', { name: 'Use ZHANG SANFENG' }).click();
+    expect(await page.getByLabel('Family name', { exact: true }).inputValue()).toBe('ZHANG');
+    expect(await page.getByLabel('Date of birth').inputValue()).toBe('1980-04-12');
+    await checkAxe(page);
+    await page.getByRole('button', { name: 'Choose someone else' }).click();
 
     await page.getByLabel('Family name', { exact: true }).fill('李');
     await page.getByLabel('Given names', { exact: true }).fill('小龙');

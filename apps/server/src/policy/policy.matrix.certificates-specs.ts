@@ -88,6 +88,13 @@ export const CERTIFICATE_SPECS: Record<string, RouteSpec> = {
     outOfScope: 403,
     build: get('/api/v1/certificates?q=zhang'),
   },
+  'GET /api/v1/certificates/holders': {
+    allow: { health_issuer: 'any' },
+    okStatus: 200,
+    denied: 403,
+    outOfScope: 403,
+    build: get('/api/v1/certificates/holders?passportNumber=E12345678'),
+  },
   'GET /api/v1/certificates/mine': {
     allow: { citizen: 'any' },
     okStatus: 200,

@@ -140,3 +140,14 @@ export const RevocationListSchema = Type.Object({
   hashes: Type.Array(Type.String()),
 });
 export type PublishedRevocationList = Static<typeof RevocationListSchema>;
+
+/** A registered person a health issuer may issue a certificate for, found by passport number. */
+export const CertificateHolderMatchSchema = Type.Object({
+  personId: Type.String(),
+  familyName: Type.String(),
+  givenName: Type.String(),
+  nativeName: Type.Union([Type.String(), Type.Null()]),
+  birthDate: Type.Union([Type.String(), Type.Null()]),
+  passportNumber: Type.String(),
+});
+export type CertificateHolderMatch = Static<typeof CertificateHolderMatchSchema>;

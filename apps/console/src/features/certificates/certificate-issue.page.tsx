@@ -11,10 +11,12 @@ import { Field, FieldSet } from '../forms/field.component.tsx';
 import { errorsFromFailure, type FormError, useFormErrors } from '../forms/form-errors.ts';
 import {
   CERTIFICATE_TYPES,
+  type CertificateHolderMatch,
   type CertificateType,
   type IssueCertificateBody,
   issueCertificate,
 } from './certificates.api.ts';
+import { HolderLookup } from './holder-lookup.component.tsx';
 
 interface Draft {
   type: CertificateType;
@@ -70,7 +72,7 @@ const EMPTY: Draft = {
 
 /** Server field pointers → the ids of the fields in this form. */
 const FIELD_IDS: Record<string, string> = {
-  '/personId': 'person-id',
+  '/personId': 'holder-passport',
   '/holder/familyName': 'family-name',
   '/holder/givenName': 'given-name',
   '/holder/familyNameLatin': 'family-name-latin',
@@ -206,6 +208,7 @@ export function CertificateIssuePage() {
   const form = useFormErrors();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [busy, setBusy] = useState(false);
+  const [holder, setHolder] = useState<CertificateHolderMatch | null>(null);
   const set = (key: keyof Draft) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
     setDraft({ ...draft, [key]: event.target.value });
 
@@ -281,11 +284,23 @@ export function CertificateIssuePage() {
         </FieldSet>
 
         <h2>{t('certificates.issue.holderHeading')}</h2>
-        {text('person-id', 'personId', t('certificates.issue.personId'), t('certificates.issue.personIdHint'), {
-          type: 'text',
-          autoComplete: 'off',
-          spellCheck: false,
-        })}
+        <HolderLookup
+          chosen={holder}
+          onChoose={(match) => {
+            setHolder(match);
+            setDraft(
+              match
+                ? {
+                    ...draft,
+                    personId: match.personId,
+                    familyName: match.familyName,
+                    givenName: match.givenName,
+                    birthDate: match.birthDate ?? draft.birthDate,
+                  }
+                : { ...draft, personId: '' },
+            );
+          }}
+        />
         {text('family-name', 'familyName', t('certificates.issue.familyName'), t('certificates.issue.nameHint'), {
           type: 'text',
         })}

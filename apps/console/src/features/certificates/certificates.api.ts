@@ -1,7 +1,12 @@
-import type { HealthCertificate, HealthCertificatePage, IssueCertificateBody } from '@homeward/shared';
-import { postJson } from '../../lib/api.client.ts';
+import type {
+  CertificateHolderMatch,
+  HealthCertificate,
+  HealthCertificatePage,
+  IssueCertificateBody,
+} from '@homeward/shared';
+import { getJson, postJson } from '../../lib/api.client.ts';
 
-export type { HealthCertificate, HealthCertificatePage, IssueCertificateBody };
+export type { CertificateHolderMatch, HealthCertificate, HealthCertificatePage, IssueCertificateBody };
 
 export const CERTIFICATE_TYPES = ['v', 't', 'r'] as const;
 export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
@@ -26,4 +31,10 @@ export function issueCertificate(body: IssueCertificateBody): Promise<HealthCert
 
 export function revokeCertificate(id: string, reason: string): Promise<HealthCertificate> {
   return postJson<HealthCertificate>(`${certificatePath(id)}/revoke`, { reason });
+}
+
+export function findHolders(passportNumber: string): Promise<CertificateHolderMatch[]> {
+  return getJson<CertificateHolderMatch[]>(
+    `/api/v1/certificates/holders?passportNumber=${encodeURIComponent(passportNumber.trim())}`,
+  );
 }

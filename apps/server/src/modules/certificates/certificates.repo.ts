@@ -147,3 +147,14 @@ export async function listCertificates(
     .offset(offset)
     .execute();
 }
+
+/** Registered persons (not dependents) with this passport number, upper-case without spaces as stored. */
+export async function findPersonsByPassport(db: Db, passportNumber: string) {
+  return db
+    .selectFrom('persons')
+    .select(['id', 'familyName', 'givenName', 'nativeName', 'birthDate', 'passportNumber'])
+    .where('passportNumber', '=', passportNumber)
+    .orderBy('id')
+    .limit(10)
+    .execute();
+}

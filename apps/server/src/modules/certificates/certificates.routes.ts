@@ -1,4 +1,5 @@
 import {
+  CertificateHolderMatchSchema,
   CertificateKindSchema,
   HealthCertificatePageSchema,
   HealthCertificateSchema,
@@ -14,6 +15,7 @@ import { auditSource } from '../../http/audit-source.ts';
 import { type Actor, actorOf } from '../../policy/actor.ts';
 import { PUBLIC, rolesOnly } from '../../policy/route-policy.ts';
 import {
+  findCertificateHolders,
   issueCertificate,
   myCertificates,
   revokeCertificateById,
@@ -108,6 +110,24 @@ export async function certificatesRoutes(app: App): Promise<void> {
       },
     },
     async (request) => searchCertificates(app.ctx.db, gated(request.user), request.query, auditSource(request)),
+  );
+
+  app.get(
+    '/api/v1/certificates/holders',
+    {
+      config: { policy: rolesOnly('health_issuer') },
+      schema: {
+        tags: ['certificates'],
+        summary: 'Registered persons with this passport number, to issue a certificate for (health issuers); audited',
+        querystring: Type.Object(
+          { passportNumber: Type.String({ minLength: 5, maxLength: 40, pattern: '^[A-Za-z0-9 ]+$' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(CertificateHolderMatchSchema) },
+      },
+    },
+    async (request) =>
+      findCertificateHolders(app.ctx.db, gated(request.user), request.query.passportNumber, auditSource(request)),
   );
 
   app.get(

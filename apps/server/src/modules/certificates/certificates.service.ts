@@ -1,5 +1,10 @@
 import { issueHcert, uciRevocationHash } from '@homeward/hcert';
-import type { HealthCertificate, HealthCertificatePage, IssueCertificateBody } from '@homeward/shared';
+import type {
+  CertificateHolderMatch,
+  HealthCertificate,
+  HealthCertificatePage,
+  IssueCertificateBody,
+} from '@homeward/shared';
 import { isoNow, newId } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/schema.ts';
@@ -21,6 +26,7 @@ import {
   countCertificates,
   findCertificate,
   findHolderUserId,
+  findPersonsByPassport,
   insertCertificate,
   listCertificates,
   personExists,
@@ -197,4 +203,32 @@ export async function rotateSigner(
   if (!canRotateSigner(actor)) throw new ProblemError(403, 'forbidden');
   const row = await withSigner(() => db.transaction().execute((trx) => rotateDsc(trx, config, source, reason.trim())));
   return { kid: row.kid, notBefore: row.notBefore, notAfter: row.notAfter };
+}
+
+/**
+ * A health issuer finds the registered person a certificate is for by their passport number, so the certificate
+ * reaches that person's wallet. Exact match only (no browsing the registry); every lookup is audited.
+ */
+export async function findCertificateHolders(
+  db: Db,
+  actor: Actor,
+  passportNumber: string,
+  source: AuditSource,
+): Promise<CertificateHolderMatch[]> {
+  if (!canIssueCertificate(actor)) throw new ProblemError(403, 'forbidden');
+  const normalized = passportNumber.replace(/\s+/g, '').toUpperCase();
+  const rows = await findPersonsByPassport(db, normalized);
+  await appendAudit(db, source, {
+    action: 'certificate.holder_lookup',
+    ...(rows.length === 1 && rows[0] ? { record: { type: 'person', id: rows[0].id } } : {}),
+    details: { matches: rows.length },
+  });
+  return rows.map((row) => ({
+    personId: row.id,
+    familyName: row.familyName,
+    givenName: row.givenName,
+    nativeName: row.nativeName,
+    birthDate: row.birthDate,
+    passportNumber: row.passportNumber ?? normalized,
+  }));
 }

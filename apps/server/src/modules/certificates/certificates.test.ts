@@ -237,6 +237,32 @@ describeEachDialect('health certificates: issue, trust list, verify, revoke', (g
     expect((await search('zh')).total).toBeGreaterThanOrEqual(2);
   });
 
+  it('lets a health issuer find the registered person by passport number, audited', async () => {
+    await app.ctx.db.updateTable('persons').set({ passportNumber: 'E98765432' }).where('id', '=', personId).execute();
+    const lookup = (who: string, number: string) =>
+      app.inject({
+        url: `/api/v1/certificates/holders?passportNumber=${encodeURIComponent(number)}`,
+        headers: { cookie: cookies[who] as string },
+      });
+    const found = await lookup('health', 'e9876 5432');
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toEqual([expect.objectContaining({ personId, passportNumber: 'E98765432' })]);
+    expect((await lookup('health', 'X00000000')).json()).toEqual([]);
+    const audit = await app.ctx.db
+      .selectFrom('auditLog')
+      .select(['action', 'recordId'])
+      .where('action', '=', 'certificate.holder_lookup')
+      .orderBy('seq')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'certificate.holder_lookup', recordId: personId },
+      { action: 'certificate.holder_lookup', recordId: null },
+    ]);
+    expect((await lookup('admin', 'E98765432')).statusCode).toBe(403);
+    expect((await lookup('citizen', 'E98765432')).statusCode).toBe(403);
+    expect((await lookup('health', 'E1')).statusCode).toBe(400);
+  });
+
   it('serves the lists with an ETag and answers 304 to a verifier whose copy is current', async () => {
     for (const url of ['/api/v1/certificates/trust-list', '/api/v1/certificates/revocation-list']) {
       const first = await app.inject(url);
