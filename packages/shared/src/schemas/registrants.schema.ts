@@ -167,7 +167,7 @@ export type RegistrantExportBody = Static<typeof RegistrantExportBodySchema>;
 export const EXPORT_REASON_MIN = 10;
 export const EXPORT_REASON_MAX = 500;
 
-/** The CSV's columns, in order (documented in docs/decisions/0006 and the OpenAPI summary). */
+/** The CSV's columns, in order (documented in docs/decisions/0007 and the OpenAPI summary). */
 export const REGISTRANT_CSV_COLUMNS = [
   'person_id',
   'dependent_id',

@@ -3,11 +3,13 @@ import { dialectOf } from '../../db/dialect/dialect.ts';
 import type { Db } from '../../db/schema.ts';
 import type { PresenceKind } from '../../db/tables/registry.table.ts';
 import type { RegistrantScope } from '../../policy/registrants.policy.ts';
-import { placeInMissions } from '../missions/missions.jurisdiction.ts';
+import { type Districts, placeInDistricts } from './registrants.districts.ts';
 
 /** What the map, the table and the export filter by; `day` is the day asked about, `today` decides scope. */
 export interface LocatedFilter {
   scope: NonNullable<RegistrantScope>;
+  /** Every mission's district, loaded once per request: mission staff's reach is checked against it. */
+  districts: Districts;
   day: string;
   today: string;
   country?: string;
@@ -34,10 +36,11 @@ function isWhereTheyAre(day: string): Expression<SqlBool> {
 }
 
 /** Mission staff see a person with a current or upcoming presence (theirs or a dependent's) in their districts. */
-function isVisibleTo(missions: readonly string[], today: string, alias = 'w'): Expression<SqlBool> {
+function isVisibleTo(f: LocatedFilter, alias = 'w'): Expression<SqlBool> {
+  if (!('missions' in f.scope)) return sql<SqlBool>`1 = 1`;
   return sql<SqlBool>`exists (select 1 from presences s
-    where s.person_id = ${sql.ref(`${alias}.person_id`)} and (s.departure_on is null or s.departure_on >= ${today})
-      and ${placeInMissions('s', missions)})`;
+    where s.person_id = ${sql.ref(`${alias}.person_id`)} and (s.departure_on is null or s.departure_on >= ${f.today})
+      and ${placeInDistricts('s', f.districts, f.scope.missions)})`;
 }
 
 /** The names and passport numbers of the person, or of the dependent the row is about. */
@@ -59,7 +62,7 @@ function located(db: Db, f: LocatedFilter) {
     .innerJoin('persons as p', 'p.id', 'w.personId')
     .leftJoin('dependents as d', 'd.id', 'w.dependentId')
     .where(isWhereTheyAre(f.day));
-  if ('missions' in f.scope) query = query.where(isVisibleTo(f.scope.missions, f.today));
+  if ('missions' in f.scope) query = query.where(isVisibleTo(f));
   if (f.country) query = query.where('w.countryCode', '=', f.country);
   if (f.region) query = query.where('w.regionCode', '=', f.region);
   if (f.kind) query = query.where('w.kind', '=', f.kind);
@@ -94,7 +97,7 @@ export async function countByPlace(db: Db, f: Omit<LocatedFilter, 'q' | 'region'
     .where('w.arrivalOn', '<=', f.day)
     .where((eb) => eb.or([eb('w.departureOn', 'is', null), eb('w.departureOn', '>=', f.day)]));
   let query = db.selectFrom(ranked.as('r')).where('r.rank', '=', 1);
-  if ('missions' in f.scope) query = query.where(isVisibleTo(f.scope.missions, f.today, 'r'));
+  if ('missions' in f.scope) query = query.where(isVisibleTo(f, 'r'));
   if (f.kind) query = query.where('r.kind', '=', f.kind);
   const rows = await query
     .select(['r.countryCode', 'r.regionCode', 'r.cityId', (eb) => eb.fn.countAll<number>().as('n')])
@@ -117,7 +120,7 @@ export async function countLocated(db: Db, f: LocatedFilter): Promise<number> {
     return Number(row.n);
   }
   let query = db.selectFrom('presences as w').where(isWhereTheyAre(f.day));
-  if ('missions' in f.scope) query = query.where(isVisibleTo(f.scope.missions, f.today));
+  if ('missions' in f.scope) query = query.where(isVisibleTo(f));
   if (f.country) query = query.where('w.countryCode', '=', f.country);
   if (f.region) query = query.where('w.regionCode', '=', f.region);
   if (f.kind) query = query.where('w.kind', '=', f.kind);

@@ -38,16 +38,17 @@ import {
 
 const today = () => isoNow().slice(0, 10);
 
-function filterFor(actor: Actor, query: RegistrantFilter): LocatedFilter {
+async function filterFor(db: Db, actor: Actor, query: RegistrantFilter): Promise<LocatedFilter> {
   const scope = registrantScope(actor);
   if (!scope) throw new ProblemError(403, 'forbidden');
   const now = today();
-  return { scope, today: now, day: query.at ?? now, ...query, ...(query.q ? { q: query.q.trim() } : {}) };
+  const districts = await loadDistricts(db);
+  return { scope, districts, today: now, day: query.at ?? now, ...query, ...(query.q ? { q: query.q.trim() } : {}) };
 }
 
 /** The filters as the audit log records them: what was asked, not who was found. */
 function auditedFilters(f: LocatedFilter): Record<string, unknown> {
-  const { scope: _scope, today: _today, ...filters } = f;
+  const { scope: _scope, districts: _districts, today: _today, ...filters } = f;
   return filters;
 }
 
@@ -57,7 +58,7 @@ export async function summarizeRegistrants(
   actor: Actor,
   query: RegistrantsSummaryQuery,
 ): Promise<RegistrantsSummary> {
-  const f = filterFor(actor, query);
+  const f = await filterFor(db, actor, query);
   const places = await countByPlace(db, f);
   const countries = new Map<string, number>();
   const regions = new Map<string | null, number>();
@@ -97,13 +98,9 @@ export async function listRegistrants(
   source: AuditSource,
 ): Promise<RegistrantPage> {
   const { page, pageSize, ...filters } = query;
-  const f = filterFor(actor, filters);
-  const [total, rows, districts] = await Promise.all([
-    countLocated(db, f),
-    listLocated(db, f, pageSize, (page - 1) * pageSize),
-    loadDistricts(db),
-  ]);
-  const missionOf = missionResolver(districts);
+  const f = await filterFor(db, actor, filters);
+  const [total, rows] = await Promise.all([countLocated(db, f), listLocated(db, f, pageSize, (page - 1) * pageSize)]);
+  const missionOf = missionResolver(f.districts);
   await appendAudit(db, source, {
     action: 'registrant.list',
     details: { filters: auditedFilters(f), page, pageSize, total, shown: rows.length },
@@ -164,7 +161,7 @@ export async function exportRegistrants(
   pageSize = EXPORT_PAGE,
 ): Promise<RegistrantExport> {
   const { reason, ...filters } = body;
-  const f = filterFor(actor, filters);
+  const f = await filterFor(db, actor, filters);
   if (!isExportReason(reason)) {
     const message = 'give a reason of 10 to 500 characters';
     throw new ProblemError(422, 'reason_required', message, [{ field: '/reason', message }]);
@@ -175,7 +172,7 @@ export async function exportRegistrants(
     reason: reason.trim(),
     details: { filters: auditedFilters(f), rowCount },
   });
-  const missionOf = missionResolver(await loadDistricts(db));
+  const missionOf = missionResolver(f.districts);
   async function* lines(): AsyncGenerator<string> {
     yield UTF8_BOM + CSV_HEADER;
     let after: string | null = null;

@@ -1,4 +1,6 @@
+import { listRegions } from '@homeward/gazetteer';
 import { REGISTRANT_CSV_COLUMNS } from '@homeward/shared';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
@@ -7,9 +9,9 @@ import type { Db } from '../../db/schema.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 import { DEMO_REGISTRANT_COUNT } from '../demo/demo.registrants.ts';
-import { findMissionForPlace } from '../missions/missions.jurisdiction.ts';
+import { findMissionForPlace, placeInMissions } from '../missions/missions.jurisdiction.ts';
 import { insertPersons, insertPresences, type NewPresence } from '../registry/registry.repo.ts';
-import { missionResolver } from './registrants.districts.ts';
+import { missionResolver, placeInDistricts } from './registrants.districts.ts';
 import { loadDistricts } from './registrants.repo.ts';
 import { exportRegistrants } from './registrants.service.ts';
 
@@ -280,6 +282,29 @@ describeEachDialect('registrants for staff', (getDb) => {
     ];
     for (const place of places)
       expect(missionOf(place), JSON.stringify(place)).toBe(await findMissionForPlace(db, place));
+  });
+
+  it('unrolls the districts into SQL that agrees with placeInMissions for every region of several countries', async () => {
+    const { db } = getDb();
+    const districts = await loadDistricts(db);
+    const places = ['US', 'JP', 'DE', 'GB', 'FR', 'NG', 'AQ'].flatMap((country) => [
+      { countryCode: country, regionCode: null },
+      ...listRegions(country).map((r) => ({ countryCode: country, regionCode: r.code })),
+    ]);
+    const inside = async (condition: (alias: string) => Expression<SqlBool>, p: (typeof places)[number]) => {
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*) as n from (select cast(${p.countryCode} as text) as country_code,
+        cast(${p.regionCode} as text) as region_code) p where ${condition('p')}`.execute(db);
+      return Number(rows[0]?.n) === 1;
+    };
+    for (const missions of [['US-WAS'], ['JP-TYO', 'JP-OSA'], ['DE-MUC'], ['GB-LON', 'FR-PAR'], ['US-NYC', 'US-LAX']]) {
+      for (const place of places) {
+        const unrolled = await inside((alias) => placeInDistricts(alias, districts, missions), place);
+        const reference = await inside((alias) => placeInMissions(alias, missions), place);
+        expect(unrolled, `${missions} ${JSON.stringify(place)}`).toBe(reference);
+      }
+    }
   });
 
   it('audits the list (filters) and the person page (person id), and shows the person’s record', async () => {
