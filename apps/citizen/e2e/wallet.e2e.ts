@@ -59,6 +59,9 @@ describeBrowser('citizen app: wallet to verifier', () => {
     const qr = walletPage.getByRole('img', { name: '张 三丰的健康证明二维码' });
     await expect.poll(() => qr.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await walletPage.getByText('有效', { exact: true }).first().isVisible()).toBe(true);
+    const png = walletPage.getByRole('link', { name: '将二维码保存为图片' });
+    expect(await png.getAttribute('href')).toMatch(/^data:image\/png;base64,/);
+    expect(await png.getAttribute('download')).toMatch(/^health-certificate-v-.+\.png$/);
     await checkAxe(walletPage);
     await screenshot(walletPage, 'citizen-wallet-phone-zh-CN');
 
@@ -66,7 +69,7 @@ describeBrowser('citizen app: wallet to verifier', () => {
     await walletPage.context().setOffline(true);
     await walletPage.getByRole('banner').getByRole('link').first().click();
     await walletPage.goBack();
-    await expect.poll(() => walletPage.getByText(/前保存在此手机上/).isVisible()).toBe(true);
+    await expect.poll(() => walletPage.getByText(/(前|现在)保存在此手机上/).isVisible()).toBe(true);
     await expect.poll(() => qr.isVisible()).toBe(true);
     const picture = path.join(tmpdir(), `hw-wallet-qr-${Date.now()}.png`);
     writeFileSync(picture, await qr.screenshot());

@@ -30,7 +30,7 @@ function payloadOf(certificate: HealthCertificate) {
   };
 }
 
-function QrCode({ text, label }: { text: string; label: string }) {
+function useQrDataUrl(text: string): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -41,7 +41,47 @@ function QrCode({ text, label }: { text: string; label: string }) {
       live = false;
     };
   }, [text]);
-  return url ? <img className="hc-qr" src={url} alt={label} width={360} height={360} /> : null;
+  return url;
+}
+
+/** The QR code, a PNG of it to keep or send, and printing the certificate on paper (or to a PDF). */
+function QrCode({ certificate, label }: { certificate: HealthCertificate; label: string }) {
+  const { t } = useTranslation();
+  const url = useQrDataUrl(certificate.hc1);
+  if (!url) return null;
+  return (
+    <>
+      <img className="hc-qr" src={url} alt={label} width={360} height={360} />
+      <p className="hint">{t('certificates.wallet.brightness')}</p>
+      <div className="button-row hc-no-print">
+        <a
+          className="button button--secondary"
+          href={url}
+          download={`health-certificate-${certificate.type}-${certificate.id}.png`}
+        >
+          {t('certificates.wallet.downloadPng')}
+        </a>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={(event) => {
+            // Prints only this certificate: the page around it and the other certificates are hidden meanwhile.
+            const card = event.currentTarget.closest('.hc-card');
+            card?.setAttribute('data-printing', '');
+            document.body.dataset.printCertificate = certificate.id;
+            const done = () => {
+              card?.removeAttribute('data-printing');
+              delete document.body.dataset.printCertificate;
+            };
+            window.addEventListener('afterprint', done, { once: true });
+            window.print();
+          }}
+        >
+          {t('certificates.wallet.print')}
+        </button>
+      </div>
+    </>
+  );
 }
 
 function CertificateCard({ certificate }: { certificate: HealthCertificate }) {
@@ -61,10 +101,7 @@ function CertificateCard({ certificate }: { certificate: HealthCertificate }) {
       {certificate.status === 'revoked' ? (
         <p className="notice">{t('certificates.wallet.revokedNotice')}</p>
       ) : (
-        <>
-          <QrCode text={certificate.hc1} label={t('certificates.wallet.qrLabel', { name })} />
-          <p className="hint">{t('certificates.wallet.brightness')}</p>
-        </>
+        <QrCode certificate={certificate} label={t('certificates.wallet.qrLabel', { name })} />
       )}
       <CertificateFacts payload={payloadOf(certificate)} expiresAt={certificate.expiresAt} />
     </section>
