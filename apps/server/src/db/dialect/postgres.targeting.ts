@@ -23,7 +23,10 @@ export interface AreaPresenceRow {
   lon: number | null;
   /** A residence of someone (person or dependent) who is on a trip that day: not where they are now. */
   away: boolean;
-  /** The language and channels ([kind, address, verified]) of the person, also for their dependents. */
+  /**
+   * The language and channels ([kind, address, verified], in no set order: an ordered aggregate costs a sort per
+   * row) of the person, also for their dependents.
+   */
   locale: string;
   channels: [ChannelKind, string, boolean][] | null;
 }
@@ -74,7 +77,7 @@ export function areaPresencesQuery(scan: AreaScan): RawBuilder<AreaPresenceRow> 
           and t.kind = 'trip' and ${current('t')}
       ) as away,
       (select s.locale from persons s where s.id = p.person_id) as locale,
-      (select json_agg(json_build_array(c.kind, c.address, c.verified_at is not null) order by c.kind, c.address)
+      (select json_agg(json_build_array(c.kind, c.address, c.verified_at is not null))
        from person_channels c where c.person_id = p.person_id) as channels
     from (select * from candidates order by person_id, dependent_id nulls first, id offset 0) p
     order by p.person_id, p.dependent_id nulls first, p.id`;

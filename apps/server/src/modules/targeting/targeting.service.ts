@@ -102,6 +102,9 @@ async function canonicalSites(db: Db, area: CompiledArea, personIds: string[]): 
   return canonical;
 }
 
+const byKindAndAddress = (a: RecipientChannel, b: RecipientChannel) =>
+  a.kind === b.kind ? (a.address < b.address ? -1 : a.address > b.address ? 1 : 0) : a.kind < b.kind ? -1 : 1;
+
 // PostgreSQL reads the area in this many disjoint parts (by person) at once, each on its own connection: the
 // per-row lookups are the cost, and two server processes do them in about half the time.
 const PARALLEL_CURSORS = 2;
@@ -151,6 +154,7 @@ async function* presentSubjectsByCursor(
   const found = (r: AreaPresenceRow): Found => {
     const channels: RecipientChannel[] = [];
     for (const [kind, address, verified] of r.channels ?? []) channels.push({ kind, address, verified });
+    if (channels.length > 1) channels.sort(byKindAndAddress);
     const contact = { locale: r.locale, channels };
     return r.dependentId
       ? { personId: r.dependentId, dependentOf: r.personId, reason: 'present', contact }
