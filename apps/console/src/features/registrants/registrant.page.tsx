@@ -84,7 +84,7 @@ export function RegistrantPage() {
             <dt>{t('registrants.person.nationality')}</dt>
             <dd>{country(data.person.nationality)}</dd>
             <dt>{t('registrants.person.language')}</dt>
-            <dd>{data.person.locale === 'en' ? 'English' : '中文'}</dd>
+            <dd>{data.person.locale === 'en' ? <span lang="en">English</span> : <span lang="zh-CN">中文</span>}</dd>
             <dt>{t('registrants.person.account')}</dt>
             <dd>{data.person.hasAccount ? t('registrants.person.hasAccount') : t('registrants.person.noAccount')}</dd>
             <dt>{t('registrants.person.updated')}</dt>
