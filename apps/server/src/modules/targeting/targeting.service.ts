@@ -148,12 +148,15 @@ async function* presentSubjectsByCursor(
     day,
     part,
   });
+  // The subject being read (its rows may span two fetches): its channels, read off the rows of its first presence,
+  // and its best presence so far.
   let subject: string | null = null;
+  let first: string | null = null;
+  let channels: RecipientChannel[] = [];
   let best: AreaPresenceRow | null = null;
+  let checked: string | null = null;
   // Plain object literals, no spreads: this runs once per recipient, half a million times for a large area.
   const found = (r: AreaPresenceRow): Found => {
-    const channels: RecipientChannel[] = [];
-    for (const [kind, address, verified] of r.channels ?? []) channels.push({ kind, address, verified });
     if (channels.length > 1) channels.sort(byKindAndAddress);
     const contact = { locale: r.locale, channels };
     return r.dependentId
@@ -168,8 +171,14 @@ async function* presentSubjectsByCursor(
       if (key !== subject) {
         if (best) out.push(found(best));
         subject = key;
+        first = r.id;
+        channels = [];
         best = null;
       }
+      if (r.id === first && r.channelKind !== null && r.address !== null)
+        channels.push({ kind: r.channelKind, address: r.address, verified: r.verified === true });
+      if (r.id === checked) continue;
+      checked = r.id;
       if (
         (r.kind === 'trip' || !r.away) &&
         (r.named || inShapes(area, r.lat, r.lon)) &&
