@@ -131,4 +131,24 @@ describeBrowser('citizen app: health-certificate verifier', () => {
     await checkAxe(page);
     await page.context().close();
   });
+  it('after one visit, the verifier page itself loads and checks certificates with no connection at all', async () => {
+    const { hc1 } = await issuer.issueVaccination();
+    const page = await newPhonePage(browser, 'en');
+    await openVerifier(page, 'en');
+    // Wait until the service worker controls the page, or the reload below would not be served offline.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+      }
+    });
+    await page.context().setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.getByText(WORDS.en.offline).isVisible(), { timeout: 15_000 }).toBe(true);
+    await check(page, 'en', hc1);
+    await expect.poll(() => verdict(page, WORDS.en.valid).isVisible()).toBe(true);
+    await checkAxe(page);
+    await screenshot(page, 'citizen-verify-offline-phone-en');
+    await page.context().close();
+  });
 });

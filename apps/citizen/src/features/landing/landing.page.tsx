@@ -33,6 +33,18 @@ export function LandingPage() {
               <span className="service-link__hint">{t('landing.findMissionHint')}</span>
             </Link>
           </li>
+          <li>
+            <Link to="/wallet" className="service-link">
+              <span className="service-link__title">{t('certificates.landing.wallet')}</span>
+              <span className="service-link__hint">{t('certificates.landing.walletHint')}</span>
+            </Link>
+          </li>
+          <li>
+            <Link to="/verify" className="service-link">
+              <span className="service-link__title">{t('certificates.landing.verify')}</span>
+              <span className="service-link__hint">{t('certificates.landing.verifyHint')}</span>
+            </Link>
+          </li>
         </ul>
       </section>
 
