@@ -27,7 +27,7 @@ import { fmt, ratio, rssMiB } from './lib.ts';
 
 const SQLITE_ROWS = Number(process.env.BENCH_TARGETING_SQLITE_ROWS ?? 1_000_000);
 // The issue's sizes. On the 2-core machine the whole run takes about 8 minutes, 4½ of them generating the
-// PostgreSQL rows; set smaller sizes for a quick look.
+// PostgreSQL rows; set smaller sizes for a quick look, 0 to skip an engine, and `--reuse` to keep the data.
 const PG_ROWS = Number(process.env.BENCH_TARGETING_PG_ROWS ?? 10_000_000);
 const AT = '2026-11-28T12:00:00.000Z';
 // Points are uniform in longitude and in latitude between these bounds (planar, as GeoJSON polygons are).
