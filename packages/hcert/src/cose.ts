@@ -81,12 +81,31 @@ function webCryptoParams(algorithm: SignatureAlgorithm): {
  * Checks the signature with a DER SubjectPublicKeyInfo. ES256 signatures must be the raw 64-byte r‖s that
  * COSE prescribes (a DER signature is refused); PS256 signatures must be as long as the RSA modulus.
  */
+// Imported verification keys by the SubjectPublicKeyInfo bytes they came from (a trust list hands the same bytes
+// for every certificate of a signer) and the algorithm; importing is a large part of one verification.
+const importedKeys = new WeakMap<Uint8Array, Map<SignatureAlgorithm, Promise<WebCryptoKey>>>();
+
+function importVerifyKey(spki: Uint8Array, algorithm: SignatureAlgorithm): Promise<WebCryptoKey> {
+  let byAlgorithm = importedKeys.get(spki);
+  if (!byAlgorithm) {
+    byAlgorithm = new Map();
+    importedKeys.set(spki, byAlgorithm);
+  }
+  let key = byAlgorithm.get(algorithm);
+  if (!key) {
+    const { importParams } = webCryptoParams(algorithm);
+    key = globalThis.crypto.subtle.importKey('spki', toArrayBuffer(spki), importParams, false, ['verify']);
+    byAlgorithm.set(algorithm, key);
+  }
+  return key;
+}
+
 export async function verifyCoseSign1(cose: CoseSign1, spki: Uint8Array): Promise<void> {
   const algorithm = coseAlgorithm(cose);
-  const { importParams, signParams } = webCryptoParams(algorithm);
+  const { signParams } = webCryptoParams(algorithm);
   let key: WebCryptoKey;
   try {
-    key = await globalThis.crypto.subtle.importKey('spki', toArrayBuffer(spki), importParams, false, ['verify']);
+    key = await importVerifyKey(spki, algorithm);
   } catch {
     throw new HcertError('algorithm', `cose: the signer key does not fit ${algorithm}`);
   }

@@ -1,5 +1,5 @@
 import { encodeBase45 } from './base45.ts';
-import { fromPem, toArrayBuffer } from './bytes.ts';
+import { fromPem, toArrayBuffer, toBase64 } from './bytes.ts';
 import { certificateDer, computeKid } from './certificate.ts';
 import { deflateZlib } from './compression.ts';
 import { type SignatureAlgorithm, signCoseSign1 } from './cose.ts';
@@ -52,6 +52,23 @@ export async function importSigningKey(pkcs8: string | Uint8Array): Promise<Sign
   }
 }
 
+// The kid of each signer certificate seen recently: an issuer signs many certificates with one signer, and
+// hashing its certificate again each time costs more than the signature. Bounded: signers are few.
+const kids = new Map<string, Promise<Uint8Array>>();
+const MAX_CACHED_KIDS = 16;
+
+function kidOf(certificate: string | Uint8Array): Promise<Uint8Array> {
+  const key = typeof certificate === 'string' ? certificate : toBase64(certificate);
+  let kid = kids.get(key);
+  if (!kid) {
+    if (kids.size >= MAX_CACHED_KIDS) kids.clear();
+    kid = computeKid(certificateDer(certificate));
+    kids.set(key, kid);
+    kid.catch(() => kids.delete(key));
+  }
+  return kid;
+}
+
 /** Signs a DCC payload and returns the HC1: text that goes into the QR code. */
 export async function issueHcert(payload: JsonValue, options: IssueOptions): Promise<string> {
   const issuedAt = options.issuedAt ?? new Date();
@@ -61,7 +78,7 @@ export async function issueHcert(payload: JsonValue, options: IssueOptions): Pro
     issuedAt: Math.floor(issuedAt.getTime() / 1000),
     expiresAt: Math.floor(expiresAt.getTime() / 1000),
   });
-  const kid = await computeKid(certificateDer(options.signerCertificate));
+  const kid = await kidOf(options.signerCertificate);
   const cose = await signCoseSign1(cwt, options.signingKey.key, options.signingKey.algorithm, kid);
   return HCERT_PREFIX + encodeBase45(deflateZlib(cose));
 }

@@ -1,58 +1,28 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { decodeBase45, deflateZlib, encodeBase45, inflateZlib } from '@homeward/hcert';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
+import { loadDccSdk } from '../../../test/support/dcc-sdk.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 
 /**
  * Interoperability: certificates Homeward issues verify in an independent implementation, PathCheck's
- * @pathcheck/dcc-sdk (GPL-3.0, a test-only dependency; it has its own CBOR, COSE and Base45 code).
- *
- * On Node 20 its CommonJS entry fails to load (the `esm` loader cannot read a newer dependency), so its ES module
- * sources are copied next to it with `"type": "module"` and explicit `.js` extensions, and imported from there (its
- * own node_modules still resolve). For a key id it does not know it downloads PathCheck's online registry, so the
- * signer certificate from our trust list goes into its cache first: the test never touches the network.
+ * @pathcheck/dcc-sdk (see test/support/dcc-sdk.ts for how it is loaded without touching the network).
  */
-interface DccSdk {
-  addCachedCerts(certs: Record<string, string>): void;
-  unpackAndVerify(uri: string): Promise<{ status: string; contents?: Map<number, unknown> }>;
-}
-
-function copyAsEsModules(): { dir: string; sdk: Promise<DccSdk> } {
-  const root = path.dirname(createRequire(import.meta.url).resolve('@pathcheck/dcc-sdk/package.json'));
-  const dir = mkdtempSync(path.join(root, 'homeward-esm-'));
-  cpSync(path.join(root, 'lib'), dir, { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
-  const files = (folder: string): string[] =>
-    readdirSync(folder).flatMap((name) => {
-      const file = path.join(folder, name);
-      return statSync(file).isDirectory() ? files(file) : [file];
-    });
-  for (const file of files(dir).filter((f) => f.endsWith('.js'))) {
-    const source = readFileSync(file, 'utf8').replace(/from '(\.\.?\/[^']+?)(?<!\.js)'/g, "from '$1.js'");
-    writeFileSync(file, source);
-  }
-  return { dir, sdk: import(pathToFileURL(path.join(dir, 'dcc.js')).href) as Promise<DccSdk> };
-}
-
 describeEachDialect('health certificates: an independent verifier (@pathcheck/dcc-sdk) accepts them', (getDb) => {
   let app: App;
   let cookie: string;
-  let copy: ReturnType<typeof copyAsEsModules>;
+  let dcc: Awaited<ReturnType<typeof loadDccSdk>>;
 
   beforeAll(async () => {
     app = await buildTestApp(getDb());
     cookie = await signInAs(app, 'health@demo.homeward.example', DEMO_PASSWORD);
-    copy = copyAsEsModules();
+    dcc = await loadDccSdk();
   });
   afterAll(async () => {
     await app.close();
-    rmSync(copy.dir, { recursive: true, force: true });
+    dcc.dispose();
   });
 
   const issue = async (payload: Record<string, unknown>) => {
@@ -102,7 +72,7 @@ describeEachDialect('health certificates: an independent verifier (@pathcheck/dc
       await issue({ type: 'r', holder, recovery: { fr: '2026-11-01', df: '2026-11-12', du: '2027-04-30', co: 'CN' } }),
     ];
 
-    const sdk = await copy.sdk;
+    const { sdk } = dcc;
     const { certificates } = (await app.inject('/api/v1/certificates/trust-list')).json<{
       certificates: { kid: string; certificateType: string; certificate: string }[];
     }>();

@@ -1,0 +1,100 @@
+import { createPrivateKey, createPublicKey, sign as rawSign, verify as rawVerify } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadDccSdk } from '../apps/server/test/support/dcc-sdk.ts';
+import {
+  buildTrustList,
+  decodeBase45,
+  encodeCbor,
+  inflateZlib,
+  issueHcert,
+  type JsonValue,
+  parseCoseSign1,
+  verifyHcert,
+} from '../packages/hcert/src/index.ts';
+import { buildSigner } from '../packages/hcert/test/signer.factory.ts';
+import { fmt, ratio } from './lib.ts';
+
+const COUNT = 2_000;
+
+/** Runs `work` over every item and answers items per second. */
+async function perSecond<T>(items: readonly T[], work: (item: T) => unknown): Promise<number> {
+  const started = performance.now();
+  for (const item of items) await work(item);
+  return items.length / ((performance.now() - started) / 1000);
+}
+
+/**
+ * Health certificates through the whole chain, each beside raw node:crypto ES256 on the same bytes: issuing
+ * (payload → CWT → COSE_Sign1 → zlib → Base45) against signing the Sig_structure, and verifying (Base45 → zlib →
+ * COSE → signature against the trust list → key usage → validity → DCC schema) against verifying the same
+ * signatures. PathCheck's @pathcheck/dcc-sdk verifies the same certificates side by side.
+ */
+export async function hcertBench(): Promise<string> {
+  const fixture = JSON.parse(
+    readFileSync(new URL('../packages/hcert/test/fixtures/dcc/UA/2DCode/raw/1.json', import.meta.url), 'utf8'),
+  );
+  const signer = await buildSigner('ES256');
+  const issuedAt = new Date();
+  const expiresAt = new Date(issuedAt.getTime() + 180 * 24 * 3600_000);
+  const payloads: JsonValue[] = Array.from({ length: COUNT }, (_, i) => {
+    const payload = structuredClone(fixture.JSON) as { v: { ci: string }[] };
+    const entry = payload.v[0];
+    if (entry) entry.ci = `URN:UVCI:01:CN:HWBENCH${String(i).padStart(8, '0')}#A`;
+    return payload as unknown as JsonValue;
+  });
+
+  // Warm both paths first (JIT, schema compilation, key import).
+  const options = { signingKey: signer.signingKey, signerCertificate: signer.certificatePem, issuedAt, expiresAt };
+  await issueHcert(payloads[0] as JsonValue, options);
+  const certificates: string[] = [];
+  const issueRate = await perSecond(payloads, async (payload) => {
+    certificates.push(await issueHcert(payload, options));
+  });
+
+  const coses = certificates.map((text) => parseCoseSign1(inflateZlib(decodeBase45(text.slice(4)))));
+  const toBeSigned = coses.map((cose) =>
+    encodeCbor(['Signature1', cose.protectedBytes, new Uint8Array(0), cose.payload]),
+  );
+  const privateKey = createPrivateKey(signer.privateKeyPem);
+  const publicKey = createPublicKey(signer.certificatePem);
+  const p1363 = { dsaEncoding: 'ieee-p1363' } as const;
+  const rawSignRate = await perSecond(toBeSigned, (data) => rawSign('sha256', data, { key: privateKey, ...p1363 }));
+
+  const trustList = await buildTrustList([signer.certificatePem]);
+  await verifyHcert(certificates[0] as string, { trustList });
+  let refused = 0;
+  const verifyRate = await perSecond(certificates, async (text) => {
+    if (!(await verifyHcert(text, { trustList })).ok) refused++;
+  });
+  const rawVerifyRate = await perSecond(coses, (cose) => {
+    const data = encodeCbor(['Signature1', cose.protectedBytes, new Uint8Array(0), cose.payload]);
+    if (!rawVerify('sha256', data, { key: publicKey, ...p1363 }, cose.signature)) refused++;
+  });
+
+  const dcc = await loadDccSdk();
+  let dccRate = 0;
+  try {
+    const kid = [...trustList.byKid.keys()][0] ?? '';
+    const certificateBase64 = signer.certificatePem.replace(/-----[^-]+-----|\s+/g, '');
+    dcc.sdk.addCachedCerts({ [kid]: certificateBase64 });
+    await dcc.sdk.unpackAndVerify(certificates[0] as string);
+    dccRate = await perSecond(certificates, async (text) => {
+      if ((await dcc.sdk.unpackAndVerify(text)).status !== 'verified') refused++;
+    });
+  } finally {
+    dcc.dispose();
+  }
+  if (refused > 0) throw new Error(`${refused} certificates were refused`);
+
+  const row = (name: string, rate: number, baseline: number) =>
+    `| ${name} | ${fmt(rate)} /s | ${ratio(rate, baseline)} |`;
+  return [
+    `| ${fmt(COUNT)} ES256 certificates, one after another | rate | ratio to raw node:crypto |`,
+    '|---|---|---|',
+    row('raw node:crypto ES256 sign of the Sig_structure (baseline)', rawSignRate, rawSignRate),
+    row('issueHcert: CWT, COSE_Sign1 (WebCrypto), zlib, Base45', issueRate, rawSignRate),
+    row('raw node:crypto ES256 verify of the same signatures (baseline)', rawVerifyRate, rawVerifyRate),
+    row('verifyHcert: full chain, trust list, key usage, validity, DCC schema', verifyRate, rawVerifyRate),
+    row('@pathcheck/dcc-sdk unpackAndVerify (independent implementation)', dccRate, rawVerifyRate),
+  ].join('\n');
+}
