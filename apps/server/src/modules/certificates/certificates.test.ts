@@ -377,3 +377,37 @@ describeEachDialect('health certificates: issue, trust list, verify, revoke', (g
     }
   });
 });
+
+describeEachDialect('health certificates: the first keys, created under concurrent issuances', (getDb) => {
+  let app: App;
+  let cookie: string;
+  beforeAll(async () => {
+    app = await buildTestApp(getDb());
+    cookie = await signInAs(app, email('health'), DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('makes exactly one CSCA and one document signer, and every certificate verifies', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/certificates',
+          headers: { ...JSON_WRITE, cookie },
+          payload: vaccination(),
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    const signers = await app.ctx.db.selectFrom('certificateSigners').select(['kind', 'slot']).execute();
+    expect(signers.map((s) => s.kind).sort()).toEqual(['csca', 'dsc']);
+    const trust = (await app.inject('/api/v1/certificates/trust-list')).json();
+    const revocation = (await app.inject('/api/v1/certificates/revocation-list')).json();
+    const lists = await readVerifierLists(trust, revocation);
+    for (const response of responses) {
+      expect((await verifyWithLists(response.json().hc1, lists)).ok).toBe(true);
+    }
+  });
+});
