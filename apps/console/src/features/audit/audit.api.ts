@@ -83,4 +83,11 @@ export const ACTION_LABELS: Record<string, LocalizedText> = {
   'token.revoke': { 'zh-CN': '撤销 API 令牌', en: 'API token revoked' },
   'case.view': { 'zh-CN': '查看案件', en: 'Case viewed' },
   'case.open': { 'zh-CN': '新建案件', en: 'Case opened' },
+  'certificate.issue': { 'zh-CN': '签发健康证明', en: 'Health certificate issued' },
+  'certificate.view': { 'zh-CN': '查看健康证明', en: 'Health certificate viewed' },
+  'certificate.search': { 'zh-CN': '查询健康证明', en: 'Health certificates searched' },
+  'certificate.revoke': { 'zh-CN': '撤销健康证明', en: 'Health certificate revoked' },
+  'certificate.holder_lookup': { 'zh-CN': '按护照号码查找持有人', en: 'Holder looked up by passport' },
+  'certificate.signer_create': { 'zh-CN': '生成签名密钥', en: 'Signing key created' },
+  'certificate.signer_rotate': { 'zh-CN': '更换文书签名证书', en: 'Document signer replaced' },
 };
