@@ -11,6 +11,7 @@ import { newId } from './clock.ts';
 import type { App, AppContext } from './http/app-types.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerRequestHooks } from './http/hooks.ts';
+import { registerIdempotency } from './http/idempotency.ts';
 import { handleError, sendProblem } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   await app.register(fastifyCookie);
   registerRequestHooks(app);
+  registerIdempotency(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -56,6 +56,7 @@ describeEachDialect('migrations', (getDb) => {
       'dependents',
       'emergency_contacts',
       'health_certificates',
+      'idempotency_keys',
       'jobs',
       'mission_jurisdictions',
       'missions',

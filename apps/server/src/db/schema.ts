@@ -8,6 +8,7 @@ import type {
 import type { AuditLogTable, ThrottlesTable } from './tables/audit.table.ts';
 import type { CasesTable, CountersTable } from './tables/cases.table.ts';
 import type { CertificateSignersTable, HealthCertificatesTable } from './tables/certificates.table.ts';
+import type { IdempotencyKeysTable } from './tables/idempotency.table.ts';
 import type { JobsTable } from './tables/jobs.table.ts';
 import type { MissionJurisdictionsTable, MissionsTable } from './tables/missions.table.ts';
 import type {
@@ -62,6 +63,7 @@ export interface Database {
   staffImports: StaffImportsTable;
   certificateSigners: CertificateSignersTable;
   healthCertificates: HealthCertificatesTable;
+  idempotencyKeys: IdempotencyKeysTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { isoAt, isoNow } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
+import { deleteExpiredIdempotencyKeys } from '../http/idempotency.repo.ts';
+import { IDEMPOTENCY_TTL_MS } from '../http/idempotency.ts';
 import { deleteStaleSessions } from '../modules/auth/sessions.repo.ts';
 import { PURGE_TRIPS_JOB, purgeEndedTrips } from '../modules/registry/registry.purge.jobs.ts';
 import { deleteFinishedJobs, insertJobs } from './jobs.repo.ts';
@@ -9,7 +11,10 @@ import type { JobHandler } from './jobs.worker.ts';
 
 const DAY = 86_400_000;
 
-/** Housekeeping that keeps the database small: expired sessions, old finished jobs, trips past retention. */
+/**
+ * Housekeeping that keeps the database small: expired sessions, old finished jobs, Idempotency-Key records
+ * past 24 hours, trips past retention.
+ */
 export function maintenanceHandlers(config: Config): Record<string, JobHandler> {
   return {
     'maintenance.purge_sessions': async ({ db, log }) => {
@@ -19,6 +24,10 @@ export function maintenanceHandlers(config: Config): Record<string, JobHandler> 
     'maintenance.purge_jobs': async ({ db, log }) => {
       const removed = await deleteFinishedJobs(db, isoAt(-7 * DAY));
       log.info({ removed }, 'purged finished jobs older than 7 days');
+    },
+    'maintenance.purge_idempotency_keys': async ({ db, log }) => {
+      const removed = await deleteExpiredIdempotencyKeys(db, isoAt(-IDEMPOTENCY_TTL_MS));
+      log.info({ removed }, 'purged Idempotency-Key records older than 24 hours');
     },
     [PURGE_TRIPS_JOB]: async ({ db, log }) => {
       const removed = await purgeEndedTrips(db, config.tripRetentionDays);
@@ -35,6 +44,7 @@ interface Recurring {
 const RECURRING: Recurring[] = [
   { kind: 'maintenance.purge_sessions', everyMs: 15 * 60_000 },
   { kind: 'maintenance.purge_jobs', everyMs: 6 * 3_600_000 },
+  { kind: 'maintenance.purge_idempotency_keys', everyMs: 3_600_000 },
   { kind: PURGE_TRIPS_JOB, everyMs: 6 * 3_600_000 },
 ];
 

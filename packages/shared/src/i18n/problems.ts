@@ -96,6 +96,19 @@ export const PROBLEM_TITLES = {
     en: 'Say why you need this, in 10 to 500 characters, for the audit log',
     'zh-CN': '请说明用途（10 至 500 个字符），将记入审计日志',
   },
+  // Idempotency-Key (decision 0010)
+  idempotency_key_invalid: {
+    en: 'The Idempotency-Key header must be 1 to 255 visible characters',
+    'zh-CN': 'Idempotency-Key 请求头须为 1 至 255 个可见字符',
+  },
+  idempotency_key_reused: {
+    en: 'This submission key was already used for different information. Submit the form again',
+    'zh-CN': '此提交标识已用于不同的内容，请重新提交表单',
+  },
+  idempotency_key_in_flight: {
+    en: 'The same submission is still being processed. Try again in a moment',
+    'zh-CN': '相同的提交仍在处理中，请稍后再试',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ProblemCode = keyof typeof PROBLEM_TITLES;

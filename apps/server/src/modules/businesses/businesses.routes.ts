@@ -12,6 +12,7 @@ import {
 } from '@homeward/shared';
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../http/app-types.ts';
+import { idempotently } from '../../http/idempotency.ts';
 import { localeOf, ProblemError } from '../../http/problem.ts';
 import { type Actor, actorOf } from '../../policy/actor.ts';
 import { PUBLIC, rolesOnly } from '../../policy/route-policy.ts';
@@ -64,7 +65,7 @@ export async function businessesRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/organisations',
     {
-      config: { policy: CITIZENS },
+      config: { policy: CITIZENS, idempotent: true },
       schema: {
         tags: TAGS,
         summary: 'Register an organisation (an enterprise abroad) managed by the caller',
@@ -72,7 +73,12 @@ export async function businessesRoutes(app: App): Promise<void> {
         response: { 201: OrganisationSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await createOrganisation(db, citizen(request.user), request.body)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await idempotently(request, db, 201, (trx) => createOrganisation(trx, citizen(request.user), request.body)),
+        ),
   );
 
   app.get(
@@ -138,7 +144,7 @@ export async function businessesRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/organisations/:id/sites',
     {
-      config: { policy: CITIZENS },
+      config: { policy: CITIZENS, idempotent: true },
       schema: {
         tags: TAGS,
         summary: 'Add a site: place from the gazetteer, nationals headcount, security contact',
@@ -148,7 +154,13 @@ export async function businessesRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await addSite(db, citizen(request.user), request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(
+          await idempotently(request, db, 201, (trx) =>
+            addSite(trx, citizen(request.user), request.params.id, request.body),
+          ),
+        ),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import type { Organisation, OrganisationInput, Site, SiteInput } from '@homeward/shared';
 import { isoNow, newId } from '../../clock.ts';
 import type { Db } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { ProblemError } from '../../http/problem.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { canManageOrganisation } from '../../policy/businesses.policy.ts';
@@ -62,7 +63,7 @@ function invalid(field: string, message: string): ProblemError {
 /** Registers an organisation account managed by the calling citizen. @throws 422 limit_reached */
 export async function createOrganisation(db: Db, actor: Actor, input: OrganisationInput): Promise<Organisation> {
   const fields = cleanOrganisation(input);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const owned = await listBusinessesOwnedBy(trx, actor.id);
     if (owned.length >= ORGANISATION_LIMITS.organisations) {
       throw new ProblemError(422, 'limit_reached', `at most ${ORGANISATION_LIMITS.organisations} organisations`);
@@ -160,7 +161,7 @@ export async function listOrganisationSites(db: Db, actor: Actor, id: string): P
 export async function addSite(db: Db, actor: Actor, id: string, input: SiteInput): Promise<Site> {
   const now = isoNow();
   const fields = siteFields(input, now);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await organisationOf(trx, actor, id);
     if ((await listSites(trx, id)).length >= ORGANISATION_LIMITS.sites) {
       throw new ProblemError(422, 'limit_reached', `at most ${ORGANISATION_LIMITS.sites} sites`);

@@ -8,6 +8,7 @@ import {
 } from '@homeward/shared';
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../http/app-types.ts';
+import { idempotently } from '../../http/idempotency.ts';
 import { rolesOnly } from '../../policy/route-policy.ts';
 import {
   addDependent,
@@ -48,7 +49,7 @@ export async function householdRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/registry/me/dependents',
     {
-      config: { policy: CITIZEN },
+      config: { policy: CITIZEN, idempotent: true },
       schema: {
         tags,
         summary: 'Add a dependent',
@@ -57,7 +58,11 @@ export async function householdRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.code(201).send({ dependent: await addDependent(db, callerOf(request), request.body) }),
+      reply.code(201).send(
+        await idempotently(request, db, 201, async (trx) => ({
+          dependent: await addDependent(trx, callerOf(request), request.body),
+        })),
+      ),
   );
   app.put(
     '/api/v1/registry/me/dependents/:id',
@@ -102,7 +107,7 @@ export async function householdRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/registry/me/emergency-contacts',
     {
-      config: { policy: CITIZEN },
+      config: { policy: CITIZEN, idempotent: true },
       schema: {
         tags,
         summary: 'Add an emergency contact (at most 5)',
@@ -111,7 +116,11 @@ export async function householdRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.code(201).send({ contact: await addEmergencyContact(db, callerOf(request), request.body) }),
+      reply.code(201).send(
+        await idempotently(request, db, 201, async (trx) => ({
+          contact: await addEmergencyContact(trx, callerOf(request), request.body),
+        })),
+      ),
   );
   app.put(
     '/api/v1/registry/me/emergency-contacts/:id',

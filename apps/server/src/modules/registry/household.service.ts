@@ -9,6 +9,7 @@ import { REGISTRY_LIMITS } from '@homeward/shared';
 import type { Kysely } from 'kysely';
 import { isoNow, newId } from '../../clock.ts';
 import type { Database, Db } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { ProblemError } from '../../http/problem.ts';
 import {
   countRows,
@@ -83,7 +84,7 @@ export async function addDependent(
   now = new Date(),
 ): Promise<Dependent> {
   const fields = dependentFields(body, caller, now);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const person = await requirePerson(trx, caller);
     await checkLimit(trx, 'dependents', person.id, REGISTRY_LIMITS.dependents);
     const at = isoNow(now);
@@ -146,7 +147,7 @@ export async function addEmergencyContact(
   now = new Date(),
 ): Promise<EmergencyContact> {
   const fields = contactFields(body, caller);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const person = await requirePerson(trx, caller);
     await checkLimit(trx, 'emergencyContacts', person.id, REGISTRY_LIMITS.emergencyContacts);
     const at = isoNow(now);

@@ -3,6 +3,7 @@ import { MAX_TRIP_DAYS, type Presence, type PresenceInput, type PresenceList } f
 import type { Kysely } from 'kysely';
 import { isoNow, newId } from '../../clock.ts';
 import type { Database, Db } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { countDependentsOf, findPersonByUserId } from './persons.repo.ts';
 import {
@@ -119,7 +120,7 @@ export async function createPresence(
   now = new Date(),
 ): Promise<Presence> {
   const fields = presenceFields(body, caller);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const person = await requirePerson(trx, caller);
     const dependentIds = body.dependentIds ?? [];
     await checkDependents(trx, person.id, dependentIds);

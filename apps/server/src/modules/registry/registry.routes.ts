@@ -7,6 +7,7 @@ import {
 } from '@homeward/shared';
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../http/app-types.ts';
+import { idempotently } from '../../http/idempotency.ts';
 import { rolesOnly } from '../../policy/route-policy.ts';
 import { householdRoutes } from './household.routes.ts';
 import {
@@ -73,7 +74,7 @@ export async function registryRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/registry/me/presences',
     {
-      config: { policy: CITIZEN },
+      config: { policy: CITIZEN, idempotent: true },
       schema: {
         tags: ['registry'],
         summary: 'Register a residence or a trip, for the caller and the dependents with them',
@@ -82,7 +83,11 @@ export async function registryRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.code(201).send({ presence: await createPresence(db, callerOf(request), request.body) }),
+      reply.code(201).send(
+        await idempotently(request, db, 201, async (trx) => ({
+          presence: await createPresence(trx, callerOf(request), request.body),
+        })),
+      ),
   );
 
   app.put(
