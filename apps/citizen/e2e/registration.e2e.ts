@@ -283,6 +283,50 @@ describeBrowser('citizen app: my registration', () => {
     await page.context().close();
   });
 
+  it('adds an emergency contact once when Save is pressed again after the answer was lost', async () => {
+    // Requests a service worker handles escape page.route, so this phone runs without one.
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en',
+      serviceWorkers: 'block',
+    });
+    const page = await context.newPage();
+    await signedInCitizen(page, 'en');
+    const profile = await page.request.put(url('/api/v1/registry/me'), {
+      headers: WRITE_HEADERS,
+      data: { familyName: 'LI', givenName: 'WEI' },
+    });
+    expect(profile.status()).toBe(200);
+    await open(page, '/registration/emergency-contacts/new');
+    await heading(page, 'Add an emergency contact');
+    await page.getByLabel('Their name').fill('Wang Fang');
+    await page.getByLabel('How are they related to you?').fill('Mother');
+    await page.getByLabel('Phone number').fill('+86 138 0013 8000');
+
+    // The first Save reaches the server, which adds the contact, but its answer never reaches the phone.
+    const keys: (string | undefined)[] = [];
+    await page.route('**/api/v1/registry/me/emergency-contacts', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      keys.push(route.request().headers()['idempotency-key']);
+      if (keys.length > 1) return route.fallback();
+      await route.fetch();
+      return route.abort('failed');
+    });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').filter({ hasText: 'could not be reached' }).waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'The emergency contact was saved.' }).waitFor();
+
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^"[0-9a-f-]{36}"$/);
+    expect(keys[1]).toBe(keys[0]);
+    const contacts = await page.request.get(url('/api/v1/registry/me/emergency-contacts'));
+    expect((await contacts.json()).items).toHaveLength(1);
+    await context.close();
+  });
+
   it('sends a signed-out visitor to sign in and back', async () => {
     const page = await newPhonePage(browser, 'en');
     await open(page, '/registration/presences/new');

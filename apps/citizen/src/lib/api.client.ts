@@ -19,7 +19,22 @@ function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'code' in value && 'title' in value && 'status' in value;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+/** What a write may carry besides its body. */
+export interface WriteOptions {
+  /**
+   * The Idempotency-Key of this submission (decision 0010): the same key on a retry makes the server answer
+   * with the first result instead of doing the change twice. Make one with `useSubmissionKey`.
+   */
+  idempotencyKey?: string;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+  options: WriteOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     // The server localizes problem titles by this header: always the UI language.
@@ -28,6 +43,8 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   // The server's CSRF guard for cookie-authenticated writes: a header a cross-site form cannot send.
   if (method !== 'GET') headers['X-Requested-With'] = 'homeward';
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // The draft's Structured Field string: the key in double quotes (a UUID needs no escaping).
+  if (options.idempotencyKey) headers['Idempotency-Key'] = `"${options.idempotencyKey}"`;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -54,6 +71,11 @@ export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 
 /** A write (POST, PUT, PATCH, DELETE) with the CSRF header; a 204 answer resolves to undefined. */
-export function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  return request<T>(method, path, body);
+export function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  options?: WriteOptions,
+): Promise<T> {
+  return request<T>(method, path, body, undefined, options);
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { useApi } from '../../lib/use-api.hook.ts';
+import { useSubmissionKey } from '../../lib/use-submission-key.hook.ts';
 import {
   ErrorSummary,
   errorsFromApi,
@@ -65,6 +66,7 @@ function OrganisationForm({ existing, title }: { existing: Organisation | null; 
   const [sector, setSector] = useState<string>(existing?.sector ?? '');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(ORDER);
+  const submissionKey = useSubmissionKey();
   useDocumentTitle(title, errors.hasErrors);
 
   const onSubmit = async (event: FormEvent) => {
@@ -82,7 +84,9 @@ function OrganisationForm({ existing, title }: { existing: Organisation | null; 
     const body = { name: name.trim(), registrationNumber: registrationNumber.trim(), sector: sector as BusinessSector };
     setBusy(true);
     try {
-      const saved = existing ? await updateOrganisation(existing.id, body) : await createOrganisation(body);
+      const saved = existing
+        ? await updateOrganisation(existing.id, body)
+        : await createOrganisation(body, submissionKey(body));
       navigate(`/organisations/${saved.id}`, {
         state: { notice: t('organisation.form.saved') } satisfies OrganisationNotice,
       });

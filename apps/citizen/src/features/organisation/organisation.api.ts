@@ -67,11 +67,13 @@ export interface PlaceCity {
   regionName: string | null;
 }
 
-export const createOrganisation = (body: OrganisationInput) => sendJson<Organisation>('POST', ORGANISATIONS_PATH, body);
+export const createOrganisation = (body: OrganisationInput, idempotencyKey?: string) =>
+  sendJson<Organisation>('POST', ORGANISATIONS_PATH, body, { idempotencyKey });
 export const updateOrganisation = (id: string, body: OrganisationInput) =>
   sendJson<Organisation>('PUT', organisationPath(id), body);
 export const deleteOrganisation = (id: string) => sendJson<void>('DELETE', organisationPath(id));
-export const createSite = (id: string, body: SiteInput) => sendJson<Site>('POST', sitesPath(id), body);
+export const createSite = (id: string, body: SiteInput, idempotencyKey?: string) =>
+  sendJson<Site>('POST', sitesPath(id), body, { idempotencyKey });
 export const updateSite = (id: string, siteId: string, body: SiteInput) =>
   sendJson<Site>('PUT', `${sitesPath(id)}/${siteId}`, body);
 export const deleteSite = (id: string, siteId: string) => sendJson<void>('DELETE', `${sitesPath(id)}/${siteId}`);

@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { sortByName } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.hook.ts';
+import { useSubmissionKey } from '../../lib/use-submission-key.hook.ts';
 import {
   ErrorSummary,
   errorsFromApi,
@@ -112,6 +113,7 @@ function SiteForm({
   const [contactEmail, setContactEmail] = useState(existing?.securityContactEmail ?? '');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(ORDER);
+  const submissionKey = useSubmissionKey();
   useDocumentTitle(title, errors.hasErrors);
   const countryOptions = useMemo(
     () => sortByName(countries, locale).map((c) => ({ value: c.code, label: c.name[locale] })),
@@ -146,7 +148,7 @@ function SiteForm({
     setBusy(true);
     try {
       if (existing) await updateSite(organisationId, existing.id, body);
-      else await createSite(organisationId, body);
+      else await createSite(organisationId, body, submissionKey(body));
       navigate(`/organisations/${organisationId}`, {
         state: { notice: t('organisation.site.saved') } satisfies OrganisationNotice,
       });

@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { sortByName } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.hook.ts';
+import { useSubmissionKey } from '../../lib/use-submission-key.hook.ts';
 import { ErrorSummary, type FieldErrors, TextField, useFormErrors } from '../accounts/form.components.tsx';
 import { phoneForPeople } from '../accounts/phone.ts';
 import { LoadFailed } from '../offline/offline.component.tsx';
@@ -91,6 +92,7 @@ function ContactForm({
   const [countryCode, setCountryCode] = useState(existing?.countryCode ?? '');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(ORDER);
+  const submissionKey = useSubmissionKey();
   useDocumentTitle(title, errors.hasErrors);
   const countryOptions = useMemo(
     () => sortByName(countries, locale).map((c) => ({ value: c.code, label: c.name[locale] })),
@@ -118,7 +120,7 @@ function ContactForm({
     setBusy(true);
     try {
       if (existing) await updateContact(existing.id, body);
-      else await createContact(body);
+      else await createContact(body, submissionKey(body));
       navigate('/registration', {
         state: { notice: t('registration.contact.saved') } satisfies RegistrationNotice,
       });

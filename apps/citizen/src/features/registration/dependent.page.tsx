@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { useApi } from '../../lib/use-api.hook.ts';
+import { useSubmissionKey } from '../../lib/use-submission-key.hook.ts';
 import { ErrorSummary, type FieldErrors, TextField, useFormErrors } from '../accounts/form.components.tsx';
 import { LoadFailed } from '../offline/offline.component.tsx';
 import {
@@ -100,6 +101,7 @@ function DependentForm({ existing, title }: { existing: Dependent | null; title:
     [locale],
   );
   const errors = useFormErrors(order);
+  const submissionKey = useSubmissionKey();
   useDocumentTitle(title, errors.hasErrors);
 
   const show = (fields: FieldErrors, form: string | null) => {
@@ -141,7 +143,7 @@ function DependentForm({ existing, title }: { existing: Dependent | null; title:
     setBusy(true);
     try {
       if (existing) await updateDependent(existing.id, body);
-      else await createDependent(body);
+      else await createDependent(body, submissionKey(body));
       navigate('/registration', {
         state: { notice: t('registration.dependent.saved') } satisfies RegistrationNotice,
       });

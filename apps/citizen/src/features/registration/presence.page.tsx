@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { sortByName } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.hook.ts';
+import { useSubmissionKey } from '../../lib/use-submission-key.hook.ts';
 import {
   ErrorSummary,
   type FieldErrors,
@@ -151,6 +152,7 @@ function PresenceForm({
   const [withdrawn, setWithdrawn] = useState(false);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(ORDER);
+  const submissionKey = useSubmissionKey();
   const title = existing
     ? t(`registration.presence.changeTitle.${initialKind}`)
     : t(`registration.presence.addTitle.${initialKind}`);
@@ -213,7 +215,7 @@ function PresenceForm({
     setBusy(true);
     try {
       if (existing) await updatePresence(existing.id, body);
-      else await createPresence(body);
+      else await createPresence(body, submissionKey(body));
       navigate('/registration', {
         state: { notice: t(`registration.presence.saved.${kind}`) } satisfies RegistrationNotice,
       });

@@ -109,8 +109,8 @@ export function saveProfile(body: ProfileInput): Promise<{ person: Person }> {
   return sendJson('PUT', PERSON_PATH, body);
 }
 
-export function createPresence(body: PresenceInput): Promise<{ presence: Presence }> {
-  return sendJson('POST', PRESENCES_PATH, body);
+export function createPresence(body: PresenceInput, idempotencyKey?: string): Promise<{ presence: Presence }> {
+  return sendJson('POST', PRESENCES_PATH, body, { idempotencyKey });
 }
 
 export function updatePresence(id: string, body: PresenceInput): Promise<{ presence: Presence }> {
@@ -126,8 +126,8 @@ export function withdrawPreciseLocation(id: string): Promise<{ presence: Presenc
   return sendJson('DELETE', `${one(PRESENCES_PATH, id)}/precise-location`);
 }
 
-export function createDependent(body: DependentInput): Promise<{ dependent: Dependent }> {
-  return sendJson('POST', DEPENDENTS_PATH, body);
+export function createDependent(body: DependentInput, idempotencyKey?: string): Promise<{ dependent: Dependent }> {
+  return sendJson('POST', DEPENDENTS_PATH, body, { idempotencyKey });
 }
 
 export function updateDependent(id: string, body: DependentInput): Promise<{ dependent: Dependent }> {
@@ -138,8 +138,11 @@ export function removeDependent(id: string): Promise<void> {
   return sendJson('DELETE', one(DEPENDENTS_PATH, id));
 }
 
-export function createContact(body: EmergencyContactInput): Promise<{ contact: EmergencyContact }> {
-  return sendJson('POST', CONTACTS_PATH, body);
+export function createContact(
+  body: EmergencyContactInput,
+  idempotencyKey?: string,
+): Promise<{ contact: EmergencyContact }> {
+  return sendJson('POST', CONTACTS_PATH, body, { idempotencyKey });
 }
 
 export function updateContact(id: string, body: EmergencyContactInput): Promise<{ contact: EmergencyContact }> {
