@@ -1,7 +1,5 @@
-import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/src/modules/demo/demo.accounts.ts';
 import {
   checkAxe,
   describeBrowser,
@@ -9,6 +7,7 @@ import {
   newPhonePage,
   screenshot,
 } from '../../server/test/support/browser.ts';
+import { signInToConsole } from '../../server/test/support/console.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../server/test/support/smtp.ts';
 import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
 
@@ -16,7 +15,6 @@ import { startTestServer, type TestServer } from '../../server/test/support/test
 // the Washington embassy's consular district); the Washington officer finds them, the Tokyo officer does not.
 const PASSWORD = 'copper kettle sings at dawn 41';
 const WRITE_HEADERS = { 'X-Requested-With': 'homeward', 'Accept-Language': 'en' };
-const PERIOD = 30;
 
 let smtp: TestSmtpServer;
 let server: TestServer;
@@ -81,25 +79,8 @@ async function registeredCitizen(page: Page, familyName: string): Promise<void> 
   expect(profile.status()).toBe(200);
 }
 
-// Each staff sign-in takes the next authenticator step (the server refuses a replayed one; ±1 is accepted).
-const lastStep = new Map<string, number>();
-async function freshCode(account: string): Promise<string> {
-  const now = () => Math.floor(Date.now() / 1000 / PERIOD);
-  const step = Math.max(now(), (lastStep.get(account) ?? -1) + 1);
-  while (step > now() + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
-  lastStep.set(account, step);
-  return generate({ secret: DEMO_TOTP_SECRET, epoch: step * PERIOD });
-}
-
 async function staffSignIn(page: Page, email: string): Promise<void> {
-  await open(page, '/console/');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Security code').fill(await freshCode(email));
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL((address) => !/\/console\/?$/.test(address.pathname));
-  await page.waitForLoadState('networkidle');
+  await signInToConsole(page, { baseUrl: server.url, email });
 }
 
 /** The registrants table after searching for a name; the caller reads what it holds. */

@@ -1,8 +1,7 @@
 import { createServer } from 'node:net';
-import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/src/modules/demo/demo.accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/src/modules/demo/demo.accounts.ts';
 import {
   checkAxe,
   describeBrowser,
@@ -12,6 +11,7 @@ import {
   screenshot,
   type UiLocale,
 } from '../../server/test/support/browser.ts';
+import { freshTotpCode, signInToConsole } from '../../server/test/support/console.ts';
 import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
 
 function demo(prefix: string) {
@@ -25,7 +25,6 @@ const auditor = demo('auditor@');
 
 // A password zxcvbn scores 4 and that holds no part of the new colleague's address.
 const NEW_PASSWORD = 'amber lantern over quiet river 58';
-const PERIOD = 30;
 
 let server: TestServer;
 let browser: Browser;
@@ -63,42 +62,9 @@ async function heading(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
-/**
- * A code the server has not accepted yet for this secret. The server refuses a replayed step, and tests sign the
- * same account in within one 30-second step, so a later step's code is used (the server accepts ±1 step) and,
- * when that is spent too, the test waits for the clock.
- */
-const lastStep = new Map<string, number>();
-async function freshCode(account: string, secret: string = DEMO_TOTP_SECRET): Promise<string> {
-  const now = () => Math.floor(Date.now() / 1000 / PERIOD);
-  const step = Math.max(now(), (lastStep.get(account) ?? -1) + 1);
-  while (step > now() + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
-  lastStep.set(account, step);
-  return generate({ secret, epoch: step * PERIOD });
-}
-
-const labels = {
-  'zh-CN': { email: '电子邮箱', password: '密码', signIn: '登录', code: '安全验证码', continue: '继续' },
-  en: { email: 'Email address', password: 'Password', signIn: 'Sign in', code: 'Security code', continue: 'Continue' },
-} as const;
-
 /** Password, then the authenticator code, as a member of staff does it. */
 async function signIn(page: Page, locale: UiLocale, email: string, shoot?: string): Promise<void> {
-  const l = labels[locale];
-  await open(page, '/console/');
-  await page.getByLabel(l.email).fill(email);
-  await page.getByLabel(l.password).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: l.signIn }).click();
-  const code = page.getByLabel(l.code);
-  await code.waitFor();
-  if (shoot) {
-    await checkAxe(page);
-    await screenshot(page, shoot);
-  }
-  await code.fill(await freshCode(email));
-  await page.getByRole('button', { name: l.continue }).click();
-  await page.waitForURL((url) => !/\/console\/?$/.test(url.pathname));
-  await page.waitForLoadState('networkidle');
+  await signInToConsole(page, { baseUrl: server.url, email, locale, ...(shoot ? { shoot } : {}) });
 }
 
 const other = (locale: UiLocale): UiLocale => (locale === 'en' ? 'zh-CN' : 'en');
@@ -166,11 +132,11 @@ describeBrowser('staff console: access', () => {
     await captureEverywhere(page, 'recovery-code', 'zh-CN');
     await page.getByRole('button', { name: '改用身份验证器应用' }).click();
 
-    await page.getByLabel('安全验证码').fill(await freshCode(officer.email));
+    await page.getByLabel('安全验证码').fill(await freshTotpCode(officer.email));
     await page.getByRole('button', { name: '继续' }).click();
     await page.waitForURL(/\/console\/home/);
     await heading(page, '使领馆');
-    expect(await navLinks(page)).toEqual(['使领馆', '案件', '登记人员', '驻外企业', '我的账户安全']);
+    expect(await navLinks(page)).toEqual(['使领馆', '案件', '登记人员', '驻外企业', '区域内人员', '我的账户安全']);
 
     // Pages of other roles say so instead of showing empty tables.
     await open(page, '/console/staff');
@@ -247,6 +213,7 @@ describeBrowser('staff console: access', () => {
       'Cases',
       'Registrants',
       'Enterprises',
+      'Who is in this area?',
       'Health certificates',
       'Staff accounts',
       'API tokens',
@@ -310,7 +277,7 @@ describeBrowser('staff console: access', () => {
     if (!secret) throw new Error('no TOTP secret on the setup page');
     expect((await newcomer.locator('.secret').textContent())?.replace(/\s/g, '')).toBe(secret);
     await captureEverywhere(newcomer, 'totp-setup', 'zh-CN');
-    await newcomer.getByLabel('请输入应用现在显示的6位验证码').fill(await freshCode('newcomer', secret));
+    await newcomer.getByLabel('请输入应用现在显示的6位验证码').fill(await freshTotpCode('newcomer', secret));
     await newcomer.getByRole('button', { name: '核对验证码' }).click();
 
     await heading(newcomer, '保存您的恢复码');

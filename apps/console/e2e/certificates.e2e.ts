@@ -1,7 +1,6 @@
-import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/src/modules/demo/demo.accounts.ts';
+import { DEMO_PASSWORD } from '../../server/src/modules/demo/demo.accounts.ts';
 import {
   checkAxe,
   describeBrowser,
@@ -9,6 +8,7 @@ import {
   newDesktopPage,
   screenshot,
 } from '../../server/test/support/browser.ts';
+import { signInToConsole } from '../../server/test/support/console.ts';
 import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
 
 let server: TestServer;
@@ -46,13 +46,7 @@ afterAll(async () => {
 });
 
 async function signInHealthIssuer(page: Page): Promise<void> {
-  await page.goto(new URL('/console/', server.url).href);
-  await page.getByLabel('Email address').fill('health@demo.homeward.example');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Security code').fill(await generate({ secret: DEMO_TOTP_SECRET }));
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL((url) => !/\/console\/?$/.test(url.pathname));
+  await signInToConsole(page, { baseUrl: server.url, email: 'health@demo.homeward.example' });
 }
 
 async function shootBothLanguages(page: Page, name: string): Promise<void> {

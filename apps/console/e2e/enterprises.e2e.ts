@@ -1,7 +1,5 @@
-import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/src/modules/demo/demo.accounts.ts';
 import {
   checkAxe,
   describeBrowser,
@@ -11,11 +9,11 @@ import {
   screenshot,
   type UiLocale,
 } from '../../server/test/support/browser.ts';
+import { signInToConsole } from '../../server/test/support/console.ts';
 import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
 
 const OFFICER_US = 'officer.us@demo.homeward.example';
 const ADMIN = 'admin@demo.homeward.example';
-const PERIOD = 30;
 
 let server: TestServer;
 let browser: Browser;
@@ -35,31 +33,8 @@ async function open(page: Page, path: string): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
-// The server refuses a replayed authenticator step; each sign-in of an account takes the next one (±1 accepted).
-const lastStep = new Map<string, number>();
-async function freshCode(account: string): Promise<string> {
-  const now = () => Math.floor(Date.now() / 1000 / PERIOD);
-  const step = Math.max(now(), (lastStep.get(account) ?? -1) + 1);
-  while (step > now() + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
-  lastStep.set(account, step);
-  return generate({ secret: DEMO_TOTP_SECRET, epoch: step * PERIOD });
-}
-
-const labels = {
-  'zh-CN': { email: '电子邮箱', password: '密码', signIn: '登录', code: '安全验证码', continue: '继续' },
-  en: { email: 'Email address', password: 'Password', signIn: 'Sign in', code: 'Security code', continue: 'Continue' },
-} as const;
-
 async function signIn(page: Page, locale: UiLocale, email: string): Promise<void> {
-  const l = labels[locale];
-  await open(page, '/console/');
-  await page.getByLabel(l.email).fill(email);
-  await page.getByLabel(l.password).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: l.signIn }).click();
-  await page.getByLabel(l.code).fill(await freshCode(email));
-  await page.getByRole('button', { name: l.continue }).click();
-  await page.waitForURL((url) => !/\/console\/?$/.test(url.pathname));
-  await page.waitForLoadState('networkidle');
+  await signInToConsole(page, { baseUrl: server.url, email, locale });
 }
 
 describeBrowser('staff console: enterprises abroad', () => {
