@@ -30,6 +30,7 @@ import { registrantsRoutes } from './modules/registrants/registrants.routes.ts';
 import { registerRegistryAccountHooks } from './modules/registry/registry.account-hooks.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
+import { targetingRoutes } from './modules/targeting/targeting.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
 import { WEB_APPS } from './web/web-apps.ts';
 
@@ -149,6 +150,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(registrantsRoutes);
   await app.register(placesRoutes);
   await app.register(registryRoutes);
+  await app.register(targetingRoutes);
   registerCaseAccountHooks();
   registerRegistryAccountHooks();
 

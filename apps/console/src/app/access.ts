@@ -18,6 +18,11 @@ export const CONSOLE_PAGES = {
     label: 'enterprises.nav',
     roles: ['hq_admin', 'hotline_agent', 'consular_officer', 'mission_head'],
   },
+  area: {
+    path: '/area',
+    label: 'area.nav',
+    roles: ['hq_admin', 'alert_manager', 'hotline_agent', 'consular_officer', 'mission_head'],
+  },
   certificates: { path: '/certificates', label: 'certificates.nav', roles: ['health_issuer', 'hq_admin'] },
   // Reached from the certificates list (Issue a certificate), not from the menu.
   certificatesIssue: { path: '/certificates/new', label: 'certificates.nav', roles: ['health_issuer'], menu: false },

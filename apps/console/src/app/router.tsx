@@ -102,6 +102,15 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="area" />,
+            children: [
+              {
+                path: 'area',
+                lazy: async () => ({ Component: (await import('../features/area/area.page.tsx')).AreaPage }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="certificatesIssue" />,
             children: [
               {

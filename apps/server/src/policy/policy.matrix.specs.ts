@@ -5,6 +5,7 @@ import { BUSINESS_SPECS } from './policy.matrix.businesses-specs.ts';
 import { CERTIFICATE_SPECS } from './policy.matrix.certificates-specs.ts';
 import { REGISTRANTS_SPECS } from './policy.matrix.registrants-specs.ts';
 import { REGISTRY_SPECS } from './policy.matrix.registry-specs.ts';
+import { TARGETING_SPECS } from './policy.matrix.targeting-specs.ts';
 import { EVERY_ROLE, freshCookie, get, type MatrixWorld, type RouteSpec, type Scope } from './policy.matrix.world.ts';
 
 export type { MatrixWorld, Scope };
@@ -150,4 +151,5 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...CERTIFICATE_SPECS,
   ...REGISTRANTS_SPECS,
   ...REGISTRY_SPECS,
+  ...TARGETING_SPECS,
 };

@@ -109,6 +109,36 @@ export const PROBLEM_TITLES = {
     en: 'The same submission is still being processed. Try again in a moment',
     'zh-CN': '相同的提交仍在处理中，请稍后再试',
   },
+  // Targeting areas: "who is in this area" (issue 4)
+  area_empty: {
+    en: 'Add at least one country, region, circle or polygon',
+    'zh-CN': '请至少添加一个国家、地区、圆形或多边形',
+  },
+  area_invalid: { en: 'This part of the area is not in the expected form', 'zh-CN': '区域的这一部分格式不正确' },
+  area_too_large: {
+    en: 'The polygons have too many points. Simplify them to at most 10,000 points',
+    'zh-CN': '多边形的点过多，请简化至不超过 10,000 个点',
+  },
+  coordinate_out_of_range: {
+    en: 'A latitude must be from -90 to 90 and a longitude from -180 to 180',
+    'zh-CN': '纬度须在 -90 至 90 之间，经度须在 -180 至 180 之间',
+  },
+  radius_out_of_range: {
+    en: 'The radius must be more than 0 and at most 2,000 km',
+    'zh-CN': '半径须大于 0 且不超过 2,000 公里',
+  },
+  polygon_unclosed: {
+    en: 'The polygon is not closed: its last point must repeat the first',
+    'zh-CN': '多边形未闭合：最后一个点须与第一个点相同',
+  },
+  polygon_ring_too_short: {
+    en: 'A polygon ring needs at least 4 points, the last repeating the first',
+    'zh-CN': '多边形的每个环至少需要 4 个点，且最后一个点与第一个点相同',
+  },
+  polygon_self_intersecting: {
+    en: 'The polygon crosses itself. Draw its outline without crossings',
+    'zh-CN': '多边形的边相互交叉，请重新绘制不交叉的轮廓',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ProblemCode = keyof typeof PROBLEM_TITLES;

@@ -350,3 +350,17 @@ export async function countRecipients(db: Db, areaInput: unknown, at: string | D
   for await (const found of findAll(db, area, day, 5000)) count += found.length;
   return count;
 }
+
+/** How many recipients `targetRecipients` would yield, per reason: the count behind the console's answer. */
+export interface RecipientCounts {
+  total: number;
+  byReason: Record<RecipientReason, number>;
+}
+
+/** `countRecipients` split by reason; the same walk, so `total` always equals `countRecipients`. */
+export async function countRecipientsByReason(db: Db, areaInput: unknown, at: string | Date): Promise<RecipientCounts> {
+  const { area, day } = prepare(areaInput, at);
+  const byReason: Record<RecipientReason, number> = { present: 0, site_staff: 0, subscriber: 0 };
+  for await (const found of findAll(db, area, day, 5000)) for (const f of found) byReason[f.reason] += 1;
+  return { total: byReason.present + byReason.site_staff + byReason.subscriber, byReason };
+}
