@@ -32,6 +32,7 @@ const BOWTIE = JSON.stringify({
 const LABELS = {
   en: {
     nav: 'Who is in this area?',
+    title: 'Who is in this area?',
     addCircle: 'Add a circle',
     lat: 'Latitude',
     lon: 'Longitude',
@@ -44,6 +45,7 @@ const LABELS = {
   },
   'zh-CN': {
     nav: '区域内人员',
+    title: '该区域内有多少人？',
     addCircle: '添加圆形范围',
     lat: '纬度',
     lon: '经度',
@@ -91,8 +93,8 @@ async function countAndRefuse(page: Page, locale: UiLocale, device: 'phone' | 'd
   const l = LABELS[locale];
   await signInToConsole(page, { baseUrl: server.url, email: ALERTS, locale });
   await page.getByRole('link', { name: l.nav }).first().click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  expect(new URL(page.url()).pathname).toBe('/console/area');
+  await page.waitForURL(/\/console\/area$/);
+  await page.getByRole('heading', { level: 1, name: l.title }).waitFor();
   await checkAxe(page);
 
   await page.getByRole('button', { name: l.addCircle }).click();
@@ -125,6 +127,17 @@ describeBrowser('staff console: who is in this area', () => {
   it('an alert manager counts a circle around Washington DC, then is told the bowtie polygon crosses itself', async () => {
     const page = await newDesktopPage(browser, 'en');
     await countAndRefuse(page, 'en', 'desktop');
+    // Centre a circle on a city: the gazetteer's Washington, D.C. becomes circle 2.
+    await page.getByLabel('Country of the city').selectOption('US');
+    await page.getByLabel('City name').fill('Washington');
+    await page.getByRole('button', { name: 'Find cities' }).click();
+    await page
+      .getByRole('button', { name: 'Add a 25 km circle around Washington, D.C., District of Columbia' })
+      .click();
+    const second = page.getByRole('group', { name: 'Circle 2' });
+    expect(await second.getByLabel('Latitude').inputValue()).toBe('38.89511');
+    expect(await second.getByLabel('Longitude').inputValue()).toBe('-77.03637');
+    expect(await second.getByLabel(/^Radius in km/).inputValue()).toBe('25');
     await page.context().close();
   });
 
