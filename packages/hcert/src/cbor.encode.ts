@@ -3,71 +3,157 @@ import { CborTag, type CborValue } from './cbor.ts';
 /** Values the encoder accepts: CBOR values plus plain objects, which become maps with text keys. */
 export type Encodable = CborValue | Encodable[] | Map<Encodable, Encodable> | { [key: string]: Encodable };
 
-function head(major: number, value: number | bigint): Uint8Array {
-  const big = BigInt(value);
-  if (big < 24n) return Uint8Array.of((major << 5) | Number(big));
-  if (big < 0x100n) return Uint8Array.of((major << 5) | 24, Number(big));
-  if (big < 0x10000n) return Uint8Array.of((major << 5) | 25, Number(big >> 8n), Number(big & 0xffn));
-  const out = new Uint8Array(big < 0x100000000n ? 5 : 9);
-  const view = new DataView(out.buffer);
-  if (out.length === 5) {
-    out[0] = (major << 5) | 26;
-    view.setUint32(1, Number(big));
-  } else {
-    out[0] = (major << 5) | 27;
-    view.setBigUint64(1, big);
+const utf8 = new TextEncoder();
+
+/**
+ * One growing buffer written in place: an HCERT is a few hundred bytes, and issuing encodes several (claims,
+ * protected header, Sig_structure, COSE_Sign1), so avoiding a small array per item matters.
+ */
+class Writer {
+  bytes = new Uint8Array(512);
+  view = new DataView(this.bytes.buffer);
+  length = 0;
+
+  reserve(count: number): void {
+    if (this.length + count <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + count) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+    this.view = new DataView(grown.buffer);
   }
-  return out;
+
+  shrink(): void {
+    this.bytes = new Uint8Array(512);
+    this.view = new DataView(this.bytes.buffer);
+    this.length = 0;
+  }
+
+  byte(value: number): void {
+    this.reserve(1);
+    this.bytes[this.length++] = value;
+  }
+
+  /** The shortest head for a major type and a non-negative argument. */
+  head(major: number, value: number | bigint): void {
+    if (typeof value === 'bigint') {
+      if (value < 0x100000000n) {
+        this.head(major, Number(value));
+        return;
+      }
+      this.reserve(9);
+      this.bytes[this.length] = (major << 5) | 27;
+      this.view.setBigUint64(this.length + 1, value);
+      this.length += 9;
+      return;
+    }
+    this.reserve(9);
+    const at = this.length;
+    if (value < 24) {
+      this.bytes[at] = (major << 5) | value;
+      this.length += 1;
+    } else if (value < 0x100) {
+      this.bytes[at] = (major << 5) | 24;
+      this.bytes[at + 1] = value;
+      this.length += 2;
+    } else if (value < 0x10000) {
+      this.bytes[at] = (major << 5) | 25;
+      this.view.setUint16(at + 1, value);
+      this.length += 3;
+    } else if (value < 0x100000000) {
+      this.bytes[at] = (major << 5) | 26;
+      this.view.setUint32(at + 1, value);
+      this.length += 5;
+    } else {
+      this.bytes[at] = (major << 5) | 27;
+      this.view.setBigUint64(at + 1, BigInt(value));
+      this.length += 9;
+    }
+  }
+
+  raw(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  text(value: string): void {
+    // Short ASCII strings (nearly every DCC field) are copied directly; anything else through TextEncoder.
+    if (value.length < 24) {
+      let ascii = true;
+      for (let i = 0; i < value.length; i++) {
+        if (value.charCodeAt(i) > 0x7f) {
+          ascii = false;
+          break;
+        }
+      }
+      if (ascii) {
+        this.reserve(1 + value.length);
+        this.bytes[this.length++] = 0x60 | value.length;
+        for (let i = 0; i < value.length; i++) this.bytes[this.length++] = value.charCodeAt(i);
+        return;
+      }
+    }
+    const bytes = utf8.encode(value);
+    this.head(3, bytes.length);
+    this.raw(bytes);
+  }
 }
 
-function encodeInto(value: Encodable, parts: Uint8Array[]): void {
-  if (value === false) parts.push(Uint8Array.of(0xf4));
-  else if (value === true) parts.push(Uint8Array.of(0xf5));
-  else if (value === null) parts.push(Uint8Array.of(0xf6));
-  else if (value === undefined) parts.push(Uint8Array.of(0xf7));
+function encodeInto(value: Encodable, out: Writer): void {
+  if (value === false) out.byte(0xf4);
+  else if (value === true) out.byte(0xf5);
+  else if (value === null) out.byte(0xf6);
+  else if (value === undefined) out.byte(0xf7);
   else if (typeof value === 'number' && Number.isSafeInteger(value)) {
-    parts.push(value >= 0 ? head(0, value) : head(1, -1 - value));
+    if (value >= 0) out.head(0, value);
+    else out.head(1, -1 - value);
   } else if (typeof value === 'number') {
-    const out = new Uint8Array(9);
-    out[0] = 0xfb;
-    new DataView(out.buffer).setFloat64(1, value);
-    parts.push(out);
-  } else if (typeof value === 'bigint') parts.push(value >= 0n ? head(0, value) : head(1, -1n - value));
-  else if (typeof value === 'string') {
-    const bytes = new TextEncoder().encode(value);
-    parts.push(head(3, bytes.length), bytes);
-  } else if (value instanceof Uint8Array) parts.push(head(2, value.length), value);
-  else if (value instanceof CborTag) {
-    parts.push(head(6, value.tag));
-    encodeInto(value.value, parts);
+    out.reserve(9);
+    out.bytes[out.length] = 0xfb;
+    out.view.setFloat64(out.length + 1, value);
+    out.length += 9;
+  } else if (typeof value === 'bigint') {
+    if (value >= 0n) out.head(0, value);
+    else out.head(1, -1n - value);
+  } else if (typeof value === 'string') out.text(value);
+  else if (value instanceof Uint8Array) {
+    out.head(2, value.length);
+    out.raw(value);
+  } else if (value instanceof CborTag) {
+    out.head(6, value.tag);
+    encodeInto(value.value, out);
   } else if (Array.isArray(value)) {
-    parts.push(head(4, value.length));
-    for (const item of value) encodeInto(item, parts);
+    out.head(4, value.length);
+    for (const item of value) encodeInto(item, out);
   } else if (value instanceof Map) {
-    parts.push(head(5, value.size));
+    out.head(5, value.size);
     for (const [key, item] of value) {
-      encodeInto(key, parts);
-      encodeInto(item, parts);
+      encodeInto(key, out);
+      encodeInto(item, out);
     }
   } else {
-    const entries = Object.entries(value);
-    parts.push(head(5, entries.length));
-    for (const [key, item] of entries) {
-      encodeInto(key, parts);
-      encodeInto(item, parts);
+    const keys = Object.keys(value);
+    out.head(5, keys.length);
+    for (const key of keys) {
+      out.text(key);
+      encodeInto(value[key] as Encodable, out);
     }
   }
 }
 
 /** Encodes with definite lengths and the shortest integer heads, as COSE signing expects. */
+// One scratch writer reused by every call (encoding never calls out, so calls cannot interleave); each result is a copy.
+const scratch = new Writer();
+
 export function encodeCbor(value: Encodable): Uint8Array {
-  const parts: Uint8Array[] = [];
-  encodeInto(value, parts);
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
+  scratch.length = 0;
+  try {
+    encodeInto(value, scratch);
+    return scratch.bytes.slice(0, scratch.length);
+  } finally {
+    // A rare large value should not keep a large scratch buffer alive.
+    if (scratch.bytes.length > 1 << 16) scratch.shrink();
   }
-  return out;
 }

@@ -217,6 +217,19 @@ function readSimple(reader: Reader, info: number): CborValue {
 }
 
 function decodeText(bytes: Uint8Array): string {
+  // Short ASCII text (nearly every DCC field) without the TextDecoder call, which costs more than the copy.
+  if (bytes.length <= 32) {
+    let text = '';
+    for (const byte of bytes) {
+      if (byte >= 0x80) return decodeUtf8(bytes);
+      text += String.fromCharCode(byte);
+    }
+    return text;
+  }
+  return decodeUtf8(bytes);
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {

@@ -27,11 +27,8 @@ export function deflateZlib(bytes: Uint8Array): Uint8Array {
   return zlibSync(bytes, { level: 9 });
 }
 
-/**
- * Inflates a zlib stream, refusing anything that is not zlib, is corrupt, fails its Adler-32 check or would grow
- * beyond maxBytes.
- */
-export function inflateZlib(bytes: Uint8Array, maxBytes = DEFAULT_MAX_INFLATED_BYTES): Uint8Array {
+/** Refuses what is not a zlib stream (RFC 1950 header: deflate, window ≤ 32 KiB, check bits, no dictionary). */
+export function checkZlibHeader(bytes: Uint8Array): void {
   const cmf = bytes[0];
   const flg = bytes[1];
   if (bytes.length < 6 || cmf === undefined || flg === undefined)
@@ -39,6 +36,14 @@ export function inflateZlib(bytes: Uint8Array, maxBytes = DEFAULT_MAX_INFLATED_B
   if ((cmf & 0x0f) !== 8 || cmf >> 4 > 7 || (cmf * 256 + flg) % 31 !== 0 || flg & 0x20) {
     throw new HcertError('compression', 'zlib: not a zlib stream (bad header)');
   }
+}
+
+/**
+ * Inflates a zlib stream, refusing anything that is not zlib, is corrupt, fails its Adler-32 check or would grow
+ * beyond maxBytes.
+ */
+export function inflateZlib(bytes: Uint8Array, maxBytes = DEFAULT_MAX_INFLATED_BYTES): Uint8Array {
+  checkZlibHeader(bytes);
   const chunks: Uint8Array[] = [];
   let total = 0;
   let finished = false;

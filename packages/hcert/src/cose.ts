@@ -1,8 +1,7 @@
-import { toArrayBuffer } from './bytes.ts';
+import { type HcertBackend, webBackend } from './backend.ts';
 import { encodeCbor } from './cbor.encode.ts';
 import { type CborMap, CborTag, type CborValue, decodeCbor } from './cbor.ts';
 import { HcertError } from './errors.ts';
-import type { ImportAlgorithm, SignAlgorithm, WebCryptoKey } from './webcrypto.ts';
 
 /** COSE header labels and algorithm ids (RFC 9052/9053) that an HCERT uses. */
 export const HEADER_ALG = 1;
@@ -10,6 +9,13 @@ export const HEADER_KID = 4;
 export const ALG_ES256 = -7;
 export const ALG_PS256 = -37;
 export type SignatureAlgorithm = 'ES256' | 'PS256';
+
+/** A private key that signs COSE Sig_structures: WebCrypto (`importSigningKey`) or node:crypto (`/node`). */
+export interface SigningKey {
+  algorithm: SignatureAlgorithm;
+  /** Signs with SHA-256; ES256 answers the raw 64-byte r‖s, PS256 uses salt 32. */
+  sign(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
+}
 
 const TAG_COSE_SIGN1 = 18;
 const TAG_CWT = 61;
@@ -67,85 +73,25 @@ function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Arr
   return encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), payload]);
 }
 
-function webCryptoParams(algorithm: SignatureAlgorithm): {
-  importParams: ImportAlgorithm;
-  signParams: SignAlgorithm;
-} {
-  if (algorithm === 'ES256') {
-    return { importParams: { name: 'ECDSA', namedCurve: 'P-256' }, signParams: { name: 'ECDSA', hash: 'SHA-256' } };
-  }
-  return { importParams: { name: 'RSA-PSS', hash: 'SHA-256' }, signParams: { name: 'RSA-PSS', saltLength: 32 } };
-}
-
-/**
- * Checks the signature with a DER SubjectPublicKeyInfo. ES256 signatures must be the raw 64-byte r‖s that
- * COSE prescribes (a DER signature is refused); PS256 signatures must be as long as the RSA modulus.
- */
-// Imported verification keys by the SubjectPublicKeyInfo bytes they came from (a trust list hands the same bytes
-// for every certificate of a signer) and the algorithm; importing is a large part of one verification.
-const importedKeys = new WeakMap<Uint8Array, Map<SignatureAlgorithm, Promise<WebCryptoKey>>>();
-
-function importVerifyKey(spki: Uint8Array, algorithm: SignatureAlgorithm): Promise<WebCryptoKey> {
-  let byAlgorithm = importedKeys.get(spki);
-  if (!byAlgorithm) {
-    byAlgorithm = new Map();
-    importedKeys.set(spki, byAlgorithm);
-  }
-  let key = byAlgorithm.get(algorithm);
-  if (!key) {
-    const { importParams } = webCryptoParams(algorithm);
-    key = globalThis.crypto.subtle.importKey('spki', toArrayBuffer(spki), importParams, false, ['verify']);
-    byAlgorithm.set(algorithm, key);
-  }
-  return key;
-}
-
-export async function verifyCoseSign1(cose: CoseSign1, spki: Uint8Array): Promise<void> {
+/** Checks the COSE signature with a DER SubjectPublicKeyInfo, by the given backend (WebCrypto by default). */
+export async function verifyCoseSign1(
+  cose: CoseSign1,
+  spki: Uint8Array,
+  backend: HcertBackend = webBackend,
+): Promise<void> {
   const algorithm = coseAlgorithm(cose);
-  const { signParams } = webCryptoParams(algorithm);
-  let key: WebCryptoKey;
-  try {
-    key = await importVerifyKey(spki, algorithm);
-  } catch {
-    throw new HcertError('algorithm', `cose: the signer key does not fit ${algorithm}`);
-  }
-  if (algorithm === 'ES256' && cose.signature.length !== 64) {
-    throw new HcertError('signature', `cose: ES256 signature is ${cose.signature.length} bytes, not 64`);
-  }
-  if (algorithm === 'PS256') {
-    const modulusBits = 'modulusLength' in key.algorithm ? Number(key.algorithm.modulusLength) : 0;
-    if (cose.signature.length * 8 !== modulusBits) {
-      throw new HcertError(
-        'signature',
-        `cose: PS256 signature is ${cose.signature.length} bytes for a ${modulusBits}-bit key`,
-      );
-    }
-  }
-  let valid = false;
-  try {
-    const data = sigStructure(cose.protectedBytes, cose.payload);
-    valid = await globalThis.crypto.subtle.verify(signParams, key, toArrayBuffer(cose.signature), toArrayBuffer(data));
-  } catch {
-    valid = false;
-  }
-  if (!valid) throw new HcertError('signature', 'cose: signature does not verify');
+  await backend.verifySignature(algorithm, spki, sigStructure(cose.protectedBytes, cose.payload), cose.signature);
 }
 
 /** Signs a payload into a tagged COSE_Sign1 with alg and kid in the protected header. */
-export async function signCoseSign1(
-  payload: Uint8Array,
-  privateKey: WebCryptoKey,
-  algorithm: SignatureAlgorithm,
-  kid: Uint8Array,
-): Promise<Uint8Array> {
+export async function signCoseSign1(payload: Uint8Array, signingKey: SigningKey, kid: Uint8Array): Promise<Uint8Array> {
+  const { algorithm } = signingKey;
   const protectedBytes = encodeCbor(
     new Map<CborValue, CborValue>([
       [HEADER_ALG, algorithm === 'ES256' ? ALG_ES256 : ALG_PS256],
       [HEADER_KID, kid],
     ]),
   );
-  const { signParams } = webCryptoParams(algorithm);
-  const data = sigStructure(protectedBytes, payload);
-  const signature = new Uint8Array(await globalThis.crypto.subtle.sign(signParams, privateKey, toArrayBuffer(data)));
+  const signature = await signingKey.sign(sigStructure(protectedBytes, payload));
   return encodeCbor(new CborTag(TAG_COSE_SIGN1, [protectedBytes, new Map(), payload, signature]));
 }

@@ -1,8 +1,9 @@
+import { type HcertBackend, webBackend } from './backend.ts';
 import { decodeBase45 } from './base45.ts';
 import { fromHex } from './bytes.ts';
 import { readSignerCertificate, type SignerCertificate } from './certificate.ts';
 import { parseIsoInstant } from './clock.ts';
-import { inflateZlib } from './compression.ts';
+import { DEFAULT_MAX_INFLATED_BYTES } from './compression.ts';
 import { type CoseSign1, parseCoseSign1 } from './cose.ts';
 import { type CwtClaims, type JsonValue, readCwt, readDccCbor } from './cwt.ts';
 import { toFailure } from './errors.ts';
@@ -71,7 +72,10 @@ export interface TestFileInputs {
   clock: Stage<Date>;
 }
 
-export async function readTestFileInputs(file: Record<string, unknown>): Promise<TestFileInputs> {
+export async function readTestFileInputs(
+  file: Record<string, unknown>,
+  backend: HcertBackend = webBackend,
+): Promise<TestFileInputs> {
   const context = field(file, 'TESTCTX');
   const ctx: Record<string, unknown> = typeof context === 'object' && context !== null ? { ...context } : {};
   const prefixed = textField(file, 'PREFIX');
@@ -83,7 +87,7 @@ export async function readTestFileInputs(file: Record<string, unknown>): Promise
   const compressedGiven = hexField(file, 'COMPRESSED');
   const compressed = stage(compressedGiven, base45, decodeBase45);
   const coseGiven = hexField(file, 'COSE');
-  const cose = stage(coseGiven, compressed, (bytes) => inflateZlib(bytes));
+  const cose = stage(coseGiven, compressed, (bytes) => backend.inflate(bytes, DEFAULT_MAX_INFLATED_BYTES));
   const coseParsed = cose.kind === 'value' ? attempt(() => parseCoseSign1(cose.value)) : cose;
   const cbor = stage(hexField(file, 'CBOR'), coseParsed, (parsed) => parsed.payload);
   const content = cbor.kind === 'value' ? attempt(() => readDccCbor(cbor.value)) : cbor;

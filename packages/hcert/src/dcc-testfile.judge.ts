@@ -1,7 +1,8 @@
+import { type HcertBackend, webBackend } from './backend.ts';
 import { decodeBase45 } from './base45.ts';
 import { bytesEqual, fromBase64 } from './bytes.ts';
 import { parseIsoInstant } from './clock.ts';
-import { inflateZlib } from './compression.ts';
+import { DEFAULT_MAX_INFLATED_BYTES } from './compression.ts';
 import { coseKid, verifyCoseSign1 } from './cose.ts';
 import { encodeCwt, type JsonValue, readCwt } from './cwt.ts';
 import { readTestFileInputs, type Stage, type TestFileInputs } from './dcc-testfile.inputs.ts';
@@ -44,6 +45,8 @@ export interface JudgeOptions {
   schemas?: SchemaSet;
   /** Reads the text of a QR code in a PNG; defaults to the pngjs + jsQR reader, loaded only when needed. */
   decodePicture?: (png: Uint8Array) => string | Promise<string>;
+  /** zlib and signature checks; defaults to WebCrypto and fflate. */
+  backend?: HcertBackend;
 }
 
 /** A step returns true or throws: HcertError to fail, MissingInput when it has nothing to judge. */
@@ -130,19 +133,22 @@ const STEP_RUNNERS: Record<TestStep, StepRunner> = {
       check(bytesEqual(bytes, inputs.compressedGiven.value), 'Base45 decodes to other bytes than COMPRESSED');
     return true;
   },
-  COMPRESSION: (inputs) => {
-    const bytes = inflateZlib(need(inputs.compressed, 'COMPRESSED'));
+  COMPRESSION: (inputs, options) => {
+    const bytes = (options.backend ?? webBackend).inflate(
+      need(inputs.compressed, 'COMPRESSED'),
+      DEFAULT_MAX_INFLATED_BYTES,
+    );
     if (inputs.coseGiven.kind === 'value')
       check(bytesEqual(bytes, inputs.coseGiven.value), 'inflates to other bytes than COSE');
     return true;
   },
-  VERIFY: async (inputs) => {
+  VERIFY: async (inputs, options) => {
     const cose = need(inputs.coseParsed, 'COSE');
     const signer = need(inputs.signer, 'TESTCTX.CERTIFICATE');
     const kid = coseKid(cose);
     if (!kid) throw new HcertError('unknown-kid', 'no kid in the protected or unprotected header');
     if (!bytesEqual(kid, signer.kid)) throw new HcertError('unknown-kid', 'kid does not match the signer certificate');
-    await verifyCoseSign1(cose, signer.spki);
+    await verifyCoseSign1(cose, signer.spki, options.backend);
     readCwt(cose.payload);
     return true;
   },
@@ -210,7 +216,7 @@ export async function judgeTestFile(file: unknown, options: JudgeOptions = {}): 
   const reasons: Partial<Record<TestStep, string>> = {};
   const record: Record<string, unknown> =
     typeof file === 'object' && file !== null && !Array.isArray(file) ? { ...file } : {};
-  const inputs = await readTestFileInputs(record);
+  const inputs = await readTestFileInputs(record, options.backend);
   for (const step of TEST_STEPS) {
     try {
       steps[step] = await STEP_RUNNERS[step](inputs, options);

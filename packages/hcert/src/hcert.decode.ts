@@ -1,5 +1,6 @@
+import { type HcertBackend, webBackend } from './backend.ts';
 import { decodeBase45 } from './base45.ts';
-import { DEFAULT_MAX_INFLATED_BYTES, inflateZlib } from './compression.ts';
+import { DEFAULT_MAX_INFLATED_BYTES } from './compression.ts';
 import { type CoseSign1, parseCoseSign1 } from './cose.ts';
 import { type CwtClaims, readCwt } from './cwt.ts';
 import { HcertError, type HcertFailure, toFailure } from './errors.ts';
@@ -32,14 +33,18 @@ export function unprefixHcert(text: string): string {
 }
 
 /** Decodes HC1 text down to the COSE structure and its claims, without checking the signature. Throws HcertError. */
-export function decodeHcertText(text: string, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): DecodedHcert {
+export function decodeHcertText(
+  text: string,
+  limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
+  backend: HcertBackend = webBackend,
+): DecodedHcert {
   // Scanners often end the text with a line break; Base45 has no use for one.
   const trimmed = text.replace(/[\r\n]+$/, '');
   if (trimmed.length > limits.maxTextLength) {
     throw new HcertError('too-large', `input: ${trimmed.length} characters exceed ${limits.maxTextLength}`);
   }
   const compressed = decodeBase45(unprefixHcert(trimmed));
-  const coseBytes = inflateZlib(compressed, limits.maxInflatedBytes);
+  const coseBytes = backend.inflate(compressed, limits.maxInflatedBytes);
   const cose = parseCoseSign1(coseBytes);
   return { cose, claims: readCwt(cose.payload) };
 }

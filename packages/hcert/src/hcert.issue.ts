@@ -1,17 +1,14 @@
+import { type HcertBackend, webBackend, webCryptoParams } from './backend.ts';
 import { encodeBase45 } from './base45.ts';
 import { fromPem, toArrayBuffer, toBase64 } from './bytes.ts';
 import { certificateDer, computeKid } from './certificate.ts';
-import { deflateZlib } from './compression.ts';
-import { type SignatureAlgorithm, signCoseSign1 } from './cose.ts';
+import { type SignatureAlgorithm, type SigningKey, signCoseSign1 } from './cose.ts';
 import { encodeCwt, type JsonValue } from './cwt.ts';
 import { HcertError } from './errors.ts';
 import { HCERT_PREFIX } from './hcert.decode.ts';
 import type { WebCryptoKey } from './webcrypto.ts';
 
-export interface SigningKey {
-  key: WebCryptoKey;
-  algorithm: SignatureAlgorithm;
-}
+export type { SigningKey } from './cose.ts';
 
 export interface IssueOptions {
   signingKey: SigningKey;
@@ -22,9 +19,19 @@ export interface IssueOptions {
   issuedAt?: Date;
   /** Defaults to one year after issuedAt. */
   expiresAt?: Date;
+  /** zlib and crypto of the platform; defaults to WebCrypto and fflate (`nodeBackend` from `/node` on a server). */
+  backend?: HcertBackend;
 }
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
+
+function webCryptoSigningKey(key: WebCryptoKey, algorithm: SignatureAlgorithm): SigningKey {
+  const { signParams } = webCryptoParams(algorithm);
+  return {
+    algorithm,
+    sign: async (data) => new Uint8Array(await globalThis.crypto.subtle.sign(signParams, key, toArrayBuffer(data))),
+  };
+}
 
 /**
  * Imports a PKCS#8 private key (PEM or DER). A P-256 EC key signs ES256, an RSA key PS256. The key type is not
@@ -38,7 +45,7 @@ export async function importSigningKey(pkcs8: string | Uint8Array): Promise<Sign
     const key = await subtle.importKey('pkcs8', toArrayBuffer(der), { name: 'ECDSA', namedCurve: 'P-256' }, false, [
       'sign',
     ]);
-    return { key, algorithm: 'ES256' };
+    return webCryptoSigningKey(key, 'ES256');
   } catch {
     // not a P-256 key: try RSA below
   }
@@ -46,7 +53,7 @@ export async function importSigningKey(pkcs8: string | Uint8Array): Promise<Sign
     const key = await subtle.importKey('pkcs8', toArrayBuffer(der), { name: 'RSA-PSS', hash: 'SHA-256' }, false, [
       'sign',
     ]);
-    return { key, algorithm: 'PS256' };
+    return webCryptoSigningKey(key, 'PS256');
   } catch {
     throw new HcertError('input', 'key: neither a P-256 EC key nor an RSA key in PKCS#8');
   }
@@ -79,6 +86,6 @@ export async function issueHcert(payload: JsonValue, options: IssueOptions): Pro
     expiresAt: Math.floor(expiresAt.getTime() / 1000),
   });
   const kid = await kidOf(options.signerCertificate);
-  const cose = await signCoseSign1(cwt, options.signingKey.key, options.signingKey.algorithm, kid);
-  return HCERT_PREFIX + encodeBase45(deflateZlib(cose));
+  const cose = await signCoseSign1(cwt, options.signingKey, kid);
+  return HCERT_PREFIX + encodeBase45((options.backend ?? webBackend).deflate(cose));
 }

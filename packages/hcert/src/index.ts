@@ -1,11 +1,12 @@
 // Public API of @homeward/hcert: the EU DCC (HCERT) codec, issuer and verifier, and the test-file judge.
+export { type HcertBackend, webBackend } from './backend.ts';
 export { decodeBase45, encodeBase45 } from './base45.ts';
 export { encodeCbor } from './cbor.encode.ts';
 export { type CborMap, CborTag, type CborValue, decodeCbor } from './cbor.ts';
 export { computeKid, readSignerCertificate, type SignerCertificate } from './certificate.ts';
 export { parseIsoInstant } from './clock.ts';
 export { DEFAULT_MAX_INFLATED_BYTES, deflateZlib, inflateZlib } from './compression.ts';
-export { type CoseSign1, parseCoseSign1, type SignatureAlgorithm, verifyCoseSign1 } from './cose.ts';
+export { type CoseSign1, parseCoseSign1, type SignatureAlgorithm, type SigningKey, verifyCoseSign1 } from './cose.ts';
 export { type CwtClaims, type JsonValue, readCwt } from './cwt.ts';
 export {
   type JudgeOptions,
@@ -31,7 +32,7 @@ export {
   decodeHcert,
   HCERT_PREFIX,
 } from './hcert.decode.ts';
-export { type IssueOptions, importSigningKey, issueHcert, type SigningKey } from './hcert.issue.ts';
+export { type IssueOptions, importSigningKey, issueHcert } from './hcert.issue.ts';
 export { type HcertAccepted, type HcertVerdict, type VerifyOptions, verifyHcert } from './hcert.verify.ts';
 export { type CertificateType, keyUsageAllows } from './key-usage.ts';
 export { renderHcertQrDataUrl, renderHcertQrSvg } from './qr.ts';

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { judgeTestFile, TEST_STEPS, type TestStep } from '../src/index.ts';
+import { type HcertBackend, judgeTestFile, TEST_STEPS, type TestStep, webBackend } from '../src/index.ts';
+import { nodeBackend } from '../src/node.ts';
 
 const root = new URL('./fixtures/dcc/', import.meta.url);
 const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
@@ -14,7 +15,13 @@ function isKnownDefect(file: string, step: TestStep): boolean {
   return file === 'FR/2DCode/raw/test_pcr_ok.json' && (step === 'DECODE' || step === 'VALIDJSON');
 }
 
-describe('EU DCC test vectors', () => {
+// Both backends judge the whole set: the browser's (WebCrypto, fflate) and the server's (node:crypto, node:zlib).
+const backends: [string, HcertBackend][] = [
+  ['webBackend', webBackend],
+  ['nodeBackend', nodeBackend],
+];
+
+describe.each(backends)('EU DCC test vectors (%s)', (_name, backend) => {
   it('judges every expected flag of the public set as the data expects', async () => {
     const started = Date.now();
     const mismatches: string[] = [];
@@ -22,7 +29,7 @@ describe('EU DCC test vectors', () => {
     let matched = 0;
     for (const file of files) {
       const data = JSON.parse(readFileSync(new URL(file, root), 'utf8'));
-      const verdict = await judgeTestFile(data, { name: file });
+      const verdict = await judgeTestFile(data, { name: file, backend });
       const expected: Record<string, unknown> = data.EXPECTEDRESULTS ?? {};
       for (const step of TEST_STEPS) {
         const flag = expected[`EXPECTED${step}`];

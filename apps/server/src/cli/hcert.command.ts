@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import {
-  importSigningKey,
   issueHcert,
   type JsonValue,
   judgeTestFile,
@@ -10,7 +9,7 @@ import {
   type TrustList,
   verifyHcert,
 } from '@homeward/hcert';
-import { loadSchemaDir } from '@homeward/hcert/node';
+import { importNodeSigningKey, loadSchemaDir, nodeBackend } from '@homeward/hcert/node';
 import { type Command, CommanderError } from 'commander';
 
 // Exit codes callers rely on: 0 valid/done, 1 invalid certificate, 2 usage error (bad arguments or files).
@@ -101,7 +100,7 @@ async function verifyTestFiles(command: Command, files: string[], options: { sch
     } catch {
       // A readable file that is not JSON still gets its line: every step null, not valid.
     }
-    const verdict = await judgeTestFile(parsed, { name: file, ...(schemas ? { schemas } : {}) });
+    const verdict = await judgeTestFile(parsed, { name: file, backend: nodeBackend, ...(schemas ? { schemas } : {}) });
     write(command, 'out', `${JSON.stringify(verdict)}\n`);
   }
   if (unreadable > 0) usageError(command, `${unreadable} file(s) could not be read`);
@@ -121,10 +120,11 @@ async function issue(command: Command, payloadFile: string, options: Record<stri
     usageError(command, '--issuer must be a two-letter country code such as FR');
   }
   try {
-    const signingKey = await importSigningKey(keyPem);
+    const signingKey = importNodeSigningKey(keyPem);
     const text = await issueHcert(payload, {
       signingKey,
       signerCertificate: certificate,
+      backend: nodeBackend,
       ...(typeof options.issuer === 'string' ? { issuer: options.issuer } : {}),
       ...(issuedAt ? { issuedAt } : {}),
       ...(expiresAt ? { expiresAt } : {}),
@@ -147,7 +147,12 @@ async function verify(command: Command, text: string | undefined, options: Recor
   }
   const at = parseTime(command, options.at, '--at');
   const schemas = schemaSet(command, options.schemaDir);
-  const verdict = await verifyHcert(text, { trustList, ...(at ? { at } : {}), ...(schemas ? { schemas } : {}) });
+  const verdict = await verifyHcert(text, {
+    trustList,
+    backend: nodeBackend,
+    ...(at ? { at } : {}),
+    ...(schemas ? { schemas } : {}),
+  });
   write(command, 'out', `${JSON.stringify(verdict)}\n`);
   if (!verdict.ok) process.exitCode = EXIT_INVALID;
 }

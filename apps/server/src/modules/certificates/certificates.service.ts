@@ -1,4 +1,5 @@
 import { issueHcert, uciRevocationHash } from '@homeward/hcert';
+import { nodeBackend } from '@homeward/hcert/node';
 import type {
   CertificateHolderMatch,
   HealthCertificate,
@@ -79,6 +80,7 @@ export async function issueCertificate(
         issuer: config.state.code,
         issuedAt: now,
         expiresAt,
+        backend: nodeBackend,
       });
       const row = {
         id: newId(),

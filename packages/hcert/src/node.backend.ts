@@ -1,0 +1,115 @@
+import {
+  constants,
+  createPrivateKey,
+  createPublicKey,
+  type KeyObject,
+  sign as nodeSign,
+  verify as nodeVerify,
+} from 'node:crypto';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { checkSignatureLength, type HcertBackend } from './backend.ts';
+import { fromPem } from './bytes.ts';
+import { checkZlibHeader } from './compression.ts';
+import type { SignatureAlgorithm, SigningKey } from './cose.ts';
+import { HcertError } from './errors.ts';
+
+// Parsed public keys by the SubjectPublicKeyInfo bytes they came from: a trust list hands the same bytes for
+// every certificate of a signer, and parsing costs about as much as one verification.
+const publicKeys = new WeakMap<Uint8Array, KeyObject | null>();
+
+function publicKeyOf(spki: Uint8Array): KeyObject | null {
+  let key = publicKeys.get(spki);
+  if (key === undefined) {
+    try {
+      key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+    } catch {
+      key = null;
+    }
+    publicKeys.set(spki, key);
+  }
+  return key;
+}
+
+/** Whether a key can sign or verify this algorithm, as WebCrypto's import would decide (P-256 only for ES256). */
+function keyFits(key: KeyObject, algorithm: SignatureAlgorithm): boolean {
+  if (algorithm === 'ES256')
+    return key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+  return key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss';
+}
+
+function signatureOptions(algorithm: SignatureAlgorithm) {
+  return algorithm === 'ES256'
+    ? ({ dsaEncoding: 'ieee-p1363' } as const)
+    : { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 };
+}
+
+/**
+ * node:crypto and node:zlib: the server's backend. It refuses exactly what `webBackend` refuses (the same header,
+ * bound, trailer and signature-length rules), several times faster.
+ */
+export const nodeBackend: HcertBackend = {
+  verifySignature(algorithm, spki, data, signature) {
+    const key = publicKeyOf(spki);
+    if (!key || !keyFits(key, algorithm))
+      throw new HcertError('algorithm', `cose: the signer key does not fit ${algorithm}`);
+    checkSignatureLength(algorithm, signature, key.asymmetricKeyDetails?.modulusLength ?? 0);
+    let valid = false;
+    try {
+      valid = nodeVerify('sha256', data, { key, ...signatureOptions(algorithm) }, signature);
+    } catch {
+      valid = false;
+    }
+    if (!valid) throw new HcertError('signature', 'cose: signature does not verify');
+  },
+  inflate(bytes, maxBytes) {
+    checkZlibHeader(bytes);
+    let result: { buffer: Buffer; engine: { bytesWritten: number } };
+    try {
+      // boundary: with info: true node:zlib answers the buffer and the engine, which its types do not describe
+      result = inflateSync(bytes, { info: true, maxOutputLength: maxBytes } as never) as never;
+    } catch (error) {
+      if (error instanceof RangeError) throw new HcertError('too-large', `zlib: inflates beyond ${maxBytes} bytes`);
+      const message = error instanceof Error ? error.message : '';
+      if (/unexpected end/i.test(message)) throw new HcertError('compression', 'zlib: stream ends early');
+      if (/data check/i.test(message)) throw new HcertError('compression', 'zlib: Adler-32 checksum mismatch');
+      throw new HcertError('compression', `zlib: corrupt deflate data (${message})`);
+    }
+    // node:zlib stops at the end of the stream; bytes after the Adler-32 trailer are refused, as fflate's are.
+    if (result.engine.bytesWritten !== bytes.length) {
+      throw new HcertError('compression', 'zlib: bytes after the end of the stream');
+    }
+    const out = result.buffer;
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  },
+  deflate(bytes) {
+    // The full 32 KiB window: a smaller one is as good for a QR-sized input, but @pathcheck/dcc-sdk's inflater
+    // refuses its header (checked by certificates.interop.test.ts and the benchmark).
+    const out = deflateSync(bytes, { level: 9 });
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  },
+};
+
+/**
+ * Reads a PKCS#8 private key (PEM or DER) into a node:crypto signer: a P-256 key signs ES256, an RSA key PS256.
+ * @throws HcertError('input') for any other key
+ */
+export function importNodeSigningKey(pkcs8: string | Uint8Array): SigningKey {
+  const der = typeof pkcs8 === 'string' ? fromPem(pkcs8, 'PRIVATE KEY') : pkcs8;
+  if (!der) throw new HcertError('input', 'key: expected a PKCS#8 PEM block (BEGIN PRIVATE KEY)');
+  let key: KeyObject;
+  try {
+    key = createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
+  } catch {
+    throw new HcertError('input', 'key: not a readable PKCS#8 private key');
+  }
+  const algorithm: SignatureAlgorithm | null = keyFits(key, 'ES256') ? 'ES256' : keyFits(key, 'PS256') ? 'PS256' : null;
+  if (!algorithm) throw new HcertError('input', 'key: neither a P-256 EC key nor an RSA key in PKCS#8');
+  const options = signatureOptions(algorithm);
+  return {
+    algorithm,
+    sign: (data) => {
+      const signature = nodeSign('sha256', data, { key, ...options });
+      return new Uint8Array(signature.buffer, signature.byteOffset, signature.length);
+    },
+  };
+}
