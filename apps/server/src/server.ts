@@ -39,7 +39,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
     const { applied } = await migrateToLatest(database.db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
     if (options.demo) {
-      const report = await seedDemo(database.db, config.state.code);
+      const report = await seedDemo(database.db, config.state.code, config);
       log.info(report, 'demo data loaded');
     }
     if (options.role !== 'api') {

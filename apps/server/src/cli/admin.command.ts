@@ -68,7 +68,7 @@ export function registerAdminCommands(program: Command): void {
     .requiredOption('--demo', 'load the missions of the configured sending state and the demo accounts')
     .action(async () => {
       const config = loadConfig();
-      const report = await withDatabase(({ db }) => seedDemo(db, config.state.code));
+      const report = await withDatabase(({ db }) => seedDemo(db, config.state.code, config));
       say(`missions: ${report.missions}, demo accounts created: ${report.accountsCreated}`);
     });
 

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { seedDemoOrganisation } from '../businesses/businesses.seed.ts';
 import { seedDemoCases } from '../cases/cases.seed.ts';
+import { seedDemoCertificate } from '../certificates/certificates.seed.ts';
 import { importMissions, readMissionsFile } from '../missions/missions.service.ts';
 import { seedDemoCitizenRegistration } from '../registry/registry.seed.ts';
 import { hashPassword } from '../users/password.ts';
@@ -32,10 +34,10 @@ export interface SeedReport {
  * Loads the sending state's missions and the demo accounts. Idempotent: a second run adds nothing.
  * Demo accounts are only created where no account with that email exists.
  */
-export async function seedDemo(db: Kysely<Database>, stateCode: string): Promise<SeedReport> {
+export async function seedDemo(db: Kysely<Database>, stateCode: string, config?: Config): Promise<SeedReport> {
   const file = BUILT_IN_MISSIONS[stateCode];
   const missions = file ? readMissionsFile(file) : [];
-  return db.transaction().execute(async (trx) => {
+  const report = await db.transaction().execute(async (trx) => {
     await importMissions(trx, missions);
     let accountsCreated = 0;
     const known = new Set(missions.map((m) => m.code));
@@ -63,4 +65,7 @@ export async function seedDemo(db: Kysely<Database>, stateCode: string): Promise
     if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoCitizenRegistration(trx);
     return { missions: missions.length, accountsCreated };
   });
+  // The demo citizen's vaccination certificate (signed with the configured key, in its own transaction).
+  if (config) await seedDemoCertificate(db, config);
+  return report;
 }
