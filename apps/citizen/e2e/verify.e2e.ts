@@ -131,6 +131,31 @@ describeBrowser('citizen app: health-certificate verifier', () => {
     await checkAxe(page);
     await page.context().close();
   });
+  it('refuses a trust list whose CSCA signature does not check, keeping the copy it verified before', async () => {
+    await issuer.issueVaccination();
+    const page = await newPhonePage(browser, 'en');
+    await openVerifier(page, 'en');
+    // Someone between the verifier and the server empties the signer list but cannot sign it again.
+    await page.route('**/api/v1/certificates/trust-list/signed', async (route) => {
+      const response = await route.fetch();
+      const { jws } = await response.json();
+      const [header, payload, signature] = jws.split('.');
+      const list = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      const forged = Buffer.from(JSON.stringify({ ...list, certificates: [] })).toString('base64url');
+      await route.fulfill({
+        response,
+        json: { format: 'homeward-signed-trust-list/1', jws: `${header}.${forged}.${signature}` },
+      });
+    });
+    await page.getByRole('button', { name: WORDS.en.refresh }).click();
+    await expect.poll(() => page.getByText(WORDS.en.offline).isVisible()).toBe(true);
+    // A device that never saw a genuine list has nothing to verify with.
+    await page.evaluate(() => localStorage.clear());
+    await page.getByRole('button', { name: WORDS.en.refresh }).click();
+    await expect.poll(() => page.getByText(/The lists are not on this device yet/).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
   it('after one visit, the verifier page itself loads and checks certificates with no connection at all', async () => {
     const { hc1 } = await issuer.issueVaccination();
     const page = await newPhonePage(browser, 'en');

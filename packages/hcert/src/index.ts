@@ -1,6 +1,15 @@
 // Public API of @homeward/hcert: the EU DCC (HCERT) codec, issuer and verifier, and the test-file judge.
 export { type HcertBackend, webBackend } from './backend.ts';
 export { decodeBase45, encodeBase45 } from './base45.ts';
+export {
+  type BusinessRule,
+  type BusinessRuleKind,
+  type BusinessRuleSet,
+  type Destination,
+  evaluateBusinessRules,
+  type RuleOutcome,
+  readBusinessRules,
+} from './business-rules.ts';
 export { encodeCbor } from './cbor.encode.ts';
 export { type CborMap, CborTag, type CborValue, decodeCbor } from './cbor.ts';
 export { computeKid, readSignerCertificate, type SignerCertificate } from './certificate.ts';
@@ -39,6 +48,7 @@ export { renderHcertQrDataUrl, renderHcertQrSvg } from './qr.ts';
 export { certificateIdOf, uciRevocationHash } from './revocation.ts';
 export { BUNDLED_SCHEMAS } from './schema.bundled.ts';
 export { FALLBACK_SCHEMA_VERSION, type SchemaSet, validateDccSchema } from './schema.ts';
+export { type SignedListContent, verifySignedList } from './signed-list.ts';
 export { buildTrustList, parseTrustList, type TrustList, type TrustListEntry } from './trust-list.ts';
 export { VALUE_SETS, type ValueSet, type ValueSetEntry, type ValueSetName, valueSetDisplay } from './value-sets.ts';
 export { readVerifierLists, type VerifierLists, verifyWithLists } from './verifier.ts';

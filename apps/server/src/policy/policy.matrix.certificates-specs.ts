@@ -71,9 +71,23 @@ async function certificateFor(world: MatrixWorld, role: Role | null, scope: Scop
   return id as string;
 }
 
+function signedList(url: string): RouteSpec {
+  return {
+    ...publicList(url),
+    build: async (world, role, scope) => {
+      await certificateFor(world, role, scope);
+      return { method: 'GET', url };
+    },
+  };
+}
+
 export const CERTIFICATE_SPECS: Record<string, RouteSpec> = {
   'GET /api/v1/certificates/trust-list': publicList('/api/v1/certificates/trust-list'),
   'GET /api/v1/certificates/revocation-list': publicList('/api/v1/certificates/revocation-list'),
+  'GET /api/v1/certificates/business-rules': publicList('/api/v1/certificates/business-rules'),
+  // The signed lists need the country signing CA, which the first issuance creates.
+  'GET /api/v1/certificates/trust-list/signed': signedList('/api/v1/certificates/trust-list/signed'),
+  'GET /api/v1/certificates/trust-list/dcc-gateway': signedList('/api/v1/certificates/trust-list/dcc-gateway'),
   'POST /api/v1/certificates': {
     allow: { health_issuer: 'any' },
     okStatus: 201,

@@ -1,7 +1,11 @@
-import { readVerifierLists, type VerifierLists } from '@homeward/hcert';
+import { readVerifierLists, type VerifierLists, verifySignedList } from '@homeward/hcert';
 import { readCache, writeCache } from '../../lib/cache.store.ts';
 
 export const TRUST_LIST_PATH = '/api/v1/certificates/trust-list';
+/** The same list as a JWS signed by the country signing CA (CSCA); the verifier uses only this one. */
+export const SIGNED_TRUST_LIST_PATH = '/api/v1/certificates/trust-list/signed';
+/** The CSCA certificate (base64 DER) that signed the first list this device accepted: every later list must match. */
+const PIN_KEY = 'certificates:csca-pin';
 export const REVOCATION_LIST_PATH = '/api/v1/certificates/revocation-list';
 const CACHE_KEY = 'certificates:lists';
 
@@ -25,13 +29,28 @@ async function fetchJson(path: string): Promise<unknown> {
 }
 
 /**
+ * Downloads the signed trust list and checks its signature. The first list this device accepts pins its signer
+ * (trust on first use, over the same HTTPS origin that serves the app); a later list signed by any other
+ * certificate, or whose signature does not check, is refused, and the verifier keeps its saved copy.
+ */
+async function fetchSignedTrustList(): Promise<unknown> {
+  const signed = await fetchJson(SIGNED_TRUST_LIST_PATH);
+  const jws = typeof signed === 'object' && signed !== null && 'jws' in signed ? signed.jws : null;
+  if (typeof jws !== 'string') throw new Error('signed trust list: no jws');
+  const pinned = readCache<string>(PIN_KEY)?.data ?? null;
+  const { content, signerCertificate } = await verifySignedList(jws, { pinned });
+  if (!pinned) writeCache<string>(PIN_KEY, signerCertificate);
+  return content;
+}
+
+/**
  * The trust list and revocation list for offline verification: downloaded when the network answers (the browser
  * revalidates with the ETag, so an unchanged list costs a 304), otherwise the copy saved on this device.
  * Resolves to null when there is neither.
  */
 export async function loadVerifierLists(): Promise<LoadedLists | null> {
   try {
-    const [trust, revocation] = await Promise.all([fetchJson(TRUST_LIST_PATH), fetchJson(REVOCATION_LIST_PATH)]);
+    const [trust, revocation] = await Promise.all([fetchSignedTrustList(), fetchJson(REVOCATION_LIST_PATH)]);
     const lists = await readVerifierLists(trust, revocation);
     const savedAt = Date.now();
     writeCache<RawLists>(CACHE_KEY, { trust, revocation }, savedAt);

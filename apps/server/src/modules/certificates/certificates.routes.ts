@@ -23,7 +23,50 @@ import {
   searchCertificates,
   viewCertificate,
 } from './certificates.service.ts';
-import { type Published, publishRevocationList, publishTrustList } from './certificates.trust-list.ts';
+import {
+  type Published,
+  publishBusinessRules,
+  publishGatewayTrustList,
+  publishRevocationList,
+  publishSignedTrustList,
+  publishTrustList,
+} from './certificates.trust-list.ts';
+
+const SignedTrustListSchema = Type.Object({
+  format: Type.Literal('homeward-signed-trust-list/1'),
+  jws: Type.String({ description: 'Compact JWS: header (alg ES256, kid, x5c) . trust list JSON . signature' }),
+});
+
+const BusinessRulesSchema = Type.Object({
+  format: Type.Literal('homeward-business-rules/1'),
+  updatedAt: Type.String(),
+  destinations: Type.Array(
+    Type.Object({
+      country: Type.String(),
+      name: Type.Record(Type.String(), Type.String()),
+      rules: Type.Array(
+        Type.Object(
+          { id: Type.String(), kind: Type.String() },
+          {
+            additionalProperties: true,
+            description:
+              'kind: accepted-types, vaccination-complete, vaccination-age, test-max-age, test-negative, recovery-valid',
+          },
+        ),
+      ),
+    }),
+  ),
+});
+
+const GatewayTrustListItemSchema = Type.Object({
+  kid: Type.String(),
+  timestamp: Type.String(),
+  country: Type.String(),
+  certificateType: Type.Literal('DSC'),
+  thumbprint: Type.String({ description: 'SHA-256 of the DER, hex' }),
+  signature: Type.String({ description: 'base64 ECDSA-SHA256 (DER) by the CSCA over the DER of rawData' }),
+  rawData: Type.String({ description: 'Base64 DER' }),
+});
 
 // The role gate ran before the handler, so there is an actor; record-level rules are in certificates.policy.ts.
 const gated = (user: Parameters<typeof actorOf>[0]): Actor => actorOf(user) as Actor;
@@ -52,6 +95,45 @@ export async function certificatesRoutes(app: App): Promise<void> {
     },
     async (request, reply) =>
       sendPublished(request, reply, await publishTrustList(app.ctx.db, app.ctx.config.state.code)),
+  );
+
+  app.get(
+    '/api/v1/certificates/trust-list/signed',
+    {
+      config: { policy: PUBLIC },
+      schema: {
+        tags: ['certificates'],
+        summary: 'The trust list as a compact JWS (ES256) signed by the country signing CA, its certificate in x5c',
+        response: { 200: SignedTrustListSchema, 304: Type.Null() },
+      },
+    },
+    async (request, reply) => sendPublished(request, reply, await publishSignedTrustList(app.ctx.db, app.ctx.config)),
+  );
+
+  app.get(
+    '/api/v1/certificates/trust-list/dcc-gateway',
+    {
+      config: { policy: PUBLIC },
+      schema: {
+        tags: ['certificates'],
+        summary: "Document signers in the EU DCC gateway's /trustList shape (signature: see decision 0009)",
+        response: { 200: Type.Array(GatewayTrustListItemSchema), 304: Type.Null() },
+      },
+    },
+    async (request, reply) => sendPublished(request, reply, await publishGatewayTrustList(app.ctx.db, app.ctx.config)),
+  );
+
+  app.get(
+    '/api/v1/certificates/business-rules',
+    {
+      config: { policy: PUBLIC },
+      schema: {
+        tags: ['certificates'],
+        summary: 'Business rules per destination (e.g. a test no older than 48 h) that the verifier page applies',
+        response: { 200: BusinessRulesSchema, 304: Type.Null() },
+      },
+    },
+    async (request, reply) => sendPublished(request, reply, publishBusinessRules()),
   );
 
   app.get(

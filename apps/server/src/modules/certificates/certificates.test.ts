@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { readVerifierLists, verifyWithLists } from '@homeward/hcert';
+import { createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
+import { readBusinessRules, readVerifierLists, verifySignedList, verifyWithLists } from '@homeward/hcert';
 import * as x509 from '@peculiar/x509';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
@@ -278,6 +279,61 @@ describeEachDialect('health certificates: issue, trust list, verify, revoke', (g
     expect(JSON.stringify(trust)).not.toMatch(/ZHANG|张/);
   });
 
+  it('serves the trust list signed by the CSCA (JWS) and the DSCs in the DCC gateway shape', async () => {
+    const plain = (await app.inject('/api/v1/certificates/trust-list')).json();
+    const csca = plain.certificates.find((c: { certificateType: string }) => c.certificateType === 'CSCA');
+    const signed = await app.inject('/api/v1/certificates/trust-list/signed');
+    expect(signed.statusCode, signed.body).toBe(200);
+    const { jws } = signed.json();
+    const verified = await verifySignedList(jws, { pinned: csca.certificate });
+    expect(verified.content).toEqual(plain);
+    expect(verified.signerCertificate).toBe(csca.certificate);
+    // Same list, same signature: the ETag lets a verifier revalidate for free.
+    const again = await app.inject({
+      url: '/api/v1/certificates/trust-list/signed',
+      headers: { 'if-none-match': signed.headers.etag as string },
+    });
+    expect(again.statusCode).toBe(304);
+    // A changed content, another pinned CA or a changed signature is refused.
+    const [header, payload, signature] = jws.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...plain, certificates: [] })).toString('base64url');
+    await expect(verifySignedList(`${header}.${forged}.${signature}`)).rejects.toMatchObject({ code: 'signature' });
+    const dsc = plain.certificates.find((c: { certificateType: string }) => c.certificateType === 'DSC');
+    await expect(verifySignedList(jws, { pinned: dsc.certificate })).rejects.toMatchObject({ code: 'signature' });
+    const flipped = Buffer.from(signature, 'base64url');
+    flipped[0] = (flipped[0] ?? 0) ^ 1;
+    await expect(verifySignedList(`${header}.${payload}.${flipped.toString('base64url')}`)).rejects.toMatchObject({
+      code: 'signature',
+    });
+
+    const gateway = await app.inject('/api/v1/certificates/trust-list/dcc-gateway');
+    expect(gateway.statusCode).toBe(200);
+    const items = gateway.json();
+    const dscs = plain.certificates.filter((c: { certificateType: string }) => c.certificateType === 'DSC');
+    expect(items.map((item: { kid: string }) => item.kid)).toEqual(dscs.map((c: { kid: string }) => c.kid));
+    const cscaKey = new X509Certificate(Buffer.from(csca.certificate, 'base64')).publicKey;
+    for (const item of items) {
+      const der = Buffer.from(item.rawData, 'base64');
+      expect(item).toMatchObject({ certificateType: 'DSC', country: 'CN' });
+      expect(item.thumbprint).toBe(createHash('sha256').update(der).digest('hex'));
+      expect(cryptoVerify('sha256', der, cscaKey, Buffer.from(item.signature, 'base64'))).toBe(true);
+    }
+  });
+
+  it('serves the business rules per destination, readable by the verifier, with an ETag', async () => {
+    const response = await app.inject('/api/v1/certificates/business-rules');
+    expect(response.statusCode).toBe(200);
+    const rules = readBusinessRules(response.json());
+    expect(rules.destinations.map((d) => d.country)).toContain('DE');
+    const germany = rules.destinations.find((d) => d.country === 'DE');
+    expect(germany?.rules).toContainEqual({ id: 'DE-T-0001', kind: 'test-max-age', hours: 48 });
+    const again = await app.inject({
+      url: '/api/v1/certificates/business-rules',
+      headers: { 'if-none-match': response.headers.etag as string },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+
   it('chains each document signer to the CSCA and keeps the private keys sealed at rest', async () => {
     const { certificates } = (await app.inject('/api/v1/certificates/trust-list')).json();
     const csca = new x509.X509Certificate(
@@ -390,6 +446,9 @@ describeEachDialect('health certificates: the first keys, created under concurre
   });
 
   it('makes exactly one CSCA and one document signer, and every certificate verifies', async () => {
+    // Before the first issuance there is no country signing CA to sign the list with, and no signer to list.
+    expect((await app.inject('/api/v1/certificates/trust-list/signed')).statusCode).toBe(503);
+    expect((await app.inject('/api/v1/certificates/trust-list/dcc-gateway')).json()).toEqual([]);
     const responses = await Promise.all(
       Array.from({ length: 6 }, () =>
         app.inject({

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { type BusinessRuleSet, readBusinessRules, type SigningKey } from '@homeward/hcert';
+import { importNodeSigningKey } from '@homeward/hcert/node';
 import type { PublishedRevocationList, PublishedTrustList } from '@homeward/shared';
+import type { Config } from '../../config.ts';
 import type { Db } from '../../db/schema.ts';
-import { listRevokedHashes, listTrustedSigners } from './certificates.repo.ts';
+import { ProblemError } from '../../http/problem.ts';
+import { openSignerKey } from './certificates.keys.ts';
+import { findSignerInSlot, listRevokedHashes, listTrustedSigners, type SignerRow } from './certificates.repo.ts';
 
 export interface Published<T> {
   body: T;
@@ -56,4 +62,131 @@ export async function publishRevocationList(db: Db, now = new Date()): Promise<P
     hashes: rows.map((row) => row.uciHash),
   };
   return { body, etag: etagOf(body) };
+}
+
+/** The trust list as a compact JWS (RFC 7515) signed by the CSCA in use: what a verifier checks before trusting. */
+export interface SignedTrustList {
+  format: 'homeward-signed-trust-list/1';
+  /** base64url(header) "." base64url(the trust list JSON) "." base64url(ES256 r‖s); the header carries x5c. */
+  jws: string;
+}
+
+/** One entry of the EU DCC gateway's `/trustList` answer (the subset Homeward serves; see decision 0009). */
+export interface GatewayTrustListItem {
+  kid: string;
+  timestamp: string;
+  country: string;
+  certificateType: 'DSC';
+  /** SHA-256 of the DER, hex. */
+  thumbprint: string;
+  /** base64 ECDSA-SHA256 (DER) by the CSCA in use over rawData's DER, not the gateway's CMS (decision 0009). */
+  signature: string;
+  /** Base64 DER of the document signer certificate. */
+  rawData: string;
+}
+
+const base64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
+
+/**
+ * The CSCA in use and its opened key; null before the first issuance made one. ECDSA signatures are randomised,
+ * so each signed document is kept per content and CSCA: the same list keeps the same signature and ETag.
+ */
+async function cscaSigner(db: Db, config: Config): Promise<{ row: SignerRow; key: SigningKey } | null> {
+  const row = await findSignerInSlot(db, 'csca');
+  if (!row) return null;
+  try {
+    return { row, key: importNodeSigningKey(await openSignerKey(db, config, row)) };
+  } catch (error) {
+    throw new ProblemError(503, 'signing_key_unavailable', error instanceof Error ? error.message : undefined);
+  }
+}
+
+const signedCache = new Map<string, Published<unknown>>();
+const MAX_SIGNED_CACHE = 32;
+
+async function cached<T>(key: string, make: () => Promise<T>): Promise<Published<T>> {
+  const hit = signedCache.get(key);
+  if (hit) return hit as Published<T>;
+  const body = await make();
+  const published = { body, etag: etagOf(body) };
+  if (signedCache.size >= MAX_SIGNED_CACHE) signedCache.clear();
+  signedCache.set(key, published);
+  return published;
+}
+
+/**
+ * The public trust list signed by the CSCA as a compact JWS with the CSCA certificate in `x5c`.
+ * @throws ProblemError 503 signing_key_unavailable before any CSCA exists or when its key does not open
+ */
+export async function publishSignedTrustList(
+  db: Db,
+  config: Config,
+  now = new Date(),
+): Promise<Published<SignedTrustList>> {
+  const list = await publishTrustList(db, config.state.code, now);
+  const signer = await cscaSigner(db, config);
+  if (!signer) throw new ProblemError(503, 'signing_key_unavailable', 'no country signing CA yet');
+  return cached(`jws ${signer.row.id} ${list.etag}`, async () => {
+    const header = { alg: 'ES256', typ: 'JOSE', kid: signer.row.kid, x5c: [signer.row.certificate] };
+    const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(list.body))}`;
+    const signature = await signer.key.sign(new TextEncoder().encode(input));
+    return { format: 'homeward-signed-trust-list/1' as const, jws: `${input}.${base64url(signature)}` };
+  });
+}
+
+/**
+ * The document signers in the EU DCC gateway's trust-list shape, each signed by the CSCA in use.
+ * @throws ProblemError 503 signing_key_unavailable when the CSCA's key does not open
+ */
+export async function publishGatewayTrustList(
+  db: Db,
+  config: Config,
+  now = new Date(),
+): Promise<Published<GatewayTrustListItem[]>> {
+  const rows = (await listTrustedSigners(db, now.toISOString())).filter((row) => row.kind === 'dsc');
+  const signer = rows.length > 0 ? await cscaSigner(db, config) : null;
+  const key = `gateway ${signer?.row.id ?? ''} ${rows.map((row) => row.id).join(',')}`;
+  return cached(key, async () => {
+    const items: GatewayTrustListItem[] = [];
+    for (const row of rows) {
+      const der = Buffer.from(row.certificate, 'base64');
+      const signature = signer ? await signer.key.sign(der) : new Uint8Array(0);
+      items.push({
+        kid: row.kid,
+        timestamp: row.createdAt,
+        country: config.state.code,
+        certificateType: 'DSC',
+        thumbprint: createHash('sha256').update(der).digest('hex'),
+        signature: Buffer.from(p1363ToDer(signature)).toString('base64'),
+        rawData: row.certificate,
+      });
+    }
+    return items;
+  });
+}
+
+/** ES256's raw r‖s as the DER ECDSA-Sig-Value X.509 tools expect. */
+function p1363ToDer(signature: Uint8Array): Uint8Array {
+  if (signature.length !== 64) return signature;
+  const integer = (bytes: Uint8Array) => {
+    let start = 0;
+    while (start < bytes.length - 1 && bytes[start] === 0) start++;
+    const trimmed = bytes.subarray(start);
+    const padded = (trimmed[0] ?? 0) & 0x80 ? [0, ...trimmed] : [...trimmed];
+    return [0x02, padded.length, ...padded];
+  };
+  const body = [...integer(signature.subarray(0, 32)), ...integer(signature.subarray(32))];
+  return Uint8Array.from([0x30, body.length, ...body]);
+}
+
+// The business rules per destination shipped with the server (business-rules.json), read and checked once at
+// start: a malformed file stops the server rather than reaching verifiers.
+const businessRules: Published<BusinessRuleSet> = (() => {
+  const body = readBusinessRules(JSON.parse(readFileSync(new URL('./business-rules.json', import.meta.url), 'utf8')));
+  return { body, etag: etagOf(body) };
+})();
+
+/** The public business rules per destination, which verifiers save offline with the lists. */
+export function publishBusinessRules(): Published<BusinessRuleSet> {
+  return businessRules;
 }
