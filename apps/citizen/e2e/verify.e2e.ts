@@ -43,6 +43,23 @@ const WORDS = {
   },
 } as const;
 
+const RULE_WORDS = {
+  en: {
+    destination: 'Destination',
+    meetsGermany: 'Meets the entry rules of Germany',
+    failsThailand: 'Does not meet the entry rules of Thailand',
+    fullCourse: 'Full vaccination course (all doses given)',
+    acceptedTest: 'Accepted certificate types: test',
+  },
+  'zh-CN': {
+    destination: '目的地',
+    meetsGermany: '符合德国的入境规则',
+    failsThailand: '不符合泰国的入境规则',
+    fullCourse: '已完成全程疫苗接种（各剂次均已接种）',
+    acceptedTest: '接受的证明类型：检测',
+  },
+} as const;
+
 let server: TestServer;
 let browser: Browser;
 let issuer: HealthIssuer;
@@ -131,6 +148,30 @@ describeBrowser('citizen app: health-certificate verifier', () => {
     await checkAxe(page);
     await page.context().close();
   });
+  for (const locale of ['en', 'zh-CN'] as const) {
+    it(`${locale}: the entry rules of the chosen destination, each passed or failed; accessible`, async () => {
+      const { hc1 } = await issuer.issueVaccination();
+      const page = await newPhonePage(browser, locale);
+      await openVerifier(page, locale);
+      const words = RULE_WORDS[locale];
+      await page.getByLabel(words.destination).selectOption('DE');
+      await check(page, locale, hc1);
+      await expect.poll(() => page.getByRole('heading', { level: 3, name: words.meetsGermany }).isVisible()).toBe(true);
+      expect(await page.getByText(words.fullCourse).isVisible()).toBe(true);
+      await checkAxe(page);
+      await screenshot(page, `citizen-verify-rules-pass-phone-${locale}`);
+      // Thailand (in the shipped rules) accepts tests only: the vaccination fails that one rule.
+      await page.getByLabel(words.destination).selectOption('TH');
+      await expect
+        .poll(() => page.getByRole('heading', { level: 3, name: words.failsThailand }).isVisible())
+        .toBe(true);
+      expect(await page.getByText(words.acceptedTest).isVisible()).toBe(true);
+      await checkAxe(page);
+      await screenshot(page, `citizen-verify-rules-fail-phone-${locale}`);
+      await page.context().close();
+    });
+  }
+
   it('refuses a trust list whose CSCA signature does not check, keeping the copy it verified before', async () => {
     await issuer.issueVaccination();
     const page = await newPhonePage(browser, 'en');

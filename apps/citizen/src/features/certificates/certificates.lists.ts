@@ -1,4 +1,10 @@
-import { readVerifierLists, type VerifierLists, verifySignedList } from '@homeward/hcert';
+import {
+  type BusinessRuleSet,
+  readBusinessRules,
+  readVerifierLists,
+  type VerifierLists,
+  verifySignedList,
+} from '@homeward/hcert';
 import { readCache, writeCache } from '../../lib/cache.store.ts';
 
 export const TRUST_LIST_PATH = '/api/v1/certificates/trust-list';
@@ -7,19 +13,32 @@ export const SIGNED_TRUST_LIST_PATH = '/api/v1/certificates/trust-list/signed';
 /** The CSCA certificate (base64 DER) that signed the first list this device accepted: every later list must match. */
 const PIN_KEY = 'certificates:csca-pin';
 export const REVOCATION_LIST_PATH = '/api/v1/certificates/revocation-list';
+export const BUSINESS_RULES_PATH = '/api/v1/certificates/business-rules';
 const CACHE_KEY = 'certificates:lists';
 
 interface RawLists {
   trust: unknown;
   revocation: unknown;
+  /** Absent in copies saved before the rules were published. */
+  rules?: unknown;
 }
 
 export interface LoadedLists {
   lists: VerifierLists;
+  /** The business rules per destination; null when this device has none readable. */
+  rules: BusinessRuleSet | null;
   /** When the lists were downloaded (epoch ms). */
   savedAt: number;
   /** False when the network failed and the copy on this device is used. */
   fresh: boolean;
+}
+
+function rulesOrNull(json: unknown): BusinessRuleSet | null {
+  try {
+    return readBusinessRules(json);
+  } catch {
+    return null;
+  }
 }
 
 async function fetchJson(path: string): Promise<unknown> {
@@ -50,17 +69,22 @@ async function fetchSignedTrustList(): Promise<unknown> {
  */
 export async function loadVerifierLists(): Promise<LoadedLists | null> {
   try {
-    const [trust, revocation] = await Promise.all([fetchSignedTrustList(), fetchJson(REVOCATION_LIST_PATH)]);
+    const [trust, revocation, rules] = await Promise.all([
+      fetchSignedTrustList(),
+      fetchJson(REVOCATION_LIST_PATH),
+      fetchJson(BUSINESS_RULES_PATH),
+    ]);
     const lists = await readVerifierLists(trust, revocation);
+    const readRules = readBusinessRules(rules);
     const savedAt = Date.now();
-    writeCache<RawLists>(CACHE_KEY, { trust, revocation }, savedAt);
-    return { lists, savedAt, fresh: true };
+    writeCache<RawLists>(CACHE_KEY, { trust, revocation, rules }, savedAt);
+    return { lists, rules: readRules, savedAt, fresh: true };
   } catch {
     const cached = readCache<RawLists>(CACHE_KEY);
     if (!cached) return null;
     try {
       const lists = await readVerifierLists(cached.data.trust, cached.data.revocation);
-      return { lists, savedAt: cached.savedAt, fresh: false };
+      return { lists, rules: rulesOrNull(cached.data.rules), savedAt: cached.savedAt, fresh: false };
     } catch {
       return null;
     }

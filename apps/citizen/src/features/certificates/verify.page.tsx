@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { SavedAge } from '../offline/offline.component.tsx';
 import { type LoadedLists, loadVerifierLists } from './certificates.lists.ts';
 import { qrDetector, readQrFromImage } from './qr-image.ts';
+import { RuleResults } from './rules.component.tsx';
 import { Verdict } from './verdict.component.tsx';
 
 type ListsState = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; loaded: LoadedLists };
@@ -126,12 +127,17 @@ function CameraScanner({ onText }: { onText: (text: string) => void }) {
 
 /** Public verifier for border and airline staff: scan, upload or paste an HC1 certificate; works offline. */
 export function VerifyPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   useDocumentTitle(t('certificates.verify.title'));
   const { state, refresh } = useVerifierLists();
   const [text, setText] = useState('');
   const [result, setResult] = useState<{ verdict: HcertVerdict; checkedAt: number } | null>(null);
   const [pictureError, setPictureError] = useState(false);
+  const [destinationCode, setDestinationCode] = useState('');
+  const destination =
+    state.status === 'ready'
+      ? (state.loaded.rules?.destinations.find((entry) => entry.country === destinationCode) ?? null)
+      : null;
 
   const check = useCallback(
     async (input: string) => {
@@ -184,8 +190,36 @@ export function VerifyPage() {
 
       {state.status === 'ready' ? (
         <>
+          {state.loaded.rules && state.loaded.rules.destinations.length > 0 ? (
+            <div className="form-group">
+              <label className="label" htmlFor="hc-destination">
+                {t('certificates.verify.destinationLabel')}
+              </label>
+              <p className="hint" id="hc-destination-hint">
+                {t('certificates.verify.destinationHint')}
+              </p>
+              <select
+                id="hc-destination"
+                className="select"
+                aria-describedby="hc-destination-hint"
+                value={destinationCode}
+                onChange={(event) => setDestinationCode(event.target.value)}
+              >
+                <option value="">{t('certificates.verify.destinationNone')}</option>
+                {state.loaded.rules.destinations.map((entry) => (
+                  <option key={entry.country} value={entry.country}>
+                    {entry.name[i18n.language] ?? entry.name.en ?? entry.country}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+
           <div aria-live="polite">
             {result ? <Verdict verdict={result.verdict} checkedAt={result.checkedAt} /> : null}
+            {result?.verdict.ok && destination ? (
+              <RuleResults destination={destination} payload={result.verdict.payload} checkedAt={result.checkedAt} />
+            ) : null}
           </div>
 
           <section aria-labelledby="scan-heading">
