@@ -139,10 +139,11 @@ export async function listCertificates(
   limit: number,
   offset: number,
 ): Promise<CertificateRow[]> {
+  // Ids are UUIDv7, ordered by creation: within the same second the newer certificate still comes first.
   return filtered(db, filter)
     .selectAll()
     .orderBy('issuedAt', 'desc')
-    .orderBy('id')
+    .orderBy('id', 'desc')
     .limit(limit)
     .offset(offset)
     .execute();
