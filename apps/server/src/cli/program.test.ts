@@ -112,6 +112,8 @@ describe('homeward CLI', () => {
     expect(homeward(['seed', '--demo'], env).code).toBe(0);
     const { default: SQLite } = await import('better-sqlite3');
     const raw = new SQLite(database);
+    // The demo seed audits what it does (e.g. the demo health certificate): count from where it stopped.
+    const seeded = (raw.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
     const { appendAudit } = await import('../modules/audit/audit.service.ts');
     const { openDatabase } = await import('../db/connect.ts');
     const opened = await openDatabase({ dialect: 'sqlite', path: database });
@@ -120,11 +122,13 @@ describe('homeward CLI', () => {
     await opened.close();
     const clean = homeward(['audit', 'verify'], env);
     expect(clean.code).toBe(0);
-    expect(clean.out).toMatch(/audit log intact: 3 entries verified/);
-    raw.prepare('update audit_log set action = ? where seq = 2').run('test.rewritten');
+    expect(clean.out).toMatch(new RegExp(`audit log intact: ${seeded + 3} entries verified`));
+    raw.prepare('update audit_log set action = ? where seq = ?').run('test.rewritten', seeded + 2);
     raw.close();
     const broken = homeward(['audit', 'verify'], env);
     expect(broken.code).toBe(1);
-    expect(broken.err).toMatch(/audit log BROKEN at entry 2 .*altered; 1 entries before it verify/);
+    expect(broken.err).toMatch(
+      new RegExp(`audit log BROKEN at entry ${seeded + 2} .*altered; ${seeded + 1} entries before it verify`),
+    );
   });
 });
