@@ -61,6 +61,80 @@ export function ErrorSummary({
   );
 }
 
+/** The ids of a field's hint and error, for aria-describedby; undefined when it has neither. */
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+/** A field's error, above its control, with a hidden "Error:" prefix for screen readers. */
+export function ErrorLine({ id, error }: { id: string; error?: string | undefined }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <p className="error-message" id={`${id}-error`}>
+      <span className="visually-hidden">{t('errors.prefix')}</span>
+      {error}
+    </p>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** A labelled select with its hint and error, built like TextField. */
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  options,
+  emptyLabel,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly Option[];
+  /** The first, empty choice ("Choose…", "Not given"); omitted when a choice is required and preset. */
+  emptyLabel?: string;
+}) {
+  return (
+    <div className={error ? 'form-group form-group--error' : 'form-group'}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="hint field-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      <ErrorLine id={id} error={error} />
+      <select
+        id={id}
+        name={id}
+        className={error ? 'select input--error' : 'select'}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+      >
+        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> {
   id: string;
   label: string;
@@ -78,7 +152,7 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChan
 export function TextField({ id, label, hint, error, value, onChange, className, ...input }: FieldProps) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(false);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const described = describedBy(id, hint, error);
   return (
     <div className={error ? 'form-group form-group--error' : 'form-group'}>
       <label className="label" htmlFor={id}>
@@ -89,12 +163,7 @@ export function TextField({ id, label, hint, error, value, onChange, className, 
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">{t('errors.prefix')}</span>
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine id={id} error={error} />
       {input.type === 'password' ? (
         <div className="password-input">
           <input
@@ -103,7 +172,7 @@ export function TextField({ id, label, hint, error, value, onChange, className, 
             className={`${error ? 'input input--error' : 'input'}${className ? ` ${className}` : ''}`}
             value={value}
             onChange={(event) => onChange(event.target.value)}
-            aria-describedby={describedBy || undefined}
+            aria-describedby={described}
             aria-invalid={error ? true : undefined}
             {...input}
             type={shown ? 'text' : 'password'}
@@ -127,7 +196,7 @@ export function TextField({ id, label, hint, error, value, onChange, className, 
           className={`${error ? 'input input--error' : 'input'}${className ? ` ${className}` : ''}`}
           value={value}
           onChange={(event) => onChange(event.target.value)}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={described}
           aria-invalid={error ? true : undefined}
           {...input}
         />

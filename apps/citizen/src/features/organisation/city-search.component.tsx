@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describedBy, ErrorLine } from '../accounts/form.components.tsx';
 import { fetchCities, type PlaceCity } from './organisation.api.ts';
-import { describedBy, ErrorLine } from './organisation.fields.tsx';
 
 export interface ChosenCity {
   id: number;

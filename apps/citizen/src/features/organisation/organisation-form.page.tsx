@@ -8,6 +8,7 @@ import {
   ErrorSummary,
   errorsFromApi,
   type FieldErrors,
+  SelectField,
   TextField,
   useFormErrors,
 } from '../accounts/form.components.tsx';
@@ -20,7 +21,6 @@ import {
   SECTORS,
   updateOrganisation,
 } from './organisation.api.ts';
-import { SelectField } from './organisation.fields.tsx';
 import type { OrganisationNotice } from './organisations.page.tsx';
 
 const ORDER = ['name', 'registrationNumber', 'sector'] as const;

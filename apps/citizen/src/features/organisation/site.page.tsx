@@ -10,6 +10,7 @@ import {
   ErrorSummary,
   errorsFromApi,
   type FieldErrors,
+  SelectField,
   TextField,
   useFormErrors,
 } from '../accounts/form.components.tsx';
@@ -25,7 +26,6 @@ import {
   sitesPath,
   updateSite,
 } from './organisation.api.ts';
-import { SelectField } from './organisation.fields.tsx';
 import type { OrganisationNotice } from './organisations.page.tsx';
 import './organisation.css';
 

@@ -4,7 +4,7 @@ import { currentLocale } from '../../i18n/i18n.ts';
 import { ApiError } from '../../lib/api.client.ts';
 import { dateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.hook.ts';
-import { ErrorSummary, errorsFromApi, SuccessNotice, useFormErrors } from '../accounts/form.components.tsx';
+import { ErrorLine, ErrorSummary, errorsFromApi, SuccessNotice, useFormErrors } from '../accounts/form.components.tsx';
 import {
   importsPath,
   MAX_UPLOAD_BYTES,
@@ -13,7 +13,6 @@ import {
   TEMPLATE_PATH,
   uploadStaffList,
 } from './organisation.api.ts';
-import { ErrorLine } from './organisation.fields.tsx';
 
 const ORDER = ['staffFile'] as const;
 const COLUMNS = [

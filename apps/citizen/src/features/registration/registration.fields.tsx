@@ -4,24 +4,10 @@ import type { ReactNode, TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLocale } from '../../i18n/i18n.ts';
+import { describedBy, ErrorLine, type Option } from '../accounts/form.components.tsx';
 
 // Form pieces the registration pages share, built on the account pages' classes (label, hint, error above the
 // control, tied together with aria-describedby).
-
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-}
-
-function ErrorLine({ id, error }: { id: string; error?: string | undefined }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <p className="error-message" id={`${id}-error`}>
-      <span className="visually-hidden">{t('errors.prefix')}</span>
-      {error}
-    </p>
-  );
-}
 
 export function BackToRegistration() {
   const { t } = useTranslation();
@@ -67,61 +53,8 @@ export function TextArea({ id, label, hint, error, value, onChange, className, .
   );
 }
 
-export interface Option {
-  value: string;
-  label: string;
-}
-
-export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  value,
-  onChange,
-  options,
-  emptyLabel,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly Option[];
-  /** The first, empty choice ("Not given"); omitted when a choice is required and preset. */
-  emptyLabel?: string;
-}) {
-  return (
-    <div className={error ? 'form-group form-group--error' : 'form-group'}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="hint field-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      <ErrorLine id={id} error={error} />
-      <select
-        id={id}
-        name={id}
-        className={error ? 'select input--error' : 'select'}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-      >
-        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+// The select is shared with the other citizen forms; the registration pages import it from here.
+export { type Option, SelectField } from '../accounts/form.components.tsx';
 
 /** Radios in a fieldset; the first radio's id is `${id}-${first value}`, the target of error-summary links. */
 export function RadioGroup({
