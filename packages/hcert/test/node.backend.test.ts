@@ -25,6 +25,21 @@ const backends: [string, HcertBackend][] = [
 ];
 
 /** What a backend's inflate answers: the bytes, or the HcertError code it refused with. */
+// The payload's zlib stream with one byte of its dynamic Huffman header changed (fast-check seed 376580992).
+const MALFORMED_CODE_LENGTHS = [
+  120, 218, 29, 142, 61, 78, 195, 64, 240, 133, 175, 18, 77, 67, 19, 39, 51, 187, 241, 223, 118, 27, 219, 64, 136, 112,
+  164, 128, 17, 136, 80, 4, 236, 68, 46, 226, 68, 182, 149, 198, 178, 68, 71, 201, 5, 168, 56, 65, 26, 26, 36, 56, 131,
+  115, 163, 204, 102, 171, 247, 190, 247, 73, 59, 13, 236, 179, 18, 20, 208, 64, 14, 16, 250, 80, 44, 55, 160, 26, 88,
+  21, 204, 186, 239, 238, 183, 59, 28, 63, 186, 159, 238, 143, 211, 63, 207, 171, 162, 230, 225, 126, 170, 131, 235, 40,
+  158, 206, 152, 172, 207, 230, 23, 123, 239, 23, 199, 79, 22, 15, 103, 104, 180, 91, 61, 127, 210, 113, 172, 161, 237,
+  67, 186, 125, 53, 191, 248, 174, 111, 17, 89, 130, 88, 218, 131, 122, 110, 160, 94, 51, 247, 70, 104, 75, 31, 209, 49,
+  120, 199, 224, 6, 221, 241, 35, 74, 174, 27, 83, 163, 100, 72, 67, 65, 67, 178, 133, 111, 216, 146, 217, 108, 126,
+  101, 17, 242, 35, 199, 55, 48, 229, 67, 168, 15, 85, 10, 74, 112, 51, 7, 8, 20, 100, 161, 99, 225, 136, 247, 183, 45,
+  147, 68, 115, 202, 43, 78, 119, 245, 178, 206, 122, 81, 81, 103, 229, 174, 204, 171, 172, 183, 128, 112, 50, 209, 11,
+  48, 106, 110, 212, 121, 172, 146, 135, 96, 162, 144, 84, 162, 149, 118, 69, 136, 78, 128, 190, 116, 189, 177, 109,
+  143, 240, 50, 10, 35, 73, 14, 142, 101, 232, 201, 192, 131, 246, 165, 61, 1, 108, 45, 95, 194,
+];
+
 function inflateOutcome(backend: HcertBackend, bytes: Uint8Array, maxBytes = 4096): string {
   try {
     return `ok:${Buffer.from(backend.inflate(bytes, maxBytes)).toString('hex')}`;
@@ -110,7 +125,8 @@ describe('the node backend zlib', () => {
           expect(inflateOutcome(nodeBackend, bytes)).toBe(inflateOutcome(webBackend, bytes));
         },
       ),
-      { numRuns: 2000 },
+      // A CI run found this one: a Huffman code-length set node:zlib refuses and fflate decodes to the same bytes.
+      { numRuns: 2000, examples: [[Uint8Array.from(MALFORMED_CODE_LENGTHS)]] },
     );
   });
 });
