@@ -6,7 +6,15 @@ import type {
   WebauthnChallengesTable,
 } from './tables/accounts.table.ts';
 import type { AuditLogTable, ThrottlesTable } from './tables/audit.table.ts';
-import type { CasesTable, CountersTable } from './tables/cases.table.ts';
+import type {
+  CaseAttachmentsTable,
+  CaseEventsTable,
+  CasePersonsTable,
+  CasesTable,
+  CaseTasksTable,
+  CountersTable,
+  IncidentsTable,
+} from './tables/cases.table.ts';
 import type { CertificateSignersTable, HealthCertificatesTable } from './tables/certificates.table.ts';
 import type { IdempotencyKeysTable } from './tables/idempotency.table.ts';
 import type { JobsTable } from './tables/jobs.table.ts';
@@ -50,6 +58,11 @@ export interface Database {
   recoveryCodes: RecoveryCodesTable;
   apiTokens: ApiTokensTable;
   cases: CasesTable;
+  casePersons: CasePersonsTable;
+  caseEvents: CaseEventsTable;
+  caseAttachments: CaseAttachmentsTable;
+  caseTasks: CaseTasksTable;
+  incidents: IncidentsTable;
   counters: CountersTable;
   persons: PersonsTable;
   personChannels: PersonChannelsTable;

@@ -48,7 +48,9 @@ export async function openCase(db: Db, actor: Actor, body: OpenCaseBody, source:
       record: { type: 'case', id: row.id, missionCode: row.missionCode },
       details: { number: row.number, category: row.category, priority: row.priority },
     });
-    return toCaseDto(row);
+    const stored = await findCase(trx, row.id);
+    if (!stored) throw new Error(`case ${row.id} vanished inside its own transaction`);
+    return toCaseDto(stored);
   });
 }
 
