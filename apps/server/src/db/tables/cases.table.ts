@@ -1,5 +1,5 @@
-import type { Generated } from 'kysely';
 import type { CaseCategory, CasePriority, CaseStatus } from '@homeward/shared';
+import type { Generated } from 'kysely';
 
 export interface CasesTable {
   id: string;
