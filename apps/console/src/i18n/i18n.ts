@@ -1,6 +1,8 @@
 import { DEFAULT_LOCALE, isLocale, type Locale, negotiateLocale } from '@homeward/shared';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import casesEn from '../locales/cases.en.json';
+import casesZhCN from '../locales/cases.zh-CN.json';
 import en from '../locales/en.json';
 import zhCN from '../locales/zh-CN.json';
 
@@ -9,7 +11,7 @@ const STORAGE_KEY = 'homeward.console.locale';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof en & typeof casesEn };
   }
 }
 
@@ -32,7 +34,11 @@ function setDocumentLanguage(locale: string): void {
 export function setupI18n(): typeof i18next {
   const lng = initialLocale();
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    // Each area keeps its words in its own files (locales/<area>.<lang>.json), merged at the top level.
+    resources: {
+      'zh-CN': { translation: { ...zhCN, ...casesZhCN } },
+      en: { translation: { ...en, ...casesEn } },
+    },
     lng,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: ['zh-CN', 'en'],
