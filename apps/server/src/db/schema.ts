@@ -16,6 +16,7 @@ import type {
   IncidentsTable,
 } from './tables/cases.table.ts';
 import type { CertificateSignersTable, HealthCertificatesTable } from './tables/certificates.table.ts';
+import type { HotlineCallsTable, KnowledgeArticlesTable } from './tables/hotline.table.ts';
 import type { IdempotencyKeysTable } from './tables/idempotency.table.ts';
 import type { JobsTable } from './tables/jobs.table.ts';
 import type { MissionJurisdictionsTable, MissionsTable } from './tables/missions.table.ts';
@@ -77,6 +78,8 @@ export interface Database {
   certificateSigners: CertificateSignersTable;
   healthCertificates: HealthCertificatesTable;
   idempotencyKeys: IdempotencyKeysTable;
+  hotlineCalls: HotlineCallsTable;
+  knowledgeArticles: KnowledgeArticlesTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */
