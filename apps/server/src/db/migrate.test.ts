@@ -40,7 +40,12 @@ describeEachDialect('migrations', (getDb) => {
   });
 
   it('produce the same tables on both engines', async () => {
-    const tables = (await fresh.db.introspection.getTables()).map((t) => t.name).sort();
+    // SQLite's full-text index (case_search_docs, the FTS5 table and its shadow tables, migration 1530) has no
+    // PostgreSQL twin: there pg_trgm indexes the searched columns themselves.
+    const tables = (await fresh.db.introspection.getTables())
+      .map((t) => t.name)
+      .filter((name) => !name.startsWith('case_search'))
+      .sort();
     expect(tables).toEqual([
       'account_tokens',
       'api_tokens',
@@ -72,6 +77,7 @@ describeEachDialect('migrations', (getDb) => {
       'persons',
       'presences',
       'recovery_codes',
+      'saved_views',
       'sessions',
       'settings',
       'staff_imports',

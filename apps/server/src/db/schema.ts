@@ -32,6 +32,7 @@ import type {
   PresencesTable,
   StaffImportsTable,
 } from './tables/registry.table.ts';
+import type { SavedViewsTable } from './tables/saved-views.table.ts';
 import type {
   ApiTokensTable,
   AuthChallengesTable,
@@ -80,6 +81,7 @@ export interface Database {
   idempotencyKeys: IdempotencyKeysTable;
   hotlineCalls: HotlineCallsTable;
   knowledgeArticles: KnowledgeArticlesTable;
+  savedViews: SavedViewsTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */

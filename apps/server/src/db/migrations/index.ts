@@ -12,6 +12,7 @@ import * as m202611281350 from './202611281350_cover_targeting_scans.ts';
 import * as m202611281400 from './202611281400_create_idempotency_keys.ts';
 import * as m202611281500 from './202611281500_extend_cases.ts';
 import * as m202611281520 from './202611281520_create_hotline.ts';
+import * as m202611281530 from './202611281530_create_case_search.ts';
 
 /**
  * Every migration, by file name, in order. Listed by hand (not read from disk) so that the same
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281400_create_idempotency_keys': m202611281400,
   '202611281500_extend_cases': m202611281500,
   '202611281520_create_hotline': m202611281520,
+  '202611281530_create_case_search': m202611281530,
 };
