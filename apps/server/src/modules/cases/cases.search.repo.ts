@@ -1,0 +1,87 @@
+import { type RawBuilder, sql } from 'kysely';
+import { dialectOf } from '../../db/dialect/dialect.ts';
+import type { Db } from '../../db/schema.ts';
+
+/** At most this many words of a query count; the rest are ignored (a pasted paragraph is not a search). */
+export const MAX_SEARCH_TERMS = 8;
+
+/**
+ * Trigram indexes cannot answer a term shorter than three characters (common in Chinese: 护照, 失踪), so
+ * such a term is matched by a LIKE scan over only the newest SHORT_TERM_WINDOW searchable texts (case
+ * summaries and descriptions, notes, messages). Older texts need a longer word or another filter.
+ */
+export const SHORT_TERM_WINDOW = 20_000;
+
+/** The words of a search: split on white space, duplicates dropped, at most MAX_SEARCH_TERMS of them. */
+export function searchTerms(q: string): string[] {
+  const words = q.split(/\s+/u).filter((w) => w.length > 0);
+  return [...new Set(words)].slice(0, MAX_SEARCH_TERMS);
+}
+
+/** Characters, not UTF-16 units: 𠀀 is one character and one trigram position. */
+function characters(term: string): number {
+  return [...term].length;
+}
+
+/** A LIKE pattern that matches the term literally anywhere: %, _ and the escape character are escaped. */
+export function containsPattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** An FTS5 string: the term as one quoted phrase (the trigram tokenizer then matches it as a substring). */
+function ftsPhrase(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+export interface CaseSearchOptions {
+  /** Staff also match internal notes; a citizen only what they may see (the case text and citizen-visible events). */
+  includeInternal: boolean;
+}
+
+function sqliteTerm(term: string, options: CaseSearchOptions): RawBuilder<unknown> {
+  const visible = options.includeInternal ? sql`` : sql` and d.visibility = 'citizen'`;
+  if (characters(term) >= 3) {
+    return sql`select d.case_id from case_search s join case_search_docs d on d.doc_id = s.rowid
+      where case_search match ${ftsPhrase(term)}${visible}`;
+  }
+  return sql`select d.case_id from case_search_docs d
+    where d.doc_id > (select coalesce(max(doc_id), 0) from case_search_docs) - ${SHORT_TERM_WINDOW}
+    and d.body like ${containsPattern(term)} escape '\\'${visible}`;
+}
+
+function postgresTerm(term: string, options: CaseSearchOptions): RawBuilder<unknown> {
+  const pattern = containsPattern(term);
+  const visible = options.includeInternal ? sql`` : sql` and visibility = 'citizen'`;
+  if (characters(term) >= 3) {
+    // The GIN trigram indexes answer ILIKE; the event index is partial (notes and messages only).
+    return sql`select case_id from (
+        select id as case_id from cases where summary ilike ${pattern} escape '\\' or description ilike ${pattern} escape '\\'
+        union all
+        select case_id from case_events where kind in ('note', 'message') and body ilike ${pattern} escape '\\'${visible}
+      ) t`;
+  }
+  // Half the window each for cases and for events, newest first (ids are UUIDv7, so they sort by time).
+  const half = SHORT_TERM_WINDOW / 2;
+  return sql`select case_id from (
+      select case_id from (select id as case_id, summary || chr(10) || description as body from cases
+        order by id desc limit ${half}) c where body ilike ${pattern} escape '\\'
+      union all
+      select case_id from (select case_id, body from case_events where kind in ('note', 'message')${visible}
+        order by id desc limit ${half}) e where body ilike ${pattern} escape '\\'
+    ) t`;
+}
+
+/**
+ * The ids of the cases whose summary, description, notes or messages contain every word of `q`
+ * (each word anywhere in the case, case-insensitively), as a subquery for `where id in (…)`;
+ * null when `q` has no words. Scope (which cases the caller may see) is the caller's filter.
+ */
+export function caseIdsMatching(db: Db, q: string, options: CaseSearchOptions): RawBuilder<string> | null {
+  const terms = searchTerms(q);
+  if (terms.length === 0) return null;
+  const one = dialectOf(db).name === 'postgres' ? postgresTerm : sqliteTerm;
+  return sql<string>`(${sql.join(
+    terms.map((term) => one(term, options)),
+    sql` intersect `,
+  )})`;
+}
