@@ -115,4 +115,32 @@ describeBrowser('staff console: health certificates', () => {
     await checkAxe(page);
     await page.context().close();
   });
+
+  it('headquarters sees the signing keys and replaces the document signer after confirming', async () => {
+    const page = await newDesktopPage(browser, 'en');
+    await signInToConsole(page, { baseUrl: server.url, email: 'admin@demo.homeward.example' });
+    await page.getByRole('navigation', { name: /Main/ }).getByRole('link', { name: 'Health certificates' }).click();
+    await page.getByRole('link', { name: 'Signing keys' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Signing keys' }).waitFor();
+    const rows = page.getByRole('table').getByRole('row');
+    await expect.poll(() => rows.count()).toBe(3); // header, the CSCA, one document signer
+    await shootBothLanguages(page, 'certificate-signers');
+
+    // No reason: nothing is replaced.
+    await page.getByRole('button', { name: 'Replace the document signer' }).click();
+    await expect
+      .poll(() => page.getByText('Enter the reason for replacing the document signer').first().isVisible())
+      .toBe(true);
+    expect(await rows.count()).toBe(3);
+
+    await page.getByLabel('Reason').fill('yearly rotation drill');
+    await page.getByRole('button', { name: 'Replace the document signer' }).click();
+    await page.getByRole('button', { name: 'Yes, replace it' }).click();
+    await expect.poll(() => page.getByText('A new document signer is in use', { exact: false }).isVisible()).toBe(true);
+    await expect.poll(() => rows.count()).toBe(4);
+    expect(await page.getByRole('cell', { name: 'In use' }).count()).toBe(2); // the CSCA and the new signer
+    expect(await page.getByRole('cell', { name: /^Replaced on/ }).count()).toBe(1);
+    await checkAxe(page);
+    await page.context().close();
+  });
 });

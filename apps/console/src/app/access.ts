@@ -26,6 +26,8 @@ export const CONSOLE_PAGES = {
   certificates: { path: '/certificates', label: 'certificates.nav', roles: ['health_issuer', 'hq_admin'] },
   // Reached from the certificates list (Issue a certificate), not from the menu.
   certificatesIssue: { path: '/certificates/new', label: 'certificates.nav', roles: ['health_issuer'], menu: false },
+  // Reached from the certificates list (Signing keys), not from the menu.
+  certificateSigners: { path: '/certificates/signers', label: 'certificates.nav', roles: ['hq_admin'], menu: false },
   staff: { path: '/staff', label: 'nav.staff', roles: ['hq_admin'] },
   // Reached from the missions table (Edit, Add a mission), not from the menu.
   missionsAdmin: { path: '/missions/new', label: 'nav.missions', roles: ['hq_admin'], menu: false },

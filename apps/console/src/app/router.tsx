@@ -122,6 +122,18 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="certificateSigners" />,
+            children: [
+              {
+                path: 'certificates/signers',
+                lazy: async () => ({
+                  Component: (await import('../features/certificates/certificate-signers.page.tsx'))
+                    .CertificateSignersPage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="certificates" />,
             children: [
               {

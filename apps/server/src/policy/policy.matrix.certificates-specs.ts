@@ -138,6 +138,13 @@ export const CERTIFICATE_SPECS: Record<string, RouteSpec> = {
       payload: { reason: 'policy matrix probe' },
     }),
   },
+  'GET /api/v1/certificates/signers': {
+    allow: { hq_admin: 'any' },
+    okStatus: 200,
+    denied: 403,
+    outOfScope: 403,
+    build: () => ({ method: 'GET', url: '/api/v1/certificates/signers' }),
+  },
   'POST /api/v1/certificates/signers/rotate': {
     allow: { hq_admin: 'any' },
     okStatus: 200,

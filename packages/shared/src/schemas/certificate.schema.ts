@@ -151,3 +151,18 @@ export const CertificateHolderMatchSchema = Type.Object({
   passportNumber: Type.String(),
 });
 export type CertificateHolderMatch = Static<typeof CertificateHolderMatchSchema>;
+
+/** A signing key as headquarters sees it: which one is in use, which were replaced, and when each expires. */
+export const CertificateSignerSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('csca'), Type.Literal('dsc')]),
+  kid: Type.String(),
+  subject: Type.String(),
+  notBefore: Type.String(),
+  notAfter: Type.String(),
+  inUse: Type.Boolean({ description: 'The CSCA or DSC that signs now' }),
+  createdAt: Type.String(),
+  retiredAt: Type.Union([Type.String(), Type.Null()]),
+  certificatesSigned: Type.Integer({ minimum: 0, description: 'Certificates issued with this DSC (0 for a CSCA)' }),
+});
+export type CertificateSigner = Static<typeof CertificateSignerSchema>;

@@ -45,6 +45,11 @@ export function CertificatesListPage() {
     <>
       <h1>{t('certificates.title')}</h1>
       <p>{t('certificates.intro')}</p>
+      {user.role === 'hq_admin' ? (
+        <p>
+          <Link to="/certificates/signers">{t('certificates.signers.link')}</Link>
+        </p>
+      ) : null}
       {user.role === 'health_issuer' ? (
         <p>
           <Link to="/certificates/new" className="button">

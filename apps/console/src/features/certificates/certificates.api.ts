@@ -38,3 +38,11 @@ export function findHolders(passportNumber: string): Promise<CertificateHolderMa
     `/api/v1/certificates/holders?passportNumber=${encodeURIComponent(passportNumber.trim())}`,
   );
 }
+
+export type { CertificateSigner } from '@homeward/shared';
+
+export const SIGNERS_PATH = '/api/v1/certificates/signers';
+
+export function rotateSigner(reason: string): Promise<{ kid: string; notBefore: string; notAfter: string }> {
+  return postJson(`${SIGNERS_PATH}/rotate`, { reason });
+}

@@ -159,3 +159,17 @@ export async function findPersonsByPassport(db: Db, passportNumber: string) {
     .limit(10)
     .execute();
 }
+
+/** Every signer, newest first, with how many certificates each DSC signed. */
+export async function listSignersWithCounts(db: Db): Promise<(SignerRow & { signed: number })[]> {
+  const rows = await db
+    .selectFrom('certificateSigners as s')
+    .leftJoin('healthCertificates as c', 'c.signerId', 's.id')
+    .selectAll('s')
+    .select((eb) => eb.fn.count<number>('c.id').as('signed'))
+    .groupBy('s.id')
+    .orderBy('s.createdAt', 'desc')
+    .orderBy('s.id', 'desc')
+    .execute();
+  return rows.map((row) => ({ ...row, signed: Number(row.signed) }));
+}

@@ -1,6 +1,7 @@
 import {
   CertificateHolderMatchSchema,
   CertificateKindSchema,
+  CertificateSignerSchema,
   HealthCertificatePageSchema,
   HealthCertificateSchema,
   IssueCertificateBodySchema,
@@ -17,6 +18,7 @@ import { PUBLIC, rolesOnly } from '../../policy/route-policy.ts';
 import {
   findCertificateHolders,
   issueCertificate,
+  listSigners,
   myCertificates,
   revokeCertificateById,
   rotateSigner,
@@ -259,6 +261,19 @@ export async function certificatesRoutes(app: App): Promise<void> {
         request.body.reason,
         auditSource(request),
       ),
+  );
+
+  app.get(
+    '/api/v1/certificates/signers',
+    {
+      config: { policy: rolesOnly('hq_admin') },
+      schema: {
+        tags: ['certificates'],
+        summary: 'The signing keys (CSCA and document signers), the one in use first, with certificates signed (HQ)',
+        response: { 200: Type.Array(CertificateSignerSchema) },
+      },
+    },
+    async (request) => listSigners(app.ctx.db, gated(request.user)),
   );
 
   app.post(

@@ -2,6 +2,7 @@ import { issueHcert, uciRevocationHash } from '@homeward/hcert';
 import { nodeBackend } from '@homeward/hcert/node';
 import type {
   CertificateHolderMatch,
+  CertificateSigner,
   HealthCertificate,
   HealthCertificatePage,
   IssueCertificateBody,
@@ -30,6 +31,7 @@ import {
   findPersonsByPassport,
   insertCertificate,
   listCertificates,
+  listSignersWithCounts,
   personExists,
   revokeCertificate,
 } from './certificates.repo.ts';
@@ -205,6 +207,24 @@ export async function rotateSigner(
   if (!canRotateSigner(actor)) throw new ProblemError(403, 'forbidden');
   const row = await withSigner(() => db.transaction().execute((trx) => rotateDsc(trx, config, source, reason.trim())));
   return { kid: row.kid, notBefore: row.notBefore, notAfter: row.notAfter };
+}
+
+/** The signing keys, for headquarters to see what rotation would replace. @throws ProblemError 403 for others */
+export async function listSigners(db: Db, actor: Actor): Promise<CertificateSigner[]> {
+  if (!canRotateSigner(actor)) throw new ProblemError(403, 'forbidden');
+  const rows = await listSignersWithCounts(db);
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    kid: row.kid,
+    subject: row.subject,
+    notBefore: row.notBefore,
+    notAfter: row.notAfter,
+    inUse: row.slot !== null,
+    createdAt: row.createdAt,
+    retiredAt: row.retiredAt,
+    certificatesSigned: row.signed,
+  }));
 }
 
 /**

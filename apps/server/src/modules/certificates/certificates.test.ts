@@ -383,6 +383,23 @@ describeEachDialect('health certificates: issue, trust list, verify, revoke', (g
         payload: { reason: 'not allowed' },
       });
     expect((await rotate('health')).statusCode).toBe(403);
+
+    const list = (who: string) =>
+      app.inject({ url: '/api/v1/certificates/signers', headers: { cookie: cookies[who] as string } });
+    const signers = (await list('admin')).json() as {
+      kind: string;
+      kid: string;
+      inUse: boolean;
+      retiredAt: string | null;
+      certificatesSigned: number;
+    }[];
+    const dscs = signers.filter((s) => s.kind === 'dsc');
+    expect(dscs.find((s) => s.inUse)).toMatchObject({ kid: afterVerdict.kid, retiredAt: null });
+    expect(dscs.find((s) => s.kid === beforeVerdict.kid)).toMatchObject({ inUse: false });
+    expect(dscs.find((s) => s.kid === beforeVerdict.kid)?.retiredAt).toEqual(expect.any(String));
+    expect(dscs.find((s) => s.kid === afterVerdict.kid)?.certificatesSigned).toBe(1);
+    expect(signers.filter((s) => s.kind === 'csca' && s.inUse)).toHaveLength(1);
+    expect((await list('health')).statusCode).toBe(403);
   });
 
   it('starts a new document signer once the current one has signed for a year, keeping the old one trusted', async () => {
