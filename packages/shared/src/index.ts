@@ -4,6 +4,7 @@ export * from './schemas/accounts.schema.ts';
 export * from './schemas/auth.schema.ts';
 export * from './schemas/case.schema.ts';
 export * from './schemas/certificate.schema.ts';
+export * from './schemas/incident.schema.ts';
 export * from './schemas/meta.schema.ts';
 export * from './schemas/mission.schema.ts';
 export * from './schemas/organisation.schema.ts';

@@ -18,6 +18,8 @@ export class ProblemError extends Error {
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** Extra members of the problem body (RFC 9457 extensions), e.g. the current case on a 409. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail ?? code);
   }
@@ -40,9 +42,10 @@ export function sendProblem(
   reply: FastifyReply,
   status: number,
   code: ProblemCode,
-  extra: { detail?: string; errors?: FieldError[] } = {},
+  extra: { detail?: string; errors?: FieldError[]; extensions?: Record<string, unknown> } = {},
 ): FastifyReply {
   const body = {
+    ...extra.extensions,
     type: `https://homeward.example/problems/${code.replaceAll('_', '-')}`,
     title: problemTitle(code, localeOf(request)),
     status,
@@ -105,7 +108,11 @@ export function fieldErrorsFrom(validation: AjvError[], context: string, locale:
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof ProblemError) {
     if (error.headers) reply.headers(error.headers);
-    return sendProblem(request, reply, error.status, error.code, { detail: error.detail, errors: error.errors });
+    return sendProblem(request, reply, error.status, error.code, {
+      detail: error.detail,
+      errors: error.errors,
+      extensions: error.extensions,
+    });
   }
   if (error.validation) {
     const errors = fieldErrorsFrom(

@@ -72,6 +72,10 @@ export const PROBLEM_TITLES = {
     'zh-CN': '请为该联系人填写电话号码或电子邮箱',
   },
   limit_reached: { en: 'You have reached the limit for this list', 'zh-CN': '已达到此列表的数量上限' },
+  saved_view_name_taken: {
+    en: 'You already have a saved view with this name',
+    'zh-CN': '已有同名的已存视图',
+  },
   profile_required: { en: 'Save your personal details first', 'zh-CN': '请先保存个人信息' },
   // Businesses abroad: staff list imports (issue 4)
   csv_columns: {
@@ -138,6 +142,41 @@ export const PROBLEM_TITLES = {
   polygon_self_intersecting: {
     en: 'The polygon crosses itself. Draw its outline without crossings',
     'zh-CN': '多边形的边相互交叉，请重新绘制不交叉的轮廓',
+  },
+  // Case management (decision 0011)
+  case_version_conflict: {
+    en: 'Someone else changed this case in the meantime. Check the newer version and try again',
+    'zh-CN': '此案件已被他人更改，请查看最新内容后重试',
+  },
+  transition_not_allowed: {
+    en: 'The case cannot move to this status from its current one, or not by you',
+    'zh-CN': '案件无法从当前状态转为该状态，或您无权执行此操作',
+  },
+  assignee_not_mission_staff: {
+    en: 'Assign the case to a staff member of its mission',
+    'zh-CN': '请将案件分配给本馆工作人员',
+  },
+  no_mission_for_place: {
+    en: 'No mission covers this place. Choose the country again',
+    'zh-CN': '没有驻外使领馆负责该地点，请重新选择国家或地区',
+  },
+  merge_not_allowed: {
+    en: 'This case cannot be merged into that one',
+    'zh-CN': '无法将此案件合并到该案件',
+  },
+  case_closed: { en: 'This case is closed. Reopen it first', 'zh-CN': '此案件已办结，请先重新打开' },
+  // Help requests and attachments (decision 0012)
+  location_required: {
+    en: 'Say where you need help: choose the country at least',
+    'zh-CN': '请告诉我们您需要帮助的地点，至少选择国家或地区',
+  },
+  attachment_type_not_allowed: {
+    en: 'Attach a photo (JPEG, PNG, WebP or HEIC) or a PDF. This file is something else',
+    'zh-CN': '请上传照片（JPEG、PNG、WebP 或 HEIC）或 PDF 文件，此文件不是这些类型',
+  },
+  attachment_too_large: {
+    en: 'The file is larger than 10 MB. Send a smaller photo or PDF',
+    'zh-CN': '文件超过 10 MB，请上传更小的照片或 PDF 文件',
   },
 } as const satisfies Record<string, LocalizedText>;
 

@@ -11,6 +11,7 @@ import * as m202611281330 from './202611281330_create_health_certificates.ts';
 import * as m202611281350 from './202611281350_cover_targeting_scans.ts';
 import * as m202611281400 from './202611281400_create_idempotency_keys.ts';
 import * as m202611281500 from './202611281500_extend_cases.ts';
+import * as m202611281510 from './202611281510_add_case_sla.ts';
 import * as m202611281520 from './202611281520_create_hotline.ts';
 import * as m202611281530 from './202611281530_create_case_search.ts';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281350_cover_targeting_scans': m202611281350,
   '202611281400_create_idempotency_keys': m202611281400,
   '202611281500_extend_cases': m202611281500,
+  '202611281510_add_case_sla': m202611281510,
   '202611281520_create_hotline': m202611281520,
   '202611281530_create_case_search': m202611281530,
 };

@@ -1,4 +1,4 @@
-import type { CaseCategory, CasePriority, CaseStatus } from '@homeward/shared';
+import type { CaseCategory, CasePriority, CaseSource, CaseStatus, SlaState } from '@homeward/shared';
 import type { Generated } from 'kysely';
 
 export interface CasesTable {
@@ -40,9 +40,20 @@ export interface CasesTable {
   /** 0 none, 1 the mission head, 2 headquarters. */
   escalationLevel: Generated<number>;
   closedAt: string | null;
+  /** SLA clock (migration 1510, decision 0011): the first staff answer and the last update to the person. */
+  firstResponseAt: string | null;
+  lastUpdateAt: string | null;
+  /** Set while the case waits on the person (status `waiting`): the clock stands still. */
+  slaPausedSince: string | null;
+  /** When each running target is due (null when met, not started or stopped) and the earliest of them. */
+  slaFirstDueAt: string | null;
+  slaNextDueAt: string | null;
+  slaDueAt: string | null;
+  /** The state last recorded per target, and the worst of them (for the breach list). */
+  slaFirstState: Generated<SlaState>;
+  slaNextState: Generated<SlaState>;
+  slaState: Generated<SlaState>;
 }
-
-export type CaseSource = 'staff' | 'citizen' | 'hotline' | 'checkin';
 
 /** Someone involved in a case, linked to the registry when they are in it. */
 export interface CasePersonsTable {

@@ -1,18 +1,13 @@
 import type { KeptRecord } from '@homeward/shared';
 import type { Db } from '../../db/schema.ts';
 import { registerExporter, registerRetention } from '../accounts/accounts.hooks.ts';
-import { toCaseDto } from './cases.presenter.ts';
-import { listOpenCasesReportedBy } from './cases.repo.ts';
+import { toCitizenCaseDto } from './cases.presenter.ts';
+import { listCasesReportedBy, listOpenCasesReportedBy } from './cases.repo.ts';
 
 /** Cases a person reported appear in their data export. */
 async function exportReportedCases(db: Db, userId: string) {
-  const rows = await db
-    .selectFrom('cases')
-    .selectAll()
-    .where('reporterUserId', '=', userId)
-    .orderBy('openedAt')
-    .execute();
-  return rows.map(toCaseDto);
+  const rows = await listCasesReportedBy(db, userId);
+  return rows.map((row) => toCitizenCaseDto(row));
 }
 
 /**
