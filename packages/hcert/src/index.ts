@@ -13,6 +13,7 @@ export {
 export { encodeCbor } from './cbor.encode.ts';
 export { type CborMap, CborTag, type CborValue, decodeCbor } from './cbor.ts';
 export { computeKid, readSignerCertificate, type SignerCertificate } from './certificate.ts';
+export { isIssuedBy } from './chain.ts';
 export { parseIsoInstant } from './clock.ts';
 export { DEFAULT_MAX_INFLATED_BYTES, deflateZlib, inflateZlib } from './compression.ts';
 export { type CoseSign1, parseCoseSign1, type SignatureAlgorithm, type SigningKey, verifyCoseSign1 } from './cose.ts';

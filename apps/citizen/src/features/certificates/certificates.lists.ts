@@ -74,7 +74,7 @@ export async function loadVerifierLists(): Promise<LoadedLists | null> {
       fetchJson(REVOCATION_LIST_PATH),
       fetchJson(BUSINESS_RULES_PATH),
     ]);
-    const lists = await readVerifierLists(trust, revocation);
+    const lists = await readVerifierLists(trust, revocation, { requireChain: true });
     const readRules = readBusinessRules(rules);
     const savedAt = Date.now();
     writeCache<RawLists>(CACHE_KEY, { trust, revocation, rules }, savedAt);
@@ -83,7 +83,7 @@ export async function loadVerifierLists(): Promise<LoadedLists | null> {
     const cached = readCache<RawLists>(CACHE_KEY);
     if (!cached) return null;
     try {
-      const lists = await readVerifierLists(cached.data.trust, cached.data.revocation);
+      const lists = await readVerifierLists(cached.data.trust, cached.data.revocation, { requireChain: true });
       return { lists, rules: rulesOrNull(cached.data.rules), savedAt: cached.savedAt, fresh: false };
     } catch {
       return null;

@@ -288,6 +288,11 @@ describeEachDialect('health certificates: issue, trust list, verify, revoke', (g
     const verified = await verifySignedList(jws, { pinned: csca.certificate });
     expect(verified.content).toEqual(plain);
     expect(verified.signerCertificate).toBe(csca.certificate);
+    // Every published document signer chains to the CSCA, as the verifier page requires.
+    const published = plain.certificates.filter((c: { certificateType: string }) => c.certificateType === 'DSC');
+    const chained = await readVerifierLists(verified.content, { hashType: 'UCI', hashes: [] }, { requireChain: true });
+    expect(chained.trustList.byKid.size).toBe(published.length);
+    expect(published.length).toBeGreaterThan(0);
     // Same list, same signature: the ETag lets a verifier revalidate for free.
     const again = await app.inject({
       url: '/api/v1/certificates/trust-list/signed',
