@@ -14,6 +14,9 @@ import { registerRequestHooks } from './http/hooks.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { handleError, sendProblem } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { nudgeLive } from './live/live.hub.ts';
+import { liveRoutes } from './live/live.routes.ts';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -22,6 +25,7 @@ import { businessesRoutes } from './modules/businesses/businesses.routes.ts';
 import { registerCaseAccountHooks } from './modules/cases/cases.account-hooks.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
+import { helpRequestsRoutes } from './modules/help-requests/help-requests.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { passkeysRoutes } from './modules/passkeys/passkeys.routes.ts';
@@ -69,6 +73,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // A change answered by this process is committed: open live streams look for its case events now
+  // rather than at the next poll (decision 0012).
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && reply.statusCode < 300) nudgeLive(ctx.db);
   });
   app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
@@ -144,6 +153,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(staffRoutes);
   await app.register(tokensRoutes);
   await app.register(casesRoutes);
+  await app.register(helpRequestsRoutes);
+  await app.register(attachmentsRoutes);
+  await app.register(liveRoutes);
   await app.register(businessesRoutes);
   await app.register(enterprisesRoutes);
   await app.register(certificatesRoutes);

@@ -121,6 +121,8 @@ export function registerIdempotency(app: App): void {
 
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!request.routeOptions.config.idempotent) return;
+    // A group-committed route claims its key inside its own unit of work (idempotentlyGrouped).
+    if (request.routeOptions.config.groupCommit) return;
     const header = request.headers[IDEMPOTENCY_HEADER];
     if (header === undefined) return;
     const key = parseIdempotencyKey(header);
@@ -166,8 +168,84 @@ export async function idempotently<T>(
   return result;
 }
 
+/** A route's answer: fresh, or the one stored for an earlier request with the same key. */
+export interface IdempotentAnswer<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+/**
+ * The group-commit form of `idempotently()` (decision 0012), for routes with `config: { idempotent: true,
+ * groupCommit: true }`. The key's claim, the change and the stored answer are one unit of the commit batch,
+ * so an Idempotency-Key costs no commit of its own: the claim is inserted first (a concurrent twin waits on
+ * it on PostgreSQL; SQLite's single writer runs units one at a time), and a refused change rolls the claim
+ * back with it. Send the answer with `sendIdempotentAnswer`.
+ */
+export async function idempotentlyGrouped<T>(
+  request: FastifyRequest,
+  run: <R>(unit: (trx: Transaction<Database>) => Promise<R>) => Promise<R>,
+  status: number,
+  work: (trx: Transaction<Database>) => Promise<T>,
+  /** What identifies the request's content when the body is not JSON (e.g. a file's name and digest). */
+  fingerprintOf: unknown = request.body,
+): Promise<IdempotentAnswer<T>> {
+  const header = request.headers[IDEMPOTENCY_HEADER];
+  if (header === undefined) return { status, body: await run(work), replayed: false };
+  const key = parseIdempotencyKey(header);
+  if (key === null) throw new ProblemError(400, 'idempotency_key_invalid', 'use 1 to 255 visible characters');
+  const scope = request.user?.id ?? 'anonymous';
+  const fingerprint = requestFingerprint(request.method, request.url, fingerprintOf);
+  return run(async (trx): Promise<IdempotentAnswer<T>> => {
+    const now = isoNow();
+    const row: IdempotencyRecord = {
+      scope,
+      key,
+      method: request.method,
+      route: request.routeOptions.url ?? request.url,
+      fingerprint,
+      claim: newId(),
+      claimedAt: now,
+      status: null,
+      response: null,
+      createdAt: now,
+    };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (await insertIdempotencyKey(trx, row)) {
+        const body = await work(trx);
+        await completeIdempotencyKey(trx, row, status, JSON.stringify(body ?? null));
+        return { status, body, replayed: false };
+      }
+      const existing = await findIdempotencyKey(trx, scope, key);
+      if (!existing) continue;
+      if (existing.createdAt < isoAt(-IDEMPOTENCY_TTL_MS)) {
+        await deleteIdempotencyKey(trx, existing, false);
+        continue;
+      }
+      if (existing.fingerprint !== fingerprint) {
+        throw new ProblemError(422, 'idempotency_key_reused', 'this key was sent with a different request');
+      }
+      if (existing.status !== null) {
+        // The stored value is what the handler returned; the route's serializer renders it again.
+        const body = (existing.response === null ? null : JSON.parse(existing.response)) as T;
+        return { status: existing.status, body, replayed: true };
+      }
+      break;
+    }
+    throw new ProblemError(409, 'idempotency_key_in_flight', 'a request with this key is still being processed');
+  });
+}
+
+/** Sends an answer of `idempotentlyGrouped`, marking a replay as `idempotently` does. */
+export function sendIdempotentAnswer<T>(reply: FastifyReply, answer: IdempotentAnswer<T>): FastifyReply {
+  if (answer.replayed) reply.header(REPLAYED_HEADER, 'true');
+  return reply.code(answer.status).send(answer.body);
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
+    /** The route's change runs through the group committer; its Idempotency-Key is claimed inside it. */
+    groupCommit?: boolean;
     /** Honour an Idempotency-Key header on this route (decision 0010); the handler uses idempotently(). */
     idempotent?: boolean;
   }

@@ -1,0 +1,150 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { dialectOf } from './dialect/dialect.ts';
+import type { Database } from './schema.ts';
+
+/** A piece of work that changes the database; it must use only the transaction it is given. */
+export type CommitUnit<T> = (trx: Transaction<Database>) => Promise<T>;
+
+export interface GroupCommit {
+  /**
+   * Runs `unit` and resolves once its changes are committed (durable under SQLite's synchronous=FULL), or
+   * rejects with the unit's own error after its changes were rolled back. Other units never see it fail.
+   */
+  run<T>(unit: CommitUnit<T>): Promise<T>;
+  /** Waits for the queued units to commit; later `run` calls are refused. */
+  close(): Promise<void>;
+  /** Committed batches and units so far (for the benchmark and tests). */
+  readonly stats: { batches: number; units: number };
+}
+
+interface Queued {
+  unit: CommitUnit<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Group commit (decision 0012). SQLite with synchronous=FULL pays one fsync per commit, which caps a
+ * write-per-request API at a few hundred requests a second. Here one writer takes every unit queued since
+ * its last commit, runs them in ONE transaction, each inside a SAVEPOINT (a failing unit is rolled back to
+ * its savepoint and rejects alone), commits once, and only then resolves them all: the caller answers the
+ * HTTP request after that, so nothing acknowledged can be lost. While a batch commits, the next one
+ * queues up, so batches grow with the load by themselves; there is no timer and no added latency when idle.
+ *
+ * PostgreSQL has many connections and commits concurrently; there each unit runs in its own transaction.
+ */
+export function createGroupCommit(db: Kysely<Database>, options: { maxBatch?: number } = {}): GroupCommit {
+  const maxBatch = options.maxBatch ?? 256;
+  const stats = { batches: 0, units: 0 };
+  let closed = false;
+
+  if (dialectOf(db).name === 'postgres') {
+    const inFlight = new Set<Promise<unknown>>();
+    return {
+      stats,
+      run<T>(unit: CommitUnit<T>): Promise<T> {
+        if (closed) return Promise.reject(new Error('group commit is closed'));
+        const done = db
+          .transaction()
+          .execute(unit)
+          .then((value) => {
+            stats.batches++;
+            stats.units++;
+            return value;
+          });
+        const tracked = done.catch(() => {}).finally(() => inFlight.delete(tracked));
+        inFlight.add(tracked);
+        return done;
+      },
+      async close() {
+        closed = true;
+        await Promise.all(inFlight);
+      },
+    };
+  }
+
+  let queue: Queued[] = [];
+  let writing: Promise<void> | null = null;
+
+  async function runBatch(batch: Queued[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    await db.transaction().execute(async (trx) => {
+      for (const item of batch) {
+        await sql`savepoint group_unit`.execute(trx);
+        try {
+          const value = await item.unit(trx);
+          await sql`release savepoint group_unit`.execute(trx);
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          await sql`rollback to savepoint group_unit`.execute(trx);
+          await sql`release savepoint group_unit`.execute(trx);
+          outcomes.push({ ok: false, error });
+        }
+      }
+    });
+    return outcomes;
+  }
+
+  async function drain(): Promise<void> {
+    // Let the requests that arrived in the same turn of the event loop join the first batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (queue.length > 0) {
+      const batch = queue.slice(0, maxBatch);
+      queue = queue.slice(batch.length);
+      let outcomes: Outcome[];
+      try {
+        outcomes = await runBatch(batch);
+      } catch (error) {
+        // The commit itself failed (disk full, I/O error): nothing of this batch is stored.
+        for (const item of batch) item.reject(error);
+        continue;
+      }
+      stats.batches++;
+      stats.units += outcomes.filter((o) => o.ok).length;
+      for (const [index, item] of batch.entries()) {
+        const outcome = outcomes[index];
+        if (outcome?.ok) item.resolve(outcome.value);
+        else item.reject(outcome ? outcome.error : new Error('unit did not run'));
+      }
+    }
+    writing = null;
+  }
+
+  return {
+    stats,
+    run<T>(unit: CommitUnit<T>): Promise<T> {
+      if (closed) return Promise.reject(new Error('group commit is closed'));
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ unit, resolve: resolve as (value: unknown) => void, reject });
+        writing ??= drain();
+      });
+    },
+    async close() {
+      closed = true;
+      while (writing) await writing;
+    },
+  };
+}
+
+const committers = new WeakMap<Kysely<Database>, GroupCommit>();
+
+/**
+ * The one group committer of a database handle: every route that writes through it shares its batches.
+ * `closeGroupCommit` drains it and forgets it (the app's onClose), so a later app on the same handle gets a new one.
+ */
+export function groupCommitFor(db: Kysely<Database>): GroupCommit {
+  let committer = committers.get(db);
+  if (!committer) {
+    committer = createGroupCommit(db);
+    committers.set(db, committer);
+  }
+  return committer;
+}
+
+export async function closeGroupCommit(db: Kysely<Database>): Promise<void> {
+  const committer = committers.get(db);
+  committers.delete(db);
+  await committer?.close();
+}

@@ -1,0 +1,14 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../../db/schema.ts';
+import type { CasePersonsTable } from '../../db/tables/cases.table.ts';
+
+/** Adds the people involved in a new case (subject, reporter). */
+export async function insertCasePersons(db: Db, rows: Insertable<CasePersonsTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('casePersons').values(rows).execute();
+}
+
+/** The name an account holder goes by, for the reporter of a request on someone else's behalf. */
+export async function findUserName(db: Db, userId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('displayName').where('id', '=', userId).executeTakeFirst();
+  return row?.displayName;
+}

@@ -1,0 +1,149 @@
+import type { HelpRequestAnswer, HelpRequestInput, Locale } from '@homeward/shared';
+import { isoNow, newId } from '../../clock.ts';
+import type { Db } from '../../db/schema.ts';
+import { ProblemError } from '../../http/problem.ts';
+import { type AuditSource, appendAudit } from '../audit/audit.service.ts';
+import { appendCaseEvent } from '../cases/cases.events.repo.ts';
+import { findCase, insertCase, nextCounterValue } from '../cases/cases.repo.ts';
+import { routeCase } from '../cases/cases.routing.ts';
+import { formatCaseNumber } from '../cases/cases.service.ts';
+import { businessCalendar, slaOnOpen } from '../cases/cases.sla.ts';
+import { findMission } from '../missions/missions.repo.ts';
+import { findPersonByUserId } from '../registry/persons.repo.ts';
+import { checkPhone, fieldProblem } from '../registry/registry.fields.ts';
+import { resolveHelpPlace } from './help-requests.location.ts';
+import { helpRequestPriority } from './help-requests.priority.ts';
+import { findUserName, insertCasePersons } from './help-requests.repo.ts';
+
+/** The signed-in citizen asking for help, and the language their field errors are in. */
+export interface HelpCaller {
+  userId: string;
+  locale: Locale;
+}
+
+/** The one-line gist staff see in queues: the first line of the person's own words, cut at 200 characters. */
+export function summaryOf(description: string): string {
+  const firstLine = description.trim().split(/\r?\n/, 1)[0]?.trim() ?? '';
+  return firstLine.length > 200 ? `${firstLine.slice(0, 199)}…` : firstLine;
+}
+
+/** The checks that need no database: phones in E.164, a relation when asking for someone else. */
+function checkFields(body: HelpRequestInput, locale: Locale) {
+  const contactPhone = checkPhone(body.contactPhone, '/contactPhone', locale);
+  if (!contactPhone) {
+    throw fieldProblem(422, 'phone_invalid', '/contactPhone', locale, 'a call-back number is needed', 'required');
+  }
+  const subjectPhone = checkPhone(body.subjectPhone, '/subjectPhone', locale);
+  const relation = body.forSelf ? 'self' : (body.reporterRelation ?? null);
+  if (relation === null) {
+    throw fieldProblem(400, 'validation_failed', '/reporterRelation', locale, 'who is the person to you', 'required');
+  }
+  const description = body.description.trim();
+  const subjectName = body.subjectName.trim();
+  if (!description) throw fieldProblem(400, 'validation_failed', '/description', locale, 'empty', 'required');
+  if (!subjectName) throw fieldProblem(400, 'validation_failed', '/subjectName', locale, 'empty', 'required');
+  return { contactPhone, subjectPhone, relation, description, subjectName };
+}
+
+/**
+ * A citizen asks for help (for themselves or someone else): the request becomes a case of the mission whose
+ * consular district holds the place, with a priority from category and urgency, the people involved, a
+ * `created` event the citizen sees, and an audit entry. Runs inside the caller's transaction (a unit of the
+ * group commit). Text is stored as typed: the apps render it escaped.
+ * @throws ProblemError 422 for a bad phone, place or a place no mission covers; 400 for a missing relation
+ */
+export async function submitHelpRequest(
+  trx: Db,
+  caller: HelpCaller,
+  body: HelpRequestInput,
+  source: AuditSource,
+  now: Date = new Date(),
+): Promise<HelpRequestAnswer> {
+  const fields = checkFields(body, caller.locale);
+  const place = await resolveHelpPlace(trx, body, caller, now);
+  const missionCode = await routeCase(trx, place);
+  const mission = await findMission(trx, missionCode);
+  if (!mission) throw new ProblemError(500, 'internal_error', `routed to unknown mission ${missionCode}`);
+  const person = body.forSelf ? await findPersonByUserId(trx, caller.userId) : undefined;
+  const at = isoNow(now);
+  const year = now.getUTCFullYear();
+  const priority = helpRequestPriority(body.category, body.urgency);
+  const id = newId();
+  const number = formatCaseNumber(year, await nextCounterValue(trx, `case:${year}`));
+  await insertCase(trx, {
+    id,
+    number,
+    missionCode,
+    category: body.category,
+    priority,
+    status: 'new',
+    summary: summaryOf(fields.description),
+    subjectName: fields.subjectName,
+    reporterUserId: caller.userId,
+    createdBy: caller.userId,
+    openedAt: at,
+    updatedAt: at,
+    version: 1,
+    source: 'citizen',
+    description: fields.description,
+    locationCountry: place.country,
+    locationRegion: place.region,
+    locationCity: place.city,
+    locationLabel: place.label,
+    locationLat: place.lat,
+    locationLon: place.lon,
+    reporterRelation: fields.relation,
+    contactPhone: fields.contactPhone,
+    subjectPersonId: person?.id ?? null,
+    ...slaOnOpen(priority, businessCalendar(mission.timezone), now),
+  });
+  const reporterName = body.forSelf ? fields.subjectName : ((await findUserName(trx, caller.userId)) ?? '');
+  await insertCasePersons(trx, [
+    {
+      id: newId(),
+      caseId: id,
+      role: 'subject',
+      personId: person?.id ?? null,
+      name: fields.subjectName,
+      phone: fields.subjectPhone ?? (body.forSelf ? fields.contactPhone : null),
+      relation: null,
+      createdAt: at,
+    },
+    {
+      id: newId(),
+      caseId: id,
+      role: 'reporter',
+      personId: person?.id ?? null,
+      name: reporterName,
+      phone: fields.contactPhone,
+      relation: fields.relation,
+      createdAt: at,
+    },
+  ]);
+  await appendCaseEvent(trx, {
+    caseId: id,
+    kind: 'created',
+    visibility: 'citizen',
+    authorUserId: caller.userId,
+    authorKind: 'citizen',
+    data: { source: 'citizen', urgency: body.urgency, priority, missionCode, locationSource: place.source },
+  });
+  await appendAudit(trx, source, {
+    action: 'case.help_request',
+    record: { type: 'case', id, missionCode },
+    details: { number, category: body.category, priority, urgency: body.urgency, forSelf: body.forSelf },
+  });
+  const stored = await findCase(trx, id);
+  if (!stored) throw new ProblemError(500, 'internal_error', `case ${id} vanished inside its own transaction`);
+  return {
+    case: {
+      id: stored.id,
+      number: stored.number,
+      status: stored.status,
+      priority: stored.priority,
+      category: stored.category,
+      missionCode: stored.missionCode,
+      openedAt: stored.openedAt,
+    },
+  };
+}

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
+import { WASHINGTON_DC } from '../../../test/support/businesses.ts';
+import { describeEachDialect } from '../../../test/support/db.ts';
+import type { App } from '../../http/app-types.ts';
+import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
+import { newCitizen, type TestCitizen } from '../registry/registry.fixtures.ts';
+
+const request = (overrides: Record<string, unknown> = {}) => ({
+  category: 'crime_victim',
+  urgency: 'urgent',
+  forSelf: false,
+  reporterRelation: 'parent',
+  subjectName: '李小明 LI XIAOMING',
+  subjectPhone: '+1 202 555 0199',
+  contactPhone: '+86 138 0013 8000',
+  description: '<script>alert(1)</script> 儿子在华盛顿被抢劫，手机和护照都丢了。\nSecond line with details.',
+  location: { country: 'US', region: 'US-DC', cityId: WASHINGTON_DC, label: 'Union Station', source: 'search' },
+  ...overrides,
+});
+
+describeEachDialect('help requests', (getDb) => {
+  let app: App;
+  let citizen: TestCitizen;
+  let demoCitizen: string;
+  const post = (cookie: string | undefined, payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/help-requests',
+      headers: { ...JSON_WRITE, 'accept-language': 'en', ...(cookie ? { cookie } : {}), ...headers },
+      payload: payload as Record<string, unknown>,
+    });
+  const countCases = async () =>
+    Number(
+      (
+        await getDb()
+          .db.selectFrom('cases')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    app = await buildTestApp(getDb());
+    citizen = await newCitizen(app, 'help');
+    demoCitizen = await signInAs(app, 'citizen@demo.homeward.example', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('opens a case of the mission for the place, with the people involved, a created event and an audit entry', async () => {
+    const response = await post(citizen.cookie, request());
+    expect(response.statusCode).toBe(201);
+    const kase = response.json().case;
+    expect(kase).toMatchObject({ status: 'new', priority: 'P2', category: 'crime_victim', missionCode: 'US-WAS' });
+    expect(kase.number).toMatch(/^HW-\d{4}-\d{6}$/);
+
+    const { db } = getDb();
+    const row = await db.selectFrom('cases').selectAll().where('id', '=', kase.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      source: 'citizen',
+      reporterUserId: citizen.id,
+      reporterRelation: 'parent',
+      contactPhone: '+8613800138000',
+      locationCountry: 'US',
+      locationRegion: 'US-DC',
+      locationCity: String(WASHINGTON_DC),
+      locationLabel: 'Union Station',
+      locationLat: null,
+      subjectPersonId: null,
+      summary: '<script>alert(1)</script> 儿子在华盛顿被抢劫，手机和护照都丢了。',
+    });
+    expect(row.description).toBe(request().description);
+    expect(row.slaFirstDueAt).not.toBeNull();
+    const persons = await db
+      .selectFrom('casePersons')
+      .selectAll()
+      .where('caseId', '=', kase.id)
+      .orderBy('role')
+      .execute();
+    expect(persons.map((p) => [p.role, p.name, p.phone, p.relation])).toEqual([
+      ['reporter', 'REGISTRY TEST', '+8613800138000', 'parent'],
+      ['subject', '李小明 LI XIAOMING', '+12025550199', null],
+    ]);
+    const events = await db.selectFrom('caseEvents').selectAll().where('caseId', '=', kase.id).execute();
+    expect(events).toMatchObject([{ kind: 'created', visibility: 'citizen', authorKind: 'citizen' }]);
+    const audit = await db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('action', '=', 'case.help_request')
+      .where('recordId', '=', kase.id)
+      .executeTakeFirst();
+    expect(audit).toMatchObject({ actorId: citizen.id, missionCode: 'US-WAS' });
+  });
+
+  it('uses where a registered citizen is today when they ask for themselves without a place', async () => {
+    const response = await post(
+      demoCitizen,
+      request({
+        forSelf: true,
+        reporterRelation: undefined,
+        subjectName: '张三丰 ZHANG SANFENG',
+        subjectPhone: undefined,
+        category: 'lost_passport',
+        urgency: 'routine',
+        location: undefined,
+      }),
+    );
+    expect(response.statusCode).toBe(201);
+    expect(response.json().case).toMatchObject({ missionCode: 'JP-TYO', priority: 'P4' });
+    const { db } = getDb();
+    const row = await db
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', response.json().case.id)
+      .executeTakeFirstOrThrow();
+    expect(row.reporterRelation).toBe('self');
+    expect(row.locationCountry).toBe('JP');
+    expect(row.subjectPersonId).not.toBeNull();
+    const event = await db
+      .selectFrom('caseEvents')
+      .select('data')
+      .where('caseId', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(event.data ?? '{}')).toMatchObject({ locationSource: 'registry', urgency: 'routine' });
+  });
+
+  it('refuses bad input with a localized problem naming the field, and stores nothing', async () => {
+    const before = await countCases();
+    const cases: [Record<string, unknown>, number, string, string][] = [
+      [request({ category: 'alien_abduction' }), 400, 'validation_failed', '/category'],
+      [request({ location: undefined }), 422, 'location_required', '/location'],
+      [request({ contactPhone: '12' }), 422, 'phone_invalid', '/contactPhone'],
+      [request({ subjectPhone: 'call me' }), 422, 'phone_invalid', '/subjectPhone'],
+      [request({ reporterRelation: undefined }), 400, 'validation_failed', '/reporterRelation'],
+      [request({ location: { country: 'XX', source: 'search' } }), 422, 'country_unknown', '/location/country'],
+      [
+        request({ location: { country: 'JP', cityId: WASHINGTON_DC, source: 'search' } }),
+        422,
+        'city_unknown',
+        '/location/cityId',
+      ],
+      [
+        request({ location: { country: 'US', lat: 38.9, lon: -77.0, source: 'geolocation' } }),
+        422,
+        'precise_consent_required',
+        '/location/preciseConsent',
+      ],
+      [request({ description: '' }), 400, 'validation_failed', '/description'],
+      [request({ description: 'x'.repeat(4001) }), 400, 'validation_failed', '/description'],
+    ];
+    for (const [payload, status, code, field] of cases) {
+      const response = await post(citizen.cookie, payload);
+      expect({ status: response.statusCode, code: response.json().code }).toEqual({ status, code });
+      expect(response.json().errors?.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    const zh = await app.inject({
+      method: 'POST',
+      url: '/api/v1/help-requests',
+      headers: { ...JSON_WRITE, cookie: citizen.cookie, 'accept-language': 'zh-CN' },
+      payload: request({ category: 'alien_abduction' }),
+    });
+    expect(zh.json().title).toBe('部分信息无效');
+    expect(zh.json().errors).toEqual([{ field: '/category', message: 'category不是允许的值' }]);
+    expect(await countCases()).toBe(before);
+  });
+
+  it('is for signed-in citizens only', async () => {
+    expect((await post(undefined, request())).statusCode).toBe(401);
+    const officer = await signInAs(app, 'officer.us@demo.homeward.example', DEMO_PASSWORD);
+    expect((await post(officer, request())).statusCode).toBe(403);
+  });
+
+  it('answers a retried request with the same case, even when the retries race, and refuses a reused key', async () => {
+    const before = await countCases();
+    const key = { 'idempotency-key': `help-${Date.now()}` };
+    const first = await post(citizen.cookie, request(), key);
+    const racing = await Promise.all([1, 2, 3].map(() => post(citizen.cookie, request(), key)));
+    expect(first.statusCode).toBe(201);
+    for (const again of racing) {
+      expect(again.statusCode).toBe(201);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.json()).toEqual(first.json());
+    }
+    expect(await countCases()).toBe(before + 1);
+    const reused = await post(citizen.cookie, request({ urgency: 'routine' }), key);
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().code).toBe('idempotency_key_reused');
+
+    const twins = await Promise.all(
+      [1, 2, 3].map(() => post(citizen.cookie, request(), { 'idempotency-key': `twin-${Date.now()}` })),
+    );
+    expect(new Set(twins.map((t) => t.json().case.id)).size).toBe(1);
+    expect(twins.filter((t) => t.headers['idempotent-replayed'] === 'true')).toHaveLength(2);
+    expect(await countCases()).toBe(before + 2);
+  });
+
+  it('gives concurrent requests their own cases with consecutive numbers; a refused one does not disturb them', async () => {
+    const payloads = Array.from({ length: 12 }, (_, i) =>
+      i === 5 ? request({ contactPhone: 'nope' }) : request({ subjectName: `PERSON ${i}` }),
+    );
+    const responses = await Promise.all(
+      payloads.map((p, i) => post(citizen.cookie, p, { 'idempotency-key': `batch-${i}-${Date.now()}` })),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(payloads.map((_, i) => (i === 5 ? 422 : 201)));
+    const numbers = responses
+      .filter((r) => r.statusCode === 201)
+      .map((r) => Number(r.json().case.number.slice(-6)))
+      .sort((a, b) => a - b);
+    expect((numbers.at(-1) ?? 0) - (numbers[0] ?? 0)).toBe(10);
+    expect(numbers).toHaveLength(11);
+    const { db } = getDb();
+    const stored = await db.selectFrom('idempotencyKeys').select('key').where('key', 'like', 'batch-5-%').execute();
+    expect(stored).toEqual([]);
+  });
+});
