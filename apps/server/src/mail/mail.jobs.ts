@@ -17,7 +17,8 @@ export const MAIL_SEND = 'mail.send';
  * A mail to someone whose account is gone (deletion notice) carries address, name and language itself.
  */
 export type MailJob =
-  | { template: Exclude<MailTemplate, 'account_deleted'>; userId: string }
+  | { template: Exclude<MailTemplate, 'account_deleted' | 'case_reply'>; userId: string }
+  | { template: 'case_reply'; userId: string; caseId: string; caseNumber: string }
   | { template: 'account_deleted'; to: string; displayName: string; locale: Locale };
 
 /**
@@ -36,7 +37,9 @@ function isMailJob(value: unknown): value is MailJob {
   if (!MAIL_TEMPLATES.includes(job.template as MailTemplate)) return false;
   return job.template === 'account_deleted'
     ? typeof job.to === 'string' && typeof job.displayName === 'string' && isLocale(job.locale)
-    : typeof job.userId === 'string';
+    : job.template === 'case_reply'
+      ? typeof job.userId === 'string' && typeof job.caseId === 'string' && typeof job.caseNumber === 'string'
+      : typeof job.userId === 'string';
 }
 
 /** The `mail.send` handler; the worker retries a failed send with exponential backoff. */
@@ -57,6 +60,10 @@ export function mailHandlers(config: Config, log: Logger, mailer: Mailer = creat
       to = user.email;
       locale = isLocale(user.locale) ? user.locale : 'zh-CN';
       data.displayName = user.displayName;
+      if (payload.template === 'case_reply') {
+        data.caseNumber = payload.caseNumber;
+        data.link = `${config.publicUrl}/cases/${encodeURIComponent(payload.caseId)}`;
+      }
       if (payload.template === 'already_registered') data.link = `${config.publicUrl}${ACCOUNT_LINK_PATHS.signIn}`;
       if (payload.template === 'verify_email' || payload.template === 'password_reset') {
         const purpose = LINK_PURPOSE[payload.template];

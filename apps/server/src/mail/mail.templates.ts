@@ -7,6 +7,7 @@ export const MAIL_TEMPLATES = [
   'password_reset',
   'password_changed',
   'account_deleted',
+  'case_reply',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -28,6 +29,8 @@ export interface MailData {
   /** The one link the mail is about (verify, reset, sign in); absent for notices. */
   link?: string;
   linkHours?: number;
+  /** The case a reply is about (HW-2026-000123). */
+  caseNumber?: string;
 }
 
 interface Parts {
@@ -135,6 +138,23 @@ const COPY: Record<MailTemplate, Record<Locale, Writer>> = {
         '依法必须保留的记录（例如尚未结束的领事保护案件）已保留，确认页面已列出。',
       ],
       after: ['您仍可随时拨打热线。'],
+    }),
+  },
+  case_reply: {
+    // No message text in the mail: what staff wrote about a case stays behind the sign-in.
+    en: (d) => ({
+      subject: `You have a reply about case ${d.caseNumber}`,
+      greeting: `Dear ${d.displayName},`,
+      paragraphs: [`Consular staff replied to you about case ${d.caseNumber}. Sign in to read the reply and answer.`],
+      action: 'Read the reply',
+      after: ['If you are in danger now, call the emergency hotline.'],
+    }),
+    'zh-CN': (d) => ({
+      subject: `案件 ${d.caseNumber} 有新的回复`,
+      greeting: `${d.displayName}，您好：`,
+      paragraphs: [`领事工作人员就案件 ${d.caseNumber} 回复了您。请登录查看回复并作答。`],
+      action: '查看回复',
+      after: ['如果您现在面临危险，请拨打应急热线。'],
     }),
   },
 };

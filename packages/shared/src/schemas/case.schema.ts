@@ -185,6 +185,7 @@ export const CASE_EVENT_KINDS = [
   'person',
   'sla',
   'call',
+  'updated',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

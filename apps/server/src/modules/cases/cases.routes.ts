@@ -1,13 +1,32 @@
-import { CasePageSchema, CaseSchema, CaseStatusSchema, OpenCaseBodySchema } from '@homeward/shared';
+import {
+  CaseConflictSchema,
+  CaseDetailSchema,
+  CaseEscalateBodySchema,
+  CaseEventListSchema,
+  CaseListQuerySchema,
+  CaseMergeBodySchema,
+  CasePageSchema,
+  CaseSchema,
+  CaseTransitionBodySchema,
+  CaseUpdateBodySchema,
+  OpenCaseBodySchema,
+} from '@homeward/shared';
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../http/app-types.ts';
 import { auditSource } from '../../http/audit-source.ts';
 import { type Actor, actorOf } from '../../policy/actor.ts';
 import { SIGNED_IN } from '../../policy/route-policy.ts';
-import { openCase, searchCases, viewCase } from './cases.service.ts';
+import { escalateCase, mergeCase, transitionCase, updateCase } from './cases.changes.service.ts';
+import { listEventsOfCase, openCase, searchCases, viewCaseDetail } from './cases.service.ts';
+import { caseTimelineRoutes } from './cases.timeline.routes.ts';
 
 // The SIGNED_IN gate ran before the handler, so there is an actor; record-level rules are in cases.policy.ts.
-const signedIn = (user: Parameters<typeof actorOf>[0]): Actor => actorOf(user) as Actor;
+export const signedIn = (user: Parameters<typeof actorOf>[0]): Actor => actorOf(user) as Actor;
+
+export const CaseParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+/** Answers of a change: the case, or 409 carrying the current case when the version was stale. */
+const changed = { 200: CaseSchema, 409: CaseConflictSchema };
 
 export async function casesRoutes(app: App): Promise<void> {
   app.get(
@@ -17,15 +36,10 @@ export async function casesRoutes(app: App): Promise<void> {
       schema: {
         tags: ['cases'],
         summary: 'Cases the caller may see: all (HQ, hotline), their missions (mission staff), or their own (citizen)',
-        querystring: Type.Object(
-          {
-            status: Type.Optional(CaseStatusSchema),
-            missionCode: Type.Optional(Type.String({ pattern: '^[A-Z]{2}-[A-Z]{3}$' })),
-            page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
-            pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
-          },
-          { additionalProperties: false },
-        ),
+        description:
+          'Filters combine with AND; `status` may repeat. `sort=sla` puts the case whose SLA target is due soonest first.',
+        // The full-text `q` parameter is added by the search module (cases.search*.ts, registerCaseTextFilter).
+        querystring: CaseListQuerySchema,
         response: { 200: CasePageSchema },
       },
     },
@@ -38,12 +52,31 @@ export async function casesRoutes(app: App): Promise<void> {
       config: { policy: SIGNED_IN },
       schema: {
         tags: ['cases'],
-        summary: 'One case; 404 when it does not exist or is outside the caller’s scope',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        response: { 200: CaseSchema },
+        summary: 'One case with its people, tasks, attachments and the transitions the caller may make',
+        description: 'The reporting citizen gets the citizen view (no internal parts). 404 outside the caller’s scope.',
+        params: CaseParams,
+        response: { 200: CaseDetailSchema },
       },
     },
-    async (request) => viewCase(app.ctx.db, signedIn(request.user), request.params.id, auditSource(request)),
+    async (request) => viewCaseDetail(app.ctx.db, signedIn(request.user), request.params.id, auditSource(request)),
+  );
+
+  app.get(
+    '/api/v1/cases/:id/events',
+    {
+      config: { policy: SIGNED_IN },
+      schema: {
+        tags: ['cases'],
+        summary: 'The case timeline in order, optionally after an event id; citizens see only what is shown to them',
+        params: CaseParams,
+        querystring: Type.Object(
+          { after: Type.Optional(Type.String({ format: 'uuid', description: 'Only events after this one' })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: CaseEventListSchema },
+      },
+    },
+    async (request) => listEventsOfCase(app.ctx.db, signedIn(request.user), request.params.id, request.query.after),
   );
 
   app.post(
@@ -62,4 +95,68 @@ export async function casesRoutes(app: App): Promise<void> {
       return reply.code(201).send(created);
     },
   );
+
+  app.patch(
+    '/api/v1/cases/:id',
+    {
+      config: { policy: SIGNED_IN },
+      schema: {
+        tags: ['cases'],
+        summary: 'Change priority, category, summary, owner or incident (staff of the mission, HQ)',
+        description: 'Assigning a new or triaged case accepts it. A stale `version` answers 409 with the current case.',
+        params: CaseParams,
+        body: CaseUpdateBodySchema,
+        response: changed,
+      },
+    },
+    async (request) => updateCase(app.ctx.db, signedIn(request.user), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/cases/:id/transitions',
+    {
+      config: { policy: SIGNED_IN },
+      schema: {
+        tags: ['cases'],
+        summary: 'Move the case along its workflow; reopening and dismissing need a reason',
+        params: CaseParams,
+        body: CaseTransitionBodySchema,
+        response: changed,
+      },
+    },
+    async (request) => transitionCase(app.ctx.db, signedIn(request.user), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/cases/:id/escalate',
+    {
+      config: { policy: SIGNED_IN },
+      schema: {
+        tags: ['cases'],
+        summary: 'Escalate the case to headquarters, with a reason',
+        params: CaseParams,
+        body: CaseEscalateBodySchema,
+        response: changed,
+      },
+    },
+    async (request) => escalateCase(app.ctx.db, signedIn(request.user), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/cases/:id/merge',
+    {
+      config: { policy: SIGNED_IN },
+      schema: {
+        tags: ['cases'],
+        summary: 'Merge this case (a duplicate) into another; it is closed and points at the other',
+        description: 'Same mission, or headquarters across missions. Answers the closed duplicate.',
+        params: CaseParams,
+        body: CaseMergeBodySchema,
+        response: changed,
+      },
+    },
+    async (request) => mergeCase(app.ctx.db, signedIn(request.user), request.params.id, request.body),
+  );
+
+  await caseTimelineRoutes(app);
 }

@@ -76,7 +76,7 @@ describeEachDialect('cases and mission scope', (getDb) => {
       headers: { cookie: cookies['officer.jp'] as string },
     });
     expect(asJp.statusCode).toBe(200);
-    expect(asJp.json().subjectName).toBe('陈静 CHEN JING');
+    expect(asJp.json().case.subjectName).toBe('陈静 CHEN JING');
   });
 
   it('writes each staff view of a case to the audit log, with the mission', async () => {
