@@ -25,6 +25,7 @@ import { businessesRoutes } from './modules/businesses/businesses.routes.ts';
 import { registerCaseAccountHooks } from './modules/cases/cases.account-hooks.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { helpRequestsRoutes } from './modules/help-requests/help-requests.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
@@ -33,6 +34,7 @@ import { placesRoutes } from './modules/places/places.routes.ts';
 import { registrantsRoutes } from './modules/registrants/registrants.routes.ts';
 import { registerRegistryAccountHooks } from './modules/registry/registry.account-hooks.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { savedViewsRoutes } from './modules/saved-views/saved-views.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { targetingRoutes } from './modules/targeting/targeting.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
@@ -126,6 +128,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'accounts', description: 'Citizen accounts: sign-up, verification, profile, export, deletion' },
         { name: 'passkeys', description: 'Passkeys (WebAuthn) for citizens' },
         { name: 'cases', description: 'Consular protection and assistance cases' },
+        { name: 'dashboard', description: 'Case dashboard for headquarters and mission heads' },
+        { name: 'saved-views', description: 'Saved filters of staff lists, private to each person' },
         { name: 'certificates', description: 'Health certificates (EU DCC): issuing, trust list, revocation' },
         { name: 'staff', description: 'Staff accounts, roles and missions (HQ administrators)' },
         { name: 'tokens', description: 'API tokens for other systems' },
@@ -153,6 +157,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(staffRoutes);
   await app.register(tokensRoutes);
   await app.register(casesRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(savedViewsRoutes);
   await app.register(helpRequestsRoutes);
   await app.register(attachmentsRoutes);
   await app.register(liveRoutes);
