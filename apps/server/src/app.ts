@@ -27,6 +27,7 @@ import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { helpRequestsRoutes } from './modules/help-requests/help-requests.routes.ts';
+import { hotlineRoutes } from './modules/hotline/hotline.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { passkeysRoutes } from './modules/passkeys/passkeys.routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'accounts', description: 'Citizen accounts: sign-up, verification, profile, export, deletion' },
         { name: 'passkeys', description: 'Passkeys (WebAuthn) for citizens' },
         { name: 'cases', description: 'Consular protection and assistance cases' },
+        { name: 'hotline', description: 'The 24/7 hotline: call log, caller lookup, knowledge base, statistics' },
         { name: 'dashboard', description: 'Case dashboard for headquarters and mission heads' },
         { name: 'saved-views', description: 'Saved filters of staff lists, private to each person' },
         { name: 'certificates', description: 'Health certificates (EU DCC): issuing, trust list, revocation' },
@@ -169,6 +171,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(placesRoutes);
   await app.register(registryRoutes);
   await app.register(targetingRoutes);
+  await app.register(hotlineRoutes);
   registerCaseAccountHooks();
   registerRegistryAccountHooks();
 

@@ -8,6 +8,7 @@ import { startWorker, type Worker } from './jobs/jobs.worker.ts';
 import { maintenanceHandlers, recurringScheduler } from './jobs/maintenance.jobs.ts';
 import { mailHandlers } from './mail/mail.jobs.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
+import { seedKnowledgeBase } from './modules/hotline/hotline.seed.ts';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -38,6 +39,9 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
   try {
     const { applied } = await migrateToLatest(database.db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
+    // The hotline's shipped standard answers, added by slug (an article HQ edited is left as it is).
+    const articles = await seedKnowledgeBase(database.db);
+    if (articles > 0) log.info({ articles }, 'knowledge base articles added');
     if (options.demo) {
       const report = await seedDemo(database.db, config.state.code, config);
       log.info(report, 'demo data loaded');

@@ -6,6 +6,7 @@ export * from './schemas/case.schema.ts';
 export * from './schemas/certificate.schema.ts';
 export * from './schemas/dashboard.schema.ts';
 export * from './schemas/help-request.schema.ts';
+export * from './schemas/hotline.schema.ts';
 export * from './schemas/incident.schema.ts';
 export * from './schemas/live.schema.ts';
 export * from './schemas/meta.schema.ts';

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../modules/demo/demo.accounts.ts';
 import { ACCOUNT_SPECS } from './policy.matrix.account-specs.ts';
 import { BUSINESS_SPECS } from './policy.matrix.businesses-specs.ts';
 import { CERTIFICATE_SPECS } from './policy.matrix.certificates-specs.ts';
+import { HOTLINE_SPECS } from './policy.matrix.hotline-specs.ts';
 import { DASHBOARD_SPECS } from './policy.matrix.dashboard-specs.ts';
 import { REGISTRANTS_SPECS } from './policy.matrix.registrants-specs.ts';
 import { REGISTRY_SPECS } from './policy.matrix.registry-specs.ts';
@@ -150,6 +151,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...ACCOUNT_SPECS,
   ...BUSINESS_SPECS,
   ...CERTIFICATE_SPECS,
+  ...HOTLINE_SPECS,
   ...DASHBOARD_SPECS,
   ...REGISTRANTS_SPECS,
   ...REGISTRY_SPECS,

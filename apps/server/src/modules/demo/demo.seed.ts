@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import { seedDemoOrganisation } from '../businesses/businesses.seed.ts';
 import { seedDemoCases } from '../cases/cases.seed.ts';
 import { seedDemoCertificate } from '../certificates/certificates.seed.ts';
+import { seedDemoCalls, seedKnowledgeBase } from '../hotline/hotline.seed.ts';
 import { importMissions, readMissionsFile } from '../missions/missions.service.ts';
 import { seedDemoCitizenRegistration } from '../registry/registry.seed.ts';
 import { hashPassword } from '../users/password.ts';
@@ -63,6 +64,9 @@ export async function seedDemo(db: Kysely<Database>, stateCode: string, config?:
     if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoRegistrants(trx);
     // The demo citizen lives in Washington DC and is on a trip to Tokyo this week.
     if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoCitizenRegistration(trx);
+    // The hotline's standard answers, and a week of calls at these missions for the call list and statistics.
+    await seedKnowledgeBase(trx);
+    if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoCalls(trx);
     return { missions: missions.length, accountsCreated };
   });
   // The demo citizen's vaccination certificate (signed with the configured key, in its own transaction).
