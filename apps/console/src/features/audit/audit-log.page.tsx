@@ -198,7 +198,7 @@ export function AuditLogPage() {
                       <td data-label={t('audit.columns.actor')}>
                         {entry.actorId ? (
                           <>
-                            {entry.actorRole ? roleName(t, entry.actorRole) : null}
+                            {entry.actorRole ? <RoleName role={entry.actorRole} /> : null}
                             <Link to={filterHref('actorId', entry.actorId)} className="code id">
                               {entry.actorId}
                             </Link>
@@ -253,7 +253,9 @@ export function AuditLogPage() {
   );
 }
 
-function roleName(t: ReturnType<typeof useTranslation>['t'], role: string) {
+// A component, not a helper taking `t`: a `t` passed as a parameter makes the key types too deep for tsc.
+function RoleName({ role }: { role: string }) {
+  const { t } = useTranslation();
   const known = [
     'citizen',
     'hq_admin',

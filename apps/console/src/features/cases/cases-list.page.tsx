@@ -1,102 +1,111 @@
-import { type FormEvent, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { LoadError } from '../../lib/load-error.component.tsx';
 import { useApi } from '../../lib/use-api.hook.ts';
 import { useSessionUser } from '../auth/session.context.tsx';
 import { Pagination } from '../missions/pagination.component.tsx';
+import { useShortcutsEnabled, useSingleKeyShortcut } from '../settings/shortcuts.store.ts';
+import { DesktopNotificationsButton } from './case-alerts.component.tsx';
+import { useLiveCaseEvents } from './case-live.ts';
 import { CategoryText, PriorityTag, StatusTag } from './case-tags.component.tsx';
-import { CASE_STATUS_KEYS, type CasePage, casesPath, isCaseStatus } from './cases.api.ts';
+import { type CaseFilters, type CasePage, casesPath, filtersFromParams, filtersToParams } from './cases.api.ts';
+import { CasesFilter } from './cases-filter.component.tsx';
+import { ShortcutsHelp } from './shortcuts-help.component.tsx';
+import { currentSla, SlaBadge, useDuration, useNow } from './sla.component.tsx';
 import './cases.css';
-import { CASE_STATUSES } from '@homeward/shared';
-import { LoadError } from '../../lib/load-error.component.tsx';
 
-/** The cases the signed-in person may see, filtered by status and mission; filters live in the URL. */
+/**
+ * The case queue: filters in the URL, an SLA column in words and icons, j/k/Enter to move and open, and the list
+ * refreshed in place when the live stream says a visible mission's case changed.
+ */
 export function CasesListPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const user = useSessionUser();
   useDocumentTitle(t('cases.title'));
   const [params, setParams] = useSearchParams();
-  const statusParam = params.get('status');
-  const status = isCaseStatus(statusParam) ? statusParam : '';
-  const missionCode = (params.get('missionCode') ?? '').toUpperCase();
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const [draftStatus, setDraftStatus] = useState<string>(status);
-  const [draftMission, setDraftMission] = useState(missionCode);
-  const validMission = /^[A-Z]{2}-[A-Z]{3}$/.test(missionCode) ? missionCode : '';
-  const results = useApi<CasePage>(casesPath({ status, missionCode: validMission, page }));
+  const filters = filtersFromParams(params);
+  const results = useApi<CasePage>(casesPath(filters));
+  const now = useNow();
+  const duration = useDuration();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<HTMLTableSectionElement>(null);
+  const shortcuts = useShortcutsEnabled();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    if (draftStatus) next.set('status', draftStatus);
-    if (draftMission.trim()) next.set('missionCode', draftMission.trim().toUpperCase());
-    setParams(next);
-  };
+  const items = results.data?.items ?? [];
+  const itemIds = items.map((c) => c.id).join(',');
+  const selectedIndex = items.findIndex((c) => c.id === selectedId);
 
-  const scoped = user.role === 'consular_officer' || user.role === 'mission_head';
+  const select = useCallback(
+    (step: 1 | -1) => {
+      const ids = itemIds ? itemIds.split(',') : [];
+      if (ids.length === 0) return;
+      const index = ids.indexOf(selectedId ?? '');
+      const next =
+        index === -1 ? (step === 1 ? 0 : ids.length - 1) : Math.min(ids.length - 1, Math.max(0, index + step));
+      const id = ids[next] ?? null;
+      setSelectedId(id);
+      // The case number link takes the focus: Enter then opens it (the browser's own link behaviour, so Enter
+      // keeps working on every other control), and screen readers say which case it is.
+      tableRef.current?.querySelector<HTMLAnchorElement>(`a[data-case-id="${id}"]`)?.focus();
+    },
+    [itemIds, selectedId],
+  );
+  useSingleKeyShortcut(
+    'j',
+    useCallback(() => select(1), [select]),
+  );
+  useSingleKeyShortcut(
+    'k',
+    useCallback(() => select(-1), [select]),
+  );
+  useSingleKeyShortcut(
+    '/',
+    useCallback(() => searchRef.current?.focus(), []),
+  );
+
+  // A case of a mission in view changed: fetch the page again; the table stays, and so do focus and selection.
+  const { retry } = results;
+  const missions = user.missions;
+  useLiveCaseEvents(
+    useCallback(
+      (event) => {
+        if (missions.length === 0 || missions.includes(event.missionCode)) retry();
+      },
+      [missions, retry],
+    ),
+  );
+
+  // The selection follows the case, not the row number; a case that left the page clears it.
+  useEffect(() => {
+    if (selectedId && itemIds && !itemIds.split(',').includes(selectedId)) setSelectedId(null);
+  }, [itemIds, selectedId]);
+
+  const onApply = (next: CaseFilters) => setParams(filtersToParams(next));
   const data = results.data;
+  const scoped = user.missions.length > 0;
+
   return (
     <>
       <h1>{t('cases.title')}</h1>
       <p>{scoped ? t('cases.scopeMissions', { missions: user.missions.join('、') }) : t('cases.scopeAll')}</p>
-      <search className="filter">
-        <form onSubmit={onSubmit} className="filter__form">
-          <div className="form-group">
-            <label className="label" htmlFor="case-status">
-              {t('cases.status')}
-            </label>
-            <select
-              id="case-status"
-              className="select"
-              value={draftStatus}
-              onChange={(event) => setDraftStatus(event.target.value)}
-            >
-              <option value="">{t('cases.anyStatus')}</option>
-              {CASE_STATUS_KEYS.map((key) => (
-                <option key={key} value={key}>
-                  {CASE_STATUSES[key][locale]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="form-group">
-            <label className="label" htmlFor="case-mission">
-              {t('cases.mission')}
-            </label>
-            <p className="hint" id="case-mission-hint">
-              {t('cases.missionHint')}
-            </p>
-            <input
-              id="case-mission"
-              className="input"
-              autoComplete="off"
-              value={draftMission}
-              aria-describedby="case-mission-hint"
-              onChange={(event) => setDraftMission(event.target.value)}
-            />
-          </div>
-          <div className="filter__actions">
-            <button type="submit" className="button">
-              {t('cases.apply')}
-            </button>
-            {status || missionCode ? (
-              <Link
-                to="/cases"
-                onClick={() => {
-                  setDraftStatus('');
-                  setDraftMission('');
-                }}
-              >
-                {t('cases.clear')}
-              </Link>
-            ) : null}
-          </div>
-        </form>
-      </search>
+      <div className="case-toolbar">
+        <ShortcutsHelp />
+        <DesktopNotificationsButton />
+      </div>
+      <CasesFilter
+        key={params.toString()}
+        filters={filters}
+        onApply={onApply}
+        searchRef={searchRef}
+        missions={user.missions}
+      />
+      {shortcuts ? <p className="hint">{t('cases.shortcuts.hint')}</p> : null}
 
       <LoadError state={results} />
 
@@ -110,41 +119,56 @@ export function CasesListPage() {
           ) : (
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
             <section className="table-wrap" aria-label={t('cases.title')} tabIndex={0}>
-              <table className="table">
-                <caption className="visually-hidden">{t('cases.caption')}</caption>
+              <table className="table case-queue">
+                <caption className="visually-hidden">{t(`cases.caption.${filters.sort}`)}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('cases.columns.number')}</th>
                     <th scope="col">{t('cases.columns.priority')}</th>
                     <th scope="col">{t('cases.columns.status')}</th>
+                    <th scope="col">{t('cases.columns.sla')}</th>
                     <th scope="col">{t('cases.columns.category')}</th>
                     <th scope="col">{t('cases.columns.subject')}</th>
                     <th scope="col">{t('cases.columns.mission')}</th>
-                    <th scope="col">{t('cases.columns.opened')}</th>
+                    <th scope="col">{t('cases.columns.assignee')}</th>
+                    <th scope="col">{t('cases.columns.age')}</th>
                   </tr>
                 </thead>
-                <tbody>
-                  {data.items.map((kase) => (
-                    <tr key={kase.id}>
-                      <th scope="row" className="nowrap">
-                        <Link to={`/cases/${kase.id}`}>{kase.number}</Link>
-                      </th>
-                      <td>
-                        <PriorityTag priority={kase.priority} />
-                      </td>
-                      <td>
-                        <StatusTag status={kase.status} />
-                      </td>
-                      <td>
-                        <CategoryText category={kase.category} />
-                      </td>
-                      <td>{kase.subjectName}</td>
-                      <td>
-                        <span className="code">{kase.missionCode}</span>
-                      </td>
-                      <td>{formatDateTime(kase.openedAt, locale)}</td>
-                    </tr>
-                  ))}
+                <tbody ref={tableRef}>
+                  {data.items.map((kase, index) => {
+                    const sla = currentSla(kase.sla);
+                    return (
+                      <tr key={kase.id} className={index === selectedIndex ? 'case-queue__row--selected' : undefined}>
+                        <th scope="row" className="nowrap">
+                          <Link to={`/cases/${kase.id}`} data-case-id={kase.id} onFocus={() => setSelectedId(kase.id)}>
+                            {kase.number}
+                          </Link>
+                        </th>
+                        <td>
+                          <PriorityTag priority={kase.priority} />
+                        </td>
+                        <td>
+                          <StatusTag status={kase.status} />
+                        </td>
+                        <td>
+                          <SlaBadge state={sla.state} dueAt={sla.dueAt} now={now} />
+                        </td>
+                        <td>
+                          <CategoryText category={kase.category} />
+                        </td>
+                        <td>{kase.subjectName}</td>
+                        <td>
+                          <span className="code">{kase.missionCode}</span>
+                        </td>
+                        <td>{kase.assignedTo?.name ?? <span className="muted">{t('cases.unassigned')}</span>}</td>
+                        <td className="nowrap">
+                          <time dateTime={kase.openedAt} title={formatDateTime(kase.openedAt, locale)}>
+                            {duration(now - new Date(kase.openedAt).getTime())}
+                          </time>
+                        </td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </section>
