@@ -5,11 +5,11 @@ import { dialectOf } from '../dialect/dialect.ts';
  * Full-text search over case summaries, descriptions, notes and messages that works for Chinese
  * (no word boundaries): trigram indexes on both engines, and the saved views of the case list.
  *
- * SQLite: `case_search_docs` holds one row per searchable text (a case's summary and description, or one
- * note/message event) under an INTEGER PRIMARY KEY — stable across VACUUM, unlike the implicit rowid of
- * `cases` and `case_events` — and `case_search` is an FTS5 external-content index over it with the
- * `trigram` tokenizer. Triggers on `cases` and `case_events` keep the documents in step, and the standard
- * external-content triggers keep the index in step with the documents, in the writer's own transaction.
+ * SQLite: `case_search` is an FTS5 table with the `trigram` tokenizer holding one document per searchable
+ * text (a case's summary and description, or one note/message event); `case_search_docs` maps each
+ * document's rowid — an INTEGER PRIMARY KEY, stable across VACUUM unlike the implicit rowid of `cases` and
+ * `case_events` — to its case, event and visibility. Triggers on `cases` and `case_events` keep both in
+ * step, in the writer's own transaction.
  *
  * PostgreSQL: `pg_trgm` GIN indexes on the columns themselves; ILIKE uses them.
  */
@@ -40,61 +40,59 @@ export async function up(db: Kysely<any>): Promise<void> {
     return;
   }
 
+  // Narrow on purpose: a search reads the case id of every matching document, so the rows stay small and
+  // close together (the text itself lives only in the FTS5 table, keyed by the same doc_id).
   await sql`create table case_search_docs (
     doc_id integer primary key,
     case_id text not null references cases(id) on delete cascade,
     event_id text references case_events(id) on delete cascade,
-    visibility text not null,
-    body text not null
+    visibility text not null
   )`.execute(db);
   await sql`create index case_search_docs_case_idx on case_search_docs (case_id, event_id)`.execute(db);
   await sql`create unique index case_search_docs_event_idx on case_search_docs (event_id)`.execute(db);
-  await sql`create virtual table case_search using fts5(
-    body, content='case_search_docs', content_rowid='doc_id', tokenize='trigram'
-  )`.execute(db);
+  await sql`create virtual table case_search using fts5(body, tokenize='trigram')`.execute(db);
 
   const statements = [
-    // The index follows the documents (the external-content pattern from the FTS5 manual).
-    `create trigger case_search_docs_ai after insert on case_search_docs begin
-       insert into case_search(rowid, body) values (new.doc_id, new.body);
-     end`,
+    // A document leaving (also by the foreign-key cascade of a deleted case or event) leaves the index.
     `create trigger case_search_docs_ad after delete on case_search_docs begin
-       insert into case_search(case_search, rowid, body) values ('delete', old.doc_id, old.body);
-     end`,
-    `create trigger case_search_docs_au after update on case_search_docs begin
-       insert into case_search(case_search, rowid, body) values ('delete', old.doc_id, old.body);
-       insert into case_search(rowid, body) values (new.doc_id, new.body);
+       delete from case_search where rowid = old.doc_id;
      end`,
     // A case's own text is one document, seen by whoever may see the case.
     `create trigger cases_search_ai after insert on cases begin
-       insert into case_search_docs(case_id, event_id, visibility, body)
-       values (new.id, null, 'citizen', new.summary || char(10) || new.description);
+       insert into case_search_docs(case_id, event_id, visibility) values (new.id, null, 'citizen');
+       insert into case_search(rowid, body) values (last_insert_rowid(), new.summary || char(10) || new.description);
      end`,
     `create trigger cases_search_au after update of summary, description on cases begin
-       update case_search_docs set body = new.summary || char(10) || new.description
-       where case_id = new.id and event_id is null;
+       update case_search set body = new.summary || char(10) || new.description
+       where rowid = (select doc_id from case_search_docs where case_id = new.id and event_id is null);
      end`,
     // Notes and messages: an internal note keeps its visibility, so a citizen's search never matches it.
     `create trigger case_events_search_ai after insert on case_events
      when new.body is not null and new.kind in ('note', 'message') begin
-       insert into case_search_docs(case_id, event_id, visibility, body)
-       values (new.case_id, new.id, new.visibility, new.body);
+       insert into case_search_docs(case_id, event_id, visibility) values (new.case_id, new.id, new.visibility);
+       insert into case_search(rowid, body) values (last_insert_rowid(), new.body);
      end`,
     `create trigger case_events_search_au after update of body, visibility on case_events begin
        delete from case_search_docs where event_id = old.id;
-       insert into case_search_docs(case_id, event_id, visibility, body)
-       select new.case_id, new.id, new.visibility, new.body
-       where new.body is not null and new.kind in ('note', 'message');
+       insert into case_search_docs(case_id, event_id, visibility)
+       select new.case_id, new.id, new.visibility where new.body is not null and new.kind in ('note', 'message');
+       insert into case_search(rowid, body)
+       select last_insert_rowid(), new.body where new.body is not null and new.kind in ('note', 'message');
      end`,
   ];
   for (const statement of statements) await sql.raw(statement).execute(db);
 
   // Cases and notes written before this migration.
-  await sql`insert into case_search_docs(case_id, event_id, visibility, body)
-    select id, null, 'citizen', summary || char(10) || description from cases`.execute(db);
-  await sql`insert into case_search_docs(case_id, event_id, visibility, body)
-    select case_id, id, visibility, body from case_events
-    where body is not null and kind in ('note', 'message')`.execute(db);
+  await sql`insert into case_search_docs(case_id, event_id, visibility) select id, null, 'citizen' from cases`.execute(
+    db,
+  );
+  await sql`insert into case_search_docs(case_id, event_id, visibility)
+    select case_id, id, visibility from case_events where body is not null and kind in ('note', 'message')`.execute(db);
+  await sql`insert into case_search(rowid, body)
+    select d.doc_id, c.summary || char(10) || c.description
+    from case_search_docs d join cases c on c.id = d.case_id where d.event_id is null`.execute(db);
+  await sql`insert into case_search(rowid, body)
+    select d.doc_id, e.body from case_search_docs d join case_events e on e.id = d.event_id`.execute(db);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
@@ -109,9 +107,7 @@ export async function down(db: Kysely<any>): Promise<void> {
       'case_events_search_ai',
       'cases_search_au',
       'cases_search_ai',
-      'case_search_docs_au',
       'case_search_docs_ad',
-      'case_search_docs_ai',
     ]) {
       await sql.raw(`drop trigger ${trigger}`).execute(db);
     }

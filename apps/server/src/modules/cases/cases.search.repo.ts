@@ -44,31 +44,36 @@ function sqliteTerm(term: string, options: CaseSearchOptions): RawBuilder<unknow
     return sql`select d.case_id from case_search s join case_search_docs d on d.doc_id = s.rowid
       where case_search match ${ftsPhrase(term)}${visible}`;
   }
-  return sql`select d.case_id from case_search_docs d
-    where d.doc_id > (select coalesce(max(doc_id), 0) from case_search_docs) - ${SHORT_TERM_WINDOW}
-    and d.body like ${containsPattern(term)} escape '\\'${visible}`;
+  // A rowid range on the FTS5 table reads only the newest documents; SQLite tests the LIKE on each of them.
+  return sql`select d.case_id from case_search s join case_search_docs d on d.doc_id = s.rowid
+    where s.rowid > (select coalesce(max(doc_id), 0) from case_search_docs) - ${SHORT_TERM_WINDOW}
+    and s.body like ${containsPattern(term)} escape '\\'${visible}`;
 }
 
-function postgresTerm(term: string, options: CaseSearchOptions): RawBuilder<unknown> {
+/**
+ * One word on PostgreSQL; `within` names the CTE of the cases the previous words matched, so that a common
+ * word after a rare one is checked only in the rare word's cases (the case_id indexes) instead of everywhere.
+ */
+function postgresTerm(term: string, options: CaseSearchOptions, within: string | null): RawBuilder<unknown> {
   const pattern = containsPattern(term);
   const visible = options.includeInternal ? sql`` : sql` and visibility = 'citizen'`;
+  const inCases = within ? sql` and id in (select case_id from ${sql.table(within)})` : sql``;
+  const inEvents = within ? sql` and case_id in (select case_id from ${sql.table(within)})` : sql``;
   if (characters(term) >= 3) {
     // The GIN trigram indexes answer ILIKE; the event index is partial (notes and messages only).
-    return sql`select case_id from (
-        select id as case_id from cases where summary ilike ${pattern} escape '\\' or description ilike ${pattern} escape '\\'
-        union all
-        select case_id from case_events where kind in ('note', 'message') and body ilike ${pattern} escape '\\'${visible}
-      ) t`;
+    return sql`select id as case_id from cases
+        where (summary ilike ${pattern} escape '\\' or description ilike ${pattern} escape '\\')${inCases}
+      union
+      select case_id from case_events
+        where kind in ('note', 'message') and body ilike ${pattern} escape '\\'${visible}${inEvents}`;
   }
   // Half the window each for cases and for events, newest first (ids are UUIDv7, so they sort by time).
   const half = SHORT_TERM_WINDOW / 2;
-  return sql`select case_id from (
-      select case_id from (select id as case_id, summary || chr(10) || description as body from cases
-        order by id desc limit ${half}) c where body ilike ${pattern} escape '\\'
-      union all
+  return sql`select case_id from (select id as case_id, summary || chr(10) || description as body from cases
+        order by id desc limit ${half}) c where body ilike ${pattern} escape '\\'${inEvents}
+      union
       select case_id from (select case_id, body from case_events where kind in ('note', 'message')${visible}
-        order by id desc limit ${half}) e where body ilike ${pattern} escape '\\'
-    ) t`;
+        order by id desc limit ${half}) e where body ilike ${pattern} escape '\\'${inEvents}`;
 }
 
 /**
@@ -79,9 +84,18 @@ function postgresTerm(term: string, options: CaseSearchOptions): RawBuilder<unkn
 export function caseIdsMatching(db: Db, q: string, options: CaseSearchOptions): RawBuilder<string> | null {
   const terms = searchTerms(q);
   if (terms.length === 0) return null;
-  const one = dialectOf(db).name === 'postgres' ? postgresTerm : sqliteTerm;
-  return sql<string>`(${sql.join(
-    terms.map((term) => one(term, options)),
-    sql` intersect `,
-  )})`;
+  if (dialectOf(db).name === 'sqlite') {
+    // FTS5 answers each word from its own index fast; SQLite intersects the case id sets.
+    return sql<string>`(${sql.join(
+      terms.map((term) => sqliteTerm(term, options)),
+      sql` intersect `,
+    )})`;
+  }
+  // Longer words first: they are usually the rarer ones, and each later word only checks their cases.
+  const ordered = [...terms].sort((a, b) => characters(b) - characters(a));
+  const steps = ordered.map(
+    (term, i) =>
+      sql`${sql.table(`w${i}`)} as materialized (${postgresTerm(term, options, i > 0 ? `w${i - 1}` : null)})`,
+  );
+  return sql<string>`(with ${sql.join(steps, sql`, `)} select case_id from ${sql.table(`w${ordered.length - 1}`)})`;
 }
