@@ -16,8 +16,8 @@ import { handleError, sendProblem } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { nudgeLive } from './live/live.hub.ts';
 import { liveRoutes } from './live/live.routes.ts';
-import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { enterprisesRoutes } from './modules/businesses/businesses.enterprises.routes.ts';
@@ -28,6 +28,7 @@ import { certificatesRoutes } from './modules/certificates/certificates.routes.t
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { helpRequestsRoutes } from './modules/help-requests/help-requests.routes.ts';
 import { hotlineRoutes } from './modules/hotline/hotline.routes.ts';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { passkeysRoutes } from './modules/passkeys/passkeys.routes.ts';
@@ -129,9 +130,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'accounts', description: 'Citizen accounts: sign-up, verification, profile, export, deletion' },
         { name: 'passkeys', description: 'Passkeys (WebAuthn) for citizens' },
         { name: 'cases', description: 'Consular protection and assistance cases' },
-        { name: 'hotline', description: 'The 24/7 hotline: call log, caller lookup, knowledge base, statistics' },
+        { name: 'incidents', description: 'Major emergencies grouping many cases, with a board' },
         { name: 'dashboard', description: 'Case dashboard for headquarters and mission heads' },
         { name: 'saved-views', description: 'Saved filters of staff lists, private to each person' },
+        { name: 'hotline', description: 'The 24/7 hotline: call log, caller lookup, knowledge base, statistics' },
         { name: 'certificates', description: 'Health certificates (EU DCC): issuing, trust list, revocation' },
         { name: 'staff', description: 'Staff accounts, roles and missions (HQ administrators)' },
         { name: 'tokens', description: 'API tokens for other systems' },
@@ -159,6 +161,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(staffRoutes);
   await app.register(tokensRoutes);
   await app.register(casesRoutes);
+  await app.register(incidentsRoutes);
   await app.register(dashboardRoutes);
   await app.register(savedViewsRoutes);
   await app.register(helpRequestsRoutes);

@@ -7,6 +7,7 @@ import type { App } from './http/app-types.ts';
 import { startWorker, type Worker } from './jobs/jobs.worker.ts';
 import { maintenanceHandlers, recurringScheduler } from './jobs/maintenance.jobs.ts';
 import { mailHandlers } from './mail/mail.jobs.ts';
+import { caseSlaHandlers } from './modules/cases/cases.sla.jobs.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
 import { seedKnowledgeBase } from './modules/hotline/hotline.seed.ts';
 
@@ -50,7 +51,11 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
       worker = startWorker({
         db: database.db,
         log: log.child({ component: 'worker' }),
-        handlers: { ...maintenanceHandlers(config), ...mailHandlers(config, log.child({ component: 'mail' })) },
+        handlers: {
+          ...maintenanceHandlers(config),
+          ...mailHandlers(config, log.child({ component: 'mail' })),
+          ...caseSlaHandlers(),
+        },
         pollMs: config.workerPollMs,
         concurrency: config.workerConcurrency,
         onTick: recurringScheduler(database.db),

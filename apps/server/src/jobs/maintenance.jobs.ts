@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.ts';
 import { deleteExpiredIdempotencyKeys } from '../http/idempotency.repo.ts';
 import { IDEMPOTENCY_TTL_MS } from '../http/idempotency.ts';
 import { deleteStaleSessions } from '../modules/auth/sessions.repo.ts';
+import { CASE_SLA_EVERY_MS, CASE_SLA_JOB } from '../modules/cases/cases.sla.jobs.ts';
 import { PURGE_TRIPS_JOB, purgeEndedTrips } from '../modules/registry/registry.purge.jobs.ts';
 import { deleteFinishedJobs, insertJobs } from './jobs.repo.ts';
 import type { JobHandler } from './jobs.worker.ts';
@@ -46,6 +47,8 @@ const RECURRING: Recurring[] = [
   { kind: 'maintenance.purge_jobs', everyMs: 6 * 3_600_000 },
   { kind: 'maintenance.purge_idempotency_keys', everyMs: 3_600_000 },
   { kind: PURGE_TRIPS_JOB, everyMs: 6 * 3_600_000 },
+  // The case SLA sweep (amber/red events and escalation, decision 0011); its handler lives with the cases.
+  { kind: CASE_SLA_JOB, everyMs: CASE_SLA_EVERY_MS },
 ];
 
 /**

@@ -138,6 +138,23 @@ export async function listCases(
   return query.orderBy('cases.id').limit(limit).offset(offset).execute();
 }
 
+/**
+ * Cases whose SLA clock runs (open, not paused, a target due), most urgent first, for the SLA sweep. Red
+ * cases already at headquarters level have nothing left to record and are skipped.
+ */
+export async function listCasesWithRunningSla(db: Db, limit: number): Promise<{ id: string }[]> {
+  return db
+    .selectFrom('cases')
+    .select('id')
+    .where('status', 'not in', ['resolved', 'closed', 'waiting'])
+    .where('slaPausedSince', 'is', null)
+    .where('slaDueAt', 'is not', null)
+    .where((eb) => eb.or([eb('slaState', '!=', 'red'), eb('escalationLevel', '<', 2)]))
+    .orderBy('slaDueAt')
+    .limit(limit)
+    .execute();
+}
+
 /** Every case a user reported, oldest first (their data export). */
 export async function listCasesReportedBy(db: Db, userId: string): Promise<CaseViewRow[]> {
   return caseView(db).where('cases.reporterUserId', '=', userId).orderBy('cases.openedAt').execute();
