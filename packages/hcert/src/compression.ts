@@ -6,7 +6,7 @@ export const DEFAULT_MAX_INFLATED_BYTES = 256 * 1024;
 // Feeding the inflater small slices bounds how much it can produce before we look at the running total.
 const SLICE = 512;
 
-function adler32(bytes: Uint8Array): number {
+export function adler32(bytes: Uint8Array): number {
   let a = 1;
   let b = 0;
   for (let i = 0; i < bytes.length; i += 3800) {

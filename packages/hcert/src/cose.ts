@@ -69,8 +69,45 @@ export function coseAlgorithm(cose: CoseSign1): SignatureAlgorithm {
   throw new HcertError('algorithm', `cose: unsupported algorithm ${String(alg)}`);
 }
 
-function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
-  return encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), payload]);
+// A CBOR array of four, the text "Signature1", then (after the protected header) an empty external_aad.
+const SIG_STRUCTURE_HEAD = Uint8Array.of(0x84, 0x6a, ...Array.from('Signature1', (char) => char.charCodeAt(0)));
+
+/** The byte-string head (major type 2) for a length, written at `at`; answers the offset after it. */
+function writeByteStringHead(out: Uint8Array, at: number, length: number): number {
+  if (length < 24) {
+    out[at] = 0x40 | length;
+    return at + 1;
+  }
+  if (length < 0x100) {
+    out[at] = 0x58;
+    out[at + 1] = length;
+    return at + 2;
+  }
+  if (length < 0x10000) {
+    out[at] = 0x59;
+    out[at + 1] = length >> 8;
+    out[at + 2] = length & 0xff;
+    return at + 3;
+  }
+  out[at] = 0x5a;
+  new DataView(out.buffer, out.byteOffset).setUint32(at + 1, length);
+  return at + 5;
+}
+
+/**
+ * The Sig_structure ["Signature1", protected, h'', payload] that the signature covers, written straight into one
+ * buffer: the same bytes encodeCbor gives (cose.test.ts compares them), without walking an array of values.
+ */
+export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
+  const out = new Uint8Array(SIG_STRUCTURE_HEAD.length + protectedBytes.length + payload.length + 11);
+  out.set(SIG_STRUCTURE_HEAD, 0);
+  let at = writeByteStringHead(out, SIG_STRUCTURE_HEAD.length, protectedBytes.length);
+  out.set(protectedBytes, at);
+  at += protectedBytes.length;
+  out[at++] = 0x40;
+  at = writeByteStringHead(out, at, payload.length);
+  out.set(payload, at);
+  return out.subarray(0, at + payload.length);
 }
 
 /** Checks the COSE signature with a DER SubjectPublicKeyInfo, by the given backend (WebCrypto by default). */
@@ -83,15 +120,43 @@ export async function verifyCoseSign1(
   await backend.verifySignature(algorithm, spki, sigStructure(cose.protectedBytes, cose.payload), cose.signature);
 }
 
-/** Signs a payload into a tagged COSE_Sign1 with alg and kid in the protected header. */
+// The protected header of each (algorithm, kid) seen recently: an issuer signs many certificates with one signer.
+const protectedHeaders = new Map<string, Uint8Array>();
+
+function protectedHeaderFor(algorithm: SignatureAlgorithm, kid: Uint8Array): Uint8Array {
+  const key = `${algorithm}:${kid.join(',')}`;
+  let bytes = protectedHeaders.get(key);
+  if (!bytes) {
+    if (protectedHeaders.size >= 16) protectedHeaders.clear();
+    bytes = encodeCbor(
+      new Map<CborValue, CborValue>([
+        [HEADER_ALG, algorithm === 'ES256' ? ALG_ES256 : ALG_PS256],
+        [HEADER_KID, kid],
+      ]),
+    );
+    protectedHeaders.set(key, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * Signs a payload into a tagged COSE_Sign1 with alg and kid in the protected header, written straight into one
+ * buffer: 18([protected, {}, payload, signature]), the bytes encodeCbor gives for that value (cose.test.ts).
+ */
 export async function signCoseSign1(payload: Uint8Array, signingKey: SigningKey, kid: Uint8Array): Promise<Uint8Array> {
-  const { algorithm } = signingKey;
-  const protectedBytes = encodeCbor(
-    new Map<CborValue, CborValue>([
-      [HEADER_ALG, algorithm === 'ES256' ? ALG_ES256 : ALG_PS256],
-      [HEADER_KID, kid],
-    ]),
-  );
+  const protectedBytes = protectedHeaderFor(signingKey.algorithm, kid);
   const signature = await signingKey.sign(sigStructure(protectedBytes, payload));
-  return encodeCbor(new CborTag(TAG_COSE_SIGN1, [protectedBytes, new Map(), payload, signature]));
+  const out = new Uint8Array(protectedBytes.length + payload.length + signature.length + 18);
+  out[0] = 0xc0 | TAG_COSE_SIGN1;
+  out[1] = 0x84;
+  let at = writeByteStringHead(out, 2, protectedBytes.length);
+  out.set(protectedBytes, at);
+  at += protectedBytes.length;
+  out[at++] = 0xa0;
+  at = writeByteStringHead(out, at, payload.length);
+  out.set(payload, at);
+  at += payload.length;
+  at = writeByteStringHead(out, at, signature.length);
+  out.set(signature, at);
+  return out.subarray(0, at + signature.length);
 }

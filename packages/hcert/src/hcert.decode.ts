@@ -39,7 +39,10 @@ export function decodeHcertText(
   backend: HcertBackend = webBackend,
 ): DecodedHcert {
   // Scanners often end the text with a line break; Base45 has no use for one.
-  const trimmed = text.replace(/[\r\n]+$/, '');
+  // (A loop, not a /[\r\n]+$/ replace: that regular expression tries every position of the text.)
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  const trimmed = end === text.length ? text : text.slice(0, end);
   if (trimmed.length > limits.maxTextLength) {
     throw new HcertError('too-large', `input: ${trimmed.length} characters exceed ${limits.maxTextLength}`);
   }

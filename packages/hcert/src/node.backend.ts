@@ -6,10 +6,10 @@ import {
   sign as nodeSign,
   verify as nodeVerify,
 } from 'node:crypto';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateRawSync, inflateSync } from 'node:zlib';
 import { checkSignatureLength, type HcertBackend } from './backend.ts';
 import { fromPem } from './bytes.ts';
-import { checkZlibHeader, inflateZlib } from './compression.ts';
+import { adler32, checkZlibHeader, inflateZlib } from './compression.ts';
 import type { SignatureAlgorithm, SigningKey } from './cose.ts';
 import { HcertError } from './errors.ts';
 
@@ -35,6 +35,14 @@ function keyFits(key: KeyObject, algorithm: SignatureAlgorithm): boolean {
   if (algorithm === 'ES256')
     return key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
   return key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss';
+}
+
+// zlib keeps MIN_LOOKAHEAD bytes of its window free for the next match: a match may reach w_size - 262 back.
+const MIN_LOOKAHEAD = 262;
+
+/** An output buffer near the size of the result (node:zlib's default is 16 KiB per call); zlib loops for more. */
+function outputChunk(inputLength: number): number {
+  return Math.min(16 * 1024, Math.max(1024, 2 ** Math.ceil(Math.log2(inputLength * 2 + 64))));
 }
 
 function signatureOptions(algorithm: SignatureAlgorithm) {
@@ -66,7 +74,11 @@ export const nodeBackend: HcertBackend = {
     let result: { buffer: Buffer; engine: { bytesWritten: number } };
     try {
       // boundary: with info: true node:zlib answers the buffer and the engine, which its types do not describe
-      result = inflateSync(bytes, { info: true, maxOutputLength: maxBytes } as never) as never;
+      result = inflateSync(bytes, {
+        info: true,
+        maxOutputLength: maxBytes,
+        chunkSize: outputChunk(bytes.length),
+      } as never) as never;
     } catch (error) {
       if (error instanceof RangeError) throw new HcertError('too-large', `zlib: inflates beyond ${maxBytes} bytes`);
       // A stream node:zlib refuses is judged again by the browser's inflater (fflate), so that the server and the
@@ -82,10 +94,25 @@ export const nodeBackend: HcertBackend = {
     return new Uint8Array(out.buffer, out.byteOffset, out.length);
   },
   deflate(bytes) {
-    // The full 32 KiB window: a smaller one is as good for a QR-sized input, but @pathcheck/dcc-sdk's inflater
-    // refuses its header (checked by certificates.interop.test.ts and the benchmark).
-    const out = deflateSync(bytes, { level: 9 });
-    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+    // zlib level 9 with a window just large enough for the input, and the zlib header and Adler-32 trailer
+    // written here. Matches never reach further back than the input is long, so the deflate data are the same
+    // bytes a full 32 KiB window gives (checked by node.backend.test.ts), and the header announces the usual
+    // 32 KiB window (0x78 0xDA), which @pathcheck/dcc-sdk and other verifiers that sniff for zlib expect. The
+    // full window costs ~260 KB of zlib state per call, which node:zlib reports to V8 as external memory: most
+    // of a call's time went into allocating it and into the garbage collections it set off.
+    const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(bytes.length + MIN_LOOKAHEAD))));
+    const raw = deflateRawSync(bytes, {
+      level: 9,
+      windowBits,
+      memLevel: Math.min(9, Math.max(1, windowBits - 6)),
+      chunkSize: outputChunk(bytes.length),
+    });
+    const out = new Uint8Array(raw.length + 6);
+    out[0] = 0x78;
+    out[1] = 0xda;
+    out.set(raw, 2);
+    new DataView(out.buffer).setUint32(raw.length + 2, adler32(bytes));
+    return out;
   },
 };
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -100,6 +101,24 @@ describe('the node backend zlib', () => {
     const out = nodeBackend.deflate(cose);
     expect(webBackend.inflate(out, 1 << 16)).toEqual(cose);
     expect(out.length).toBeLessThanOrEqual(deflateZlib(cose).length + 8);
+  });
+
+  it('writes the very stream node:zlib deflateSync writes at level 9 with its full window, for any input', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 5000 }),
+          fc.string({ maxLength: 3000 }).map((text) => new TextEncoder().encode(text)),
+          fc
+            .array(fc.constantFrom(...JSON.stringify(payload)), { maxLength: 4000 })
+            .map((chars) => new TextEncoder().encode(chars.join(''))),
+        ),
+        (bytes) => {
+          expect(Buffer.from(nodeBackend.deflate(bytes))).toEqual(deflateSync(bytes, { level: 9 }));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('stops a zip bomb at the bound, as fflate does', () => {
