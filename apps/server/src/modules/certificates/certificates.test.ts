@@ -1,5 +1,9 @@
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import { createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readBusinessRules, readVerifierLists, verifySignedList, verifyWithLists } from '@homeward/hcert';
 import * as x509 from '@peculiar/x509';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -9,7 +13,13 @@ import { isoNow, newId } from '../../clock.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 import { insertPersons } from '../registry/registry.repo.ts';
+import { parseDetachedCms } from './certificates.cms.ts';
 import { openSignerKey } from './certificates.keys.ts';
+
+// OpenSSL, when the machine has it, judges the gateway's CMS signatures too (an independent CMS implementation).
+const OPENSSL = ['/usr/bin/openssl', '/usr/local/bin/openssl'].find(
+  (path) => spawnSync(path, ['version']).status === 0,
+);
 
 const email = (name: string) => `${name}@demo.homeward.example`;
 
@@ -321,7 +331,48 @@ describeEachDialect('health certificates: issue, trust list, verify, revoke', (g
       const der = Buffer.from(item.rawData, 'base64');
       expect(item).toMatchObject({ certificateType: 'DSC', country: 'CN' });
       expect(item.thumbprint).toBe(createHash('sha256').update(der).digest('hex'));
-      expect(cryptoVerify('sha256', der, cscaKey, Buffer.from(item.signature, 'base64'))).toBe(true);
+      // A detached CMS SignedData by the CSCA over the DSC's DER, as the DCC gateway publishes.
+      const cms = parseDetachedCms(Buffer.from(item.signature, 'base64'));
+      expect(Buffer.from(cms.signerCertificateDer).toString('base64')).toBe(csca.certificate);
+      expect(Buffer.from(cms.messageDigest)).toEqual(createHash('sha256').update(der).digest());
+      expect(cryptoVerify('sha256', cms.signedBytes, cscaKey, cms.signature)).toBe(true);
+      const tampered = Buffer.from(der);
+      tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 1;
+      expect(Buffer.from(cms.messageDigest)).not.toEqual(createHash('sha256').update(tampered).digest());
+      if (OPENSSL) {
+        // OpenSSL's own CMS reader checks it end to end: digest, signature and the chain to the CSCA given as CA.
+        const dir = mkdtempSync(join(tmpdir(), 'hw-cms-'));
+        try {
+          writeFileSync(join(dir, 'sig.der'), Buffer.from(item.signature, 'base64'));
+          writeFileSync(join(dir, 'dsc.der'), der);
+          writeFileSync(join(dir, 'tampered.der'), tampered);
+          writeFileSync(join(dir, 'csca.pem'), new X509Certificate(Buffer.from(csca.certificate, 'base64')).toString());
+          const verifyWith = (content: string) =>
+            spawnSync(OPENSSL, [
+              'cms',
+              '-verify',
+              '-binary',
+              '-inform',
+              'DER',
+              '-in',
+              join(dir, 'sig.der'),
+              '-content',
+              join(dir, content),
+              '-CAfile',
+              join(dir, 'csca.pem'),
+              '-purpose',
+              'any',
+              '-out',
+              '/dev/null',
+            ]);
+          const verified = verifyWith('dsc.der');
+          expect(verified.stderr.toString()).toContain('Verification successful');
+          expect(verified.status).toBe(0);
+          expect(verifyWith('tampered.der').status).not.toBe(0);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
     }
   });
 

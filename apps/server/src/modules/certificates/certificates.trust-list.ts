@@ -6,6 +6,7 @@ import type { PublishedRevocationList, PublishedTrustList } from '@homeward/shar
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/schema.ts';
 import { ProblemError } from '../../http/problem.ts';
+import { signDetachedCms } from './certificates.cms.ts';
 import { openSignerKey } from './certificates.keys.ts';
 import { findSignerInSlot, listRevokedHashes, listTrustedSigners, type SignerRow } from './certificates.repo.ts';
 
@@ -79,7 +80,7 @@ export interface GatewayTrustListItem {
   certificateType: 'DSC';
   /** SHA-256 of the DER, hex. */
   thumbprint: string;
-  /** base64 ECDSA-SHA256 (DER) by the CSCA in use over rawData's DER, not the gateway's CMS (decision 0009). */
+  /** base64 DER of a detached CMS SignedData (RFC 5652) over rawData's DER by the CSCA in use, as the gateway's. */
   signature: string;
   /** Base64 DER of the document signer certificate. */
   rawData: string;
@@ -135,7 +136,8 @@ export async function publishSignedTrustList(
 }
 
 /**
- * The document signers in the EU DCC gateway's trust-list shape, each signed by the CSCA in use.
+ * The document signers in the EU DCC gateway's trust-list shape, each with a detached CMS signature by the CSCA in
+ * use (the trust anchor), as the gateway publishes them.
  * @throws ProblemError 503 signing_key_unavailable when the CSCA's key does not open
  */
 export async function publishGatewayTrustList(
@@ -150,33 +152,26 @@ export async function publishGatewayTrustList(
     const items: GatewayTrustListItem[] = [];
     for (const row of rows) {
       const der = Buffer.from(row.certificate, 'base64');
-      const signature = signer ? await signer.key.sign(der) : new Uint8Array(0);
+      const signature = signer
+        ? await signDetachedCms(
+            der,
+            Buffer.from(signer.row.certificate, 'base64'),
+            signer.key.sign,
+            new Date(row.createdAt),
+          )
+        : new Uint8Array(0);
       items.push({
         kid: row.kid,
         timestamp: row.createdAt,
         country: config.state.code,
         certificateType: 'DSC',
         thumbprint: createHash('sha256').update(der).digest('hex'),
-        signature: Buffer.from(p1363ToDer(signature)).toString('base64'),
+        signature: Buffer.from(signature).toString('base64'),
         rawData: row.certificate,
       });
     }
     return items;
   });
-}
-
-/** ES256's raw r‖s as the DER ECDSA-Sig-Value X.509 tools expect. */
-function p1363ToDer(signature: Uint8Array): Uint8Array {
-  if (signature.length !== 64) return signature;
-  const integer = (bytes: Uint8Array) => {
-    let start = 0;
-    while (start < bytes.length - 1 && bytes[start] === 0) start++;
-    const trimmed = bytes.subarray(start);
-    const padded = (trimmed[0] ?? 0) & 0x80 ? [0, ...trimmed] : [...trimmed];
-    return [0x02, padded.length, ...padded];
-  };
-  const body = [...integer(signature.subarray(0, 32)), ...integer(signature.subarray(32))];
-  return Uint8Array.from([0x30, body.length, ...body]);
 }
 
 // The business rules per destination shipped with the server (business-rules.json), read and checked once at
