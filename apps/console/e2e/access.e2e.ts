@@ -136,7 +136,15 @@ describeBrowser('staff console: access', () => {
     await page.getByRole('button', { name: '继续' }).click();
     await page.waitForURL(/\/console\/home/);
     await heading(page, '使领馆');
-    expect(await navLinks(page)).toEqual(['使领馆', '案件', '登记人员', '驻外企业', '区域内人员', '我的账户安全']);
+    expect(await navLinks(page)).toEqual([
+      '使领馆',
+      '案件',
+      '重大突发事件',
+      '登记人员',
+      '驻外企业',
+      '区域内人员',
+      '我的账户安全',
+    ]);
 
     // Pages of other roles say so instead of showing empty tables.
     await open(page, '/console/staff');
@@ -211,6 +219,7 @@ describeBrowser('staff console: access', () => {
     expect(await navLinks(page)).toEqual([
       'Missions',
       'Cases',
+      'Incidents',
       'Registrants',
       'Enterprises',
       'Who is in this area?',

@@ -8,6 +8,11 @@ export const CONSOLE_PAGES = {
     label: 'nav.cases',
     roles: ['hq_admin', 'hotline_agent', 'consular_officer', 'mission_head'],
   },
+  incidents: {
+    path: '/incidents',
+    label: 'incidents.nav',
+    roles: ['hq_admin', 'hotline_agent', 'consular_officer', 'mission_head'],
+  },
   registrants: {
     path: '/registrants',
     label: 'registrants.nav',

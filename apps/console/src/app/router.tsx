@@ -68,6 +68,23 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="incidents" />,
+            children: [
+              {
+                path: 'incidents',
+                lazy: async () => ({
+                  Component: (await import('../features/incidents/incidents.page.tsx')).IncidentsPage,
+                }),
+              },
+              {
+                path: 'incidents/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/incidents/incident-board.page.tsx')).IncidentBoardPage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="registrants" />,
             children: [
               {

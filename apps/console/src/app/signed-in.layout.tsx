@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { fetchMe, signOut } from '../features/auth/auth.api.ts';
 import { SessionContext } from '../features/auth/session.context.tsx';
+import { CaseAlerts } from '../features/cases/case-alerts.component.tsx';
 import { LanguageSwitch } from '../features/language/language-switch.component.tsx';
 import { ShortcutsSetting } from '../features/settings/shortcuts-setting.component.tsx';
 import { currentLocale } from '../i18n/i18n.ts';
@@ -85,6 +86,7 @@ export function SignedInLayout() {
       <main id="main" className="container main" tabIndex={-1}>
         <Outlet />
       </main>
+      <CaseAlerts />
       <footer className="footer">
         <div className="container">
           <ShortcutsSetting />

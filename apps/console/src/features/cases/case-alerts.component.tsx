@@ -58,8 +58,8 @@ function CaseAlertsRegion() {
       const where = mission ? `${mission.name[locale]} (${event.missionCode})` : event.missionCode;
       const urgent = event.priority === 'P1';
       const text = t(urgent ? 'cases.alerts.newP1' : 'cases.alerts.new', {
-        number: event.number ?? '',
-        priority: event.priority ?? '',
+        number: event.number,
+        priority: event.priority,
         mission: where,
       });
       setAlerts((current) =>

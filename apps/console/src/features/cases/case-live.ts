@@ -1,14 +1,7 @@
+import { LIVE_CASE_EVENT, type LiveCaseEvent } from '@homeward/shared';
 import { useEffect, useRef } from 'react';
 
-/** What the live stream says about a case event (`GET /api/v1/live`, events named `case`). */
-export interface LiveCaseEvent {
-  caseId: string;
-  eventId: string;
-  kind: string;
-  missionCode: string;
-  priority?: string;
-  number?: string;
-}
+export type { LiveCaseEvent };
 
 type Listener = (event: LiveCaseEvent) => void;
 
@@ -18,7 +11,12 @@ let source: EventSource | null = null;
 function isLiveCaseEvent(value: unknown): value is LiveCaseEvent {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.caseId === 'string' && typeof v.kind === 'string' && typeof v.missionCode === 'string';
+  return (
+    typeof v.caseId === 'string' &&
+    typeof v.eventId === 'string' &&
+    typeof v.kind === 'string' &&
+    typeof v.missionCode === 'string'
+  );
 }
 
 function onMessage(message: MessageEvent<string>): void {
@@ -40,7 +38,7 @@ function subscribe(listener: Listener): () => void {
   listeners.add(listener);
   if (!source && typeof EventSource !== 'undefined') {
     source = new EventSource('/api/v1/live', { withCredentials: true });
-    source.addEventListener('case', onMessage as EventListener);
+    source.addEventListener(LIVE_CASE_EVENT, onMessage as EventListener);
   }
   return () => {
     listeners.delete(listener);
