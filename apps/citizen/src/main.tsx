@@ -24,3 +24,5 @@ createRoot(root).render(
 );
 
 registerServiceWorker();
+// Help requests saved on this phone go out now and whenever the network returns (loaded after the first paint).
+void import('./features/help/help-queue.hook.ts').then((queue) => queue.startHelpQueue());

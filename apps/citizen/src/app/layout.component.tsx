@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { AccountLink } from '../features/accounts/account-link.component.tsx';
+import { HeaderHelpLink } from '../features/help/help-header.component.tsx';
 import { LanguageSwitch } from '../features/language/language-switch.component.tsx';
 import { HotlineLink, SpareHotline, useHotlineName } from '../features/meta/hotline.component.tsx';
 import { useMeta } from '../features/meta/meta.context.tsx';
@@ -30,6 +31,7 @@ export function Layout({ children }: { children?: ReactNode }) {
             <span>{ministry}</span>
           </Link>
           <div className="site-header__actions">
+            <HeaderHelpLink />
             <AccountLink />
             <LanguageSwitch />
           </div>

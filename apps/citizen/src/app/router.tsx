@@ -167,6 +167,34 @@ const organisationRoutes: RouteObject[] = [
   },
 ];
 
+/** Help requests (issue 5): the form and a request's state work signed out and offline; cases need a session. */
+const helpRoutes: RouteObject[] = [
+  {
+    path: 'help/request',
+    lazy: async () => ({ Component: (await import('../features/help/help-request.page.tsx')).HelpRequestPage }),
+  },
+  {
+    path: 'help/requests/:id',
+    lazy: async () => ({ Component: (await import('../features/help/help-sent.page.tsx')).HelpSentPage }),
+  },
+  {
+    path: 'cases',
+    lazy: async () => ({
+      Component: (await import('../features/accounts/signed-in.layout.tsx')).SignedInLayout,
+    }),
+    children: [
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('../features/cases/my-cases.page.tsx')).MyCasesPage }),
+      },
+      {
+        path: ':id',
+        lazy: async () => ({ Component: (await import('../features/cases/case.page.tsx')).CasePage }),
+      },
+    ],
+  },
+];
+
 /**
  * Home is in the first bundle (it is what people open in a hurry); every other page loads on demand to keep
  * the first load under the ~150 KB budget on slow connections. The service worker precaches them all.
@@ -215,6 +243,7 @@ export function createRouter() {
             ...accountRoutes,
             ...registrationRoutes,
             ...organisationRoutes,
+            ...helpRoutes,
             {
               path: '*',
               lazy: async () => ({

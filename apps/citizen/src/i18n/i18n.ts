@@ -3,9 +3,13 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import accountsEn from '../locales/accounts.en.json';
 import accountsZhCN from '../locales/accounts.zh-CN.json';
+import casesEn from '../locales/cases.en.json';
+import casesZhCN from '../locales/cases.zh-CN.json';
 import certificatesEn from '../locales/certificates.en.json';
 import certificatesZhCN from '../locales/certificates.zh-CN.json';
 import en from '../locales/en.json';
+import helpEn from '../locales/help.en.json';
+import helpZhCN from '../locales/help.zh-CN.json';
 import organisationEn from '../locales/organisation.en.json';
 import organisationZhCN from '../locales/organisation.zh-CN.json';
 import registrationEn from '../locales/registration.en.json';
@@ -22,7 +26,9 @@ declare module 'i18next' {
         typeof accountsEn &
         typeof certificatesEn &
         typeof registrationEn &
-        typeof organisationEn;
+        typeof organisationEn &
+        typeof helpEn &
+        typeof casesEn;
     };
   }
 }
@@ -49,9 +55,27 @@ export function setupI18n(): typeof i18next {
     // Account pages keep their words in their own files (sign-in, sign-up, account area), merged at the top level.
     resources: {
       'zh-CN': {
-        translation: { ...zhCN, ...accountsZhCN, ...certificatesZhCN, ...registrationZhCN, ...organisationZhCN },
+        translation: {
+          ...zhCN,
+          ...accountsZhCN,
+          ...certificatesZhCN,
+          ...registrationZhCN,
+          ...organisationZhCN,
+          ...helpZhCN,
+          ...casesZhCN,
+        },
       },
-      en: { translation: { ...en, ...accountsEn, ...certificatesEn, ...registrationEn, ...organisationEn } },
+      en: {
+        translation: {
+          ...en,
+          ...accountsEn,
+          ...certificatesEn,
+          ...registrationEn,
+          ...organisationEn,
+          ...helpEn,
+          ...casesEn,
+        },
+      },
     },
     lng,
     fallbackLng: DEFAULT_LOCALE,

@@ -48,6 +48,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, [load]);
 
+  // Opened offline, the app could not ask who is signed in: ask again when the network returns, so pages that
+  // need the account (a help request's case, above all) open without a manual retry.
+  useEffect(() => {
+    if (session.status !== 'unknown') return;
+    const retry = () => void load();
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [session.status, load]);
+
   const setUser = useCallback(
     (user: SessionUser | null) =>
       setSession(user ? { status: 'signed-in', user } : { status: 'signed-out', user: null }),
