@@ -219,6 +219,7 @@ describeBrowser('staff console: access', () => {
     expect(await navLinks(page)).toEqual([
       'Missions',
       'Cases',
+      'Dashboard',
       'Incidents',
       'Registrants',
       'Enterprises',

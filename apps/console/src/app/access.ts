@@ -8,6 +8,7 @@ export const CONSOLE_PAGES = {
     label: 'nav.cases',
     roles: ['hq_admin', 'hotline_agent', 'consular_officer', 'mission_head'],
   },
+  dashboard: { path: '/dashboard', label: 'dashboard.nav', roles: ['hq_admin', 'mission_head'] },
   incidents: {
     path: '/incidents',
     label: 'incidents.nav',

@@ -119,6 +119,17 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="dashboard" />,
+            children: [
+              {
+                path: 'dashboard',
+                lazy: async () => ({
+                  Component: (await import('../features/dashboard/dashboard.page.tsx')).DashboardPage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="area" />,
             children: [
               {

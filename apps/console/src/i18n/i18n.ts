@@ -3,6 +3,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import casesEn from '../locales/cases.en.json';
 import casesZhCN from '../locales/cases.zh-CN.json';
+import dashboardEn from '../locales/dashboard.en.json';
+import dashboardZhCN from '../locales/dashboard.zh-CN.json';
 import en from '../locales/en.json';
 import zhCN from '../locales/zh-CN.json';
 
@@ -11,7 +13,7 @@ const STORAGE_KEY = 'homeward.console.locale';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof casesEn };
+    resources: { translation: typeof en & typeof casesEn & typeof dashboardEn };
   }
 }
 
@@ -36,8 +38,8 @@ export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
     // Each area keeps its words in its own files (locales/<area>.<lang>.json), merged at the top level.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...casesZhCN } },
-      en: { translation: { ...en, ...casesEn } },
+      'zh-CN': { translation: { ...zhCN, ...casesZhCN, ...dashboardZhCN } },
+      en: { translation: { ...en, ...casesEn, ...dashboardEn } },
     },
     lng,
     fallbackLng: DEFAULT_LOCALE,
