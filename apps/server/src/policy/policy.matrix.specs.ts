@@ -2,9 +2,10 @@ import type { Role } from '@homeward/shared';
 import { DEMO_PASSWORD } from '../modules/demo/demo.accounts.ts';
 import { ACCOUNT_SPECS } from './policy.matrix.account-specs.ts';
 import { BUSINESS_SPECS } from './policy.matrix.businesses-specs.ts';
+import { CASES_SPECS } from './policy.matrix.cases-specs.ts';
 import { CERTIFICATE_SPECS } from './policy.matrix.certificates-specs.ts';
-import { HOTLINE_SPECS } from './policy.matrix.hotline-specs.ts';
 import { DASHBOARD_SPECS } from './policy.matrix.dashboard-specs.ts';
+import { HOTLINE_SPECS } from './policy.matrix.hotline-specs.ts';
 import { REGISTRANTS_SPECS } from './policy.matrix.registrants-specs.ts';
 import { REGISTRY_SPECS } from './policy.matrix.registry-specs.ts';
 import { TARGETING_SPECS } from './policy.matrix.targeting-specs.ts';
@@ -150,6 +151,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
 
   ...ACCOUNT_SPECS,
   ...BUSINESS_SPECS,
+  ...CASES_SPECS,
   ...CERTIFICATE_SPECS,
   ...HOTLINE_SPECS,
   ...DASHBOARD_SPECS,

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/schema.ts';
 import type { CasesTable } from '../../db/tables/cases.table.ts';
 import type { CaseListScope } from '../../policy/cases.policy.ts';
@@ -95,7 +95,7 @@ function filtered(db: Db, f: CaseFilter) {
   let query = caseView(db);
   if ('missions' in f.scope) {
     const missions = [...f.scope.missions];
-    query = missions.length > 0 ? query.where('cases.missionCode', 'in', missions) : query.where((eb) => eb.val(false));
+    query = missions.length > 0 ? query.where('cases.missionCode', 'in', missions) : query.where(sql<SqlBool>`1 = 0`);
   }
   if ('reporterUserId' in f.scope) query = query.where('cases.reporterUserId', '=', f.scope.reporterUserId);
   if (f.status && f.status.length > 0) query = query.where('cases.status', 'in', f.status as CaseRow['status'][]);

@@ -15,13 +15,18 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../http/app-types.ts';
 import { auditSource } from '../../http/audit-source.ts';
 import { type Actor, actorOf } from '../../policy/actor.ts';
-import { SIGNED_IN } from '../../policy/route-policy.ts';
+import { rolesOnly, SIGNED_IN } from '../../policy/route-policy.ts';
 import { escalateCase, mergeCase, transitionCase, updateCase } from './cases.changes.service.ts';
 import { listEventsOfCase, openCase, searchCases, viewCaseDetail } from './cases.service.ts';
 import { caseTimelineRoutes } from './cases.timeline.routes.ts';
 
-// The SIGNED_IN gate ran before the handler, so there is an actor; record-level rules are in cases.policy.ts.
+// The route gate ran before the handler, so there is an actor; record-level rules are in cases.policy.ts.
 export const signedIn = (user: Parameters<typeof actorOf>[0]): Actor => actorOf(user) as Actor;
+
+/** Who works cases at all (record by record, cases.policy decides which): HQ and mission staff. */
+export const CASE_WORKERS = rolesOnly('hq_admin', 'consular_officer', 'mission_head');
+/** Who may move a case or note on it: also the hotline (triage, notes from callers). */
+export const CASE_ANNOTATORS = rolesOnly('hq_admin', 'hotline_agent', 'consular_officer', 'mission_head');
 
 export const CaseParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
@@ -99,7 +104,7 @@ export async function casesRoutes(app: App): Promise<void> {
   app.patch(
     '/api/v1/cases/:id',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: CASE_WORKERS },
       schema: {
         tags: ['cases'],
         summary: 'Change priority, category, summary, owner or incident (staff of the mission, HQ)',
@@ -115,7 +120,7 @@ export async function casesRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/cases/:id/transitions',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: CASE_ANNOTATORS },
       schema: {
         tags: ['cases'],
         summary: 'Move the case along its workflow; reopening and dismissing need a reason',
@@ -130,7 +135,7 @@ export async function casesRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/cases/:id/escalate',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: CASE_WORKERS },
       schema: {
         tags: ['cases'],
         summary: 'Escalate the case to headquarters, with a reason',
@@ -145,7 +150,7 @@ export async function casesRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/cases/:id/merge',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: CASE_WORKERS },
       schema: {
         tags: ['cases'],
         summary: 'Merge this case (a duplicate) into another; it is closed and points at the other',

@@ -10,8 +10,12 @@ import {
 } from '@homeward/shared';
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../http/app-types.ts';
-import { SIGNED_IN } from '../../policy/route-policy.ts';
-import { CaseParams, signedIn } from './cases.routes.ts';
+import { rolesOnly } from '../../policy/route-policy.ts';
+import { CASE_ANNOTATORS, CASE_WORKERS, CaseParams, signedIn } from './cases.routes.ts';
+
+/** The message thread: the reporting citizen and those who work the case. */
+const CASE_CORRESPONDENTS = rolesOnly('hq_admin', 'consular_officer', 'mission_head', 'citizen');
+
 import { addMessage, addNote, addPerson, addTask, removePerson, updateTask } from './cases.timeline.service.ts';
 
 /** Notes, messages, tasks and people of a case (registered by casesRoutes). */
@@ -19,7 +23,7 @@ export async function caseTimelineRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/cases/:id/notes',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: CASE_ANNOTATORS },
       schema: {
         tags: ['cases'],
         summary: 'Add a note: internal (staff only) or shown to the person',
@@ -35,7 +39,7 @@ export async function caseTimelineRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/cases/:id/messages',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: CASE_CORRESPONDENTS },
       schema: {
         tags: ['cases'],
         summary: 'Write in the thread between the person and the mission (the reporter, staff of the case)',
@@ -52,7 +56,7 @@ export async function caseTimelineRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/cases/:id/tasks',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: CASE_WORKERS },
       schema: {
         tags: ['cases'],
         summary: 'Add a task with an optional due date and owner',
@@ -68,7 +72,7 @@ export async function caseTimelineRoutes(app: App): Promise<void> {
   app.patch(
     '/api/v1/cases/:id/tasks/:taskId',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: CASE_WORKERS },
       schema: {
         tags: ['cases'],
         summary: 'Mark a task done or not done, or change its title, due date or owner',
@@ -84,7 +88,7 @@ export async function caseTimelineRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/cases/:id/persons',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: CASE_WORKERS },
       schema: {
         tags: ['cases'],
         summary: 'Add someone involved: the person concerned, the reporter or next of kin, linked to the registry',
@@ -100,7 +104,7 @@ export async function caseTimelineRoutes(app: App): Promise<void> {
   app.delete(
     '/api/v1/cases/:id/persons/:personId',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: CASE_WORKERS },
       schema: {
         tags: ['cases'],
         summary: 'Remove someone from the case (the registry record stays)',

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Selectable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/schema.ts';
 import type { IncidentsTable } from '../../db/tables/cases.table.ts';
 
@@ -39,7 +39,7 @@ function scoped(db: Db, scope: IncidentListScope, status: string | undefined) {
               ),
             ]
           : []),
-        eb.val(false),
+        sql<SqlBool>`1 = 0`,
       ]),
     );
   }
@@ -81,7 +81,7 @@ export async function countCasesByIncident(
     .select(['incidentId', (eb) => eb.fn.countAll<number>().as('n')])
     .where('incidentId', 'in', [...incidentIds]);
   if (missions) {
-    query = missions.length > 0 ? query.where('missionCode', 'in', [...missions]) : query.where((eb) => eb.val(false));
+    query = missions.length > 0 ? query.where('missionCode', 'in', [...missions]) : query.where(sql<SqlBool>`1 = 0`);
   }
   const rows = await query.groupBy('incidentId').execute();
   return new Map(rows.map((r) => [r.incidentId ?? '', Number(r.n)]));

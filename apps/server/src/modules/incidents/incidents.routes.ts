@@ -10,11 +10,14 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../http/app-types.ts';
 import { auditSource } from '../../http/audit-source.ts';
 import { type Actor, actorOf } from '../../policy/actor.ts';
-import { SIGNED_IN } from '../../policy/route-policy.ts';
+import { rolesOnly } from '../../policy/route-policy.ts';
 import { createIncident, editIncident, incidentBoard, listIncidentsFor, viewIncident } from './incidents.service.ts';
 
-// The SIGNED_IN gate ran before the handler, so there is an actor; record-level rules are in cases.policy.ts.
+// The route gate ran before the handler, so there is an actor; record-level rules are in cases.policy.ts.
 const signedIn = (user: Parameters<typeof actorOf>[0]): Actor => actorOf(user) as Actor;
+/** Incidents are staff business: HQ and the hotline see them all, mission staff those touching their missions. */
+const INCIDENT_READERS = rolesOnly('hq_admin', 'hotline_agent', 'consular_officer', 'mission_head');
+const INCIDENT_EDITORS = rolesOnly('hq_admin', 'consular_officer', 'mission_head');
 const IncidentParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 /** Incidents: many cases grouped under one major emergency, with a board. Cases join one by PATCH incidentId. */
@@ -22,7 +25,7 @@ export async function incidentsRoutes(app: App): Promise<void> {
   app.get(
     '/api/v1/incidents',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: INCIDENT_READERS },
       schema: {
         tags: ['incidents'],
         summary: 'Incidents the caller may see: all (HQ, hotline), or those touching their missions (mission staff)',
@@ -43,7 +46,7 @@ export async function incidentsRoutes(app: App): Promise<void> {
   app.post(
     '/api/v1/incidents',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: INCIDENT_EDITORS },
       schema: {
         tags: ['incidents'],
         summary: 'Declare an incident (HQ anywhere, mission staff in the countries their missions cover)',
@@ -60,7 +63,7 @@ export async function incidentsRoutes(app: App): Promise<void> {
   app.get(
     '/api/v1/incidents/:id',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: INCIDENT_READERS },
       schema: {
         tags: ['incidents'],
         summary: 'One incident; 404 outside the caller’s scope',
@@ -74,7 +77,7 @@ export async function incidentsRoutes(app: App): Promise<void> {
   app.patch(
     '/api/v1/incidents/:id',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: INCIDENT_EDITORS },
       schema: {
         tags: ['incidents'],
         summary: 'Change an incident, or close it when it is over (HQ, mission staff who see it)',
@@ -89,7 +92,7 @@ export async function incidentsRoutes(app: App): Promise<void> {
   app.get(
     '/api/v1/incidents/:id/board',
     {
-      config: { policy: SIGNED_IN },
+      config: { policy: INCIDENT_READERS },
       schema: {
         tags: ['incidents'],
         summary: 'The incident’s cases the caller may see, by status, with counts per mission and priority',
