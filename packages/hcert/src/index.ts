@@ -49,7 +49,13 @@ export { renderHcertQrDataUrl, renderHcertQrSvg } from './qr.ts';
 export { certificateIdOf, uciRevocationHash } from './revocation.ts';
 export { BUNDLED_SCHEMAS } from './schema.bundled.ts';
 export { FALLBACK_SCHEMA_VERSION, type SchemaSet, validateDccSchema } from './schema.ts';
-export { type SignedListContent, verifySignedList } from './signed-list.ts';
+export {
+  CSCA_HANDOVER_FORMAT,
+  type CscaHandover,
+  followCscaHandovers,
+  type SignedListContent,
+  verifySignedList,
+} from './signed-list.ts';
 export { buildTrustList, parseTrustList, type TrustList, type TrustListEntry } from './trust-list.ts';
 export { VALUE_SETS, type ValueSet, type ValueSetEntry, type ValueSetName, valueSetDisplay } from './value-sets.ts';
 export { readVerifierLists, type VerifierLists, verifyWithLists } from './verifier.ts';

@@ -56,3 +56,59 @@ export async function verifySignedList(
   await (options.backend ?? webBackend).verifySignature('ES256', signer.spki, data, decodeSegment(signatureText));
   return { content: parseJson(decodeSegment(payloadText), 'the content'), signerCertificate: toBase64(certificateDer) };
 }
+
+/** The content of a CSCA hand-over statement: a JWS signed by `previous` (its x5c) naming the CSCA that follows. */
+export interface CscaHandover {
+  format: 'homeward-csca-handover/1';
+  /** Base64 DER of the CSCA that signed the statement and is being replaced. */
+  previous: string;
+  /** Base64 DER of the CSCA that replaces it. */
+  next: string;
+  issuedAt: string;
+}
+
+export const CSCA_HANDOVER_FORMAT = 'homeward-csca-handover/1';
+
+function readHandover(content: unknown): CscaHandover | null {
+  if (typeof content !== 'object' || content === null) return null;
+  const { format, previous, next, issuedAt } = content as Record<string, unknown>;
+  if (format !== CSCA_HANDOVER_FORMAT || typeof previous !== 'string' || typeof next !== 'string') return null;
+  return { format, previous, next, issuedAt: typeof issuedAt === 'string' ? issuedAt : '' };
+}
+
+/**
+ * Follows CSCA hand-over statements from the certificate a device pinned to `target`, the CSCA that signed a new
+ * list. Each step must be a JWS signed by the CSCA reached so far (checked as verifySignedList checks a list,
+ * pinned to it) whose content names that CSCA as `previous`; its `next` is the next step. Statements that do not
+ * fit are skipped, so an attacker's extra statement (signed by an unknown key) changes nothing.
+ * @returns true when a chain of valid statements leads from `pinned` to `target`
+ */
+export async function followCscaHandovers(
+  handovers: readonly unknown[],
+  pinned: string,
+  target: string,
+  options: { backend?: HcertBackend } = {},
+): Promise<boolean> {
+  let current = fromBase64(pinned);
+  const goal = fromBase64(target);
+  // Each step uses a statement at most once, so the walk ends after handovers.length steps even in a cycle.
+  const unused = new Set(handovers.filter((jws): jws is string => typeof jws === 'string'));
+  while (!bytesEqual(current, goal)) {
+    let moved = false;
+    for (const jws of unused) {
+      try {
+        const { content } = await verifySignedList(jws, { pinned: toBase64(current), ...options });
+        const handover = readHandover(content);
+        if (!handover || !bytesEqual(fromBase64(handover.previous), current)) continue;
+        current = fromBase64(handover.next);
+        unused.delete(jws);
+        moved = true;
+        break;
+      } catch {
+        // not signed by the CSCA reached so far: not a step from here
+      }
+    }
+    if (!moved) return false;
+  }
+  return true;
+}

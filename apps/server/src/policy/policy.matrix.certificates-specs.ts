@@ -85,6 +85,7 @@ export const CERTIFICATE_SPECS: Record<string, RouteSpec> = {
   'GET /api/v1/certificates/trust-list': publicList('/api/v1/certificates/trust-list'),
   'GET /api/v1/certificates/revocation-list': publicList('/api/v1/certificates/revocation-list'),
   'GET /api/v1/certificates/business-rules': publicList('/api/v1/certificates/business-rules'),
+  'GET /api/v1/certificates/csca-handovers': publicList('/api/v1/certificates/csca-handovers'),
   // The signed lists need the country signing CA, which the first issuance creates.
   'GET /api/v1/certificates/trust-list/signed': signedList('/api/v1/certificates/trust-list/signed'),
   'GET /api/v1/certificates/trust-list/dcc-gateway': signedList('/api/v1/certificates/trust-list/dcc-gateway'),
@@ -153,6 +154,17 @@ export const CERTIFICATE_SPECS: Record<string, RouteSpec> = {
     build: () => ({
       method: 'POST',
       url: '/api/v1/certificates/signers/rotate',
+      payload: { reason: 'policy matrix probe' },
+    }),
+  },
+  'POST /api/v1/certificates/signers/rotate-csca': {
+    allow: { hq_admin: 'any' },
+    okStatus: 200,
+    denied: 403,
+    outOfScope: 403,
+    build: () => ({
+      method: 'POST',
+      url: '/api/v1/certificates/signers/rotate-csca',
       payload: { reason: 'policy matrix probe' },
     }),
   },

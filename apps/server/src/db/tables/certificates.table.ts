@@ -23,6 +23,11 @@ export interface CertificateSignersTable {
   notAfter: string;
   createdAt: string;
   retiredAt: string | null;
+  /**
+   * On a CSCA that replaced another: a compact JWS signed by the replaced CSCA (x5c) whose content names both
+   * certificates, the hand-over a verifier that pinned the old CSCA follows (decision 0009). Null otherwise.
+   */
+  handover: string | null;
 }
 
 export type HealthCertificateType = 'v' | 't' | 'r';

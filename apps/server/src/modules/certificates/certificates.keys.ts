@@ -1,7 +1,7 @@
 // @peculiar/x509 decorates its ASN.1 classes and needs the Reflect metadata polyfill loaded first.
 import 'reflect-metadata';
 import type { webcrypto } from 'node:crypto';
-import { computeKid, type SigningKey } from '@homeward/hcert';
+import { CSCA_HANDOVER_FORMAT, type CscaHandover, computeKid, type SigningKey } from '@homeward/hcert';
 import { importNodeSigningKey } from '@homeward/hcert/node';
 import * as x509 from '@peculiar/x509';
 import { isoNow, newId } from '../../clock.ts';
@@ -70,7 +70,8 @@ async function exportPkcs8(key: CryptoKey): Promise<Uint8Array> {
 export async function generateCsca(identity: SignerIdentity, now: Date): Promise<GeneratedSigner> {
   const keys = await newKeyPair();
   const notAfter = new Date(now.getTime() + CSCA_VALIDITY_DAYS * DAY_MS);
-  const subject = `Homeward CSCA ${identity.country} ${now.toISOString().slice(0, 10)}`;
+  // To the second: a CSCA replaced on the day it was made must not share its successor's name.
+  const subject = `Homeward CSCA ${identity.country} ${now.toISOString().slice(0, 19)}Z`;
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     name: nameOf(subject, identity),
     notBefore: now,
@@ -157,6 +158,7 @@ async function storeSigner(
   config: Pick<Config, 'secret'>,
   generated: GeneratedSigner,
   issuerId: string | null,
+  handover: string | null = null,
 ): Promise<SignerRow> {
   const id = newId();
   const row: SignerRow = {
@@ -172,6 +174,7 @@ async function storeSigner(
     notAfter: generated.notAfter.toISOString(),
     createdAt: isoNow(),
     retiredAt: null,
+    handover,
   };
   await insertSigner(db, row);
   return row;
@@ -184,18 +187,67 @@ function usable(row: SignerRow, now: Date): boolean {
   return Date.parse(row.notAfter) - now.getTime() > DSC_VALIDITY_DAYS * DAY_MS;
 }
 
+/**
+ * A compact JWS (RFC 7515) over `content`'s JSON, ES256, with the signer's certificate in x5c: the form of the
+ * signed trust list and of the CSCA hand-over statement.
+ */
+export async function signCompactJws(key: SigningKey, signer: SignerRow, content: unknown): Promise<string> {
+  const base64url = (data: Uint8Array | string) => Buffer.from(data).toString('base64url');
+  const header = { alg: 'ES256', typ: 'JOSE', kid: signer.kid, x5c: [signer.certificate] };
+  const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(content))}`;
+  return `${input}.${base64url(await key.sign(new TextEncoder().encode(input)))}`;
+}
+
+/**
+ * Makes a new CSCA and retires the one in use, which first signs the hand-over statement naming its successor:
+ * a verifier that pinned the old CSCA checks the statement against its pin and moves on (decision 0009). The
+ * old CSCA stays in the trust list until it expires, so the DSCs it issued keep verifying.
+ */
+async function replaceCsca(db: Db, config: Config, source: AuditSource, now: Date, reason: string): Promise<SignerRow> {
+  const current = await findSignerInSlot(db, 'csca');
+  const generated = await generateCsca(identityOf(config), now);
+  let handover: string | null = null;
+  if (current) {
+    const key = importNodeSigningKey(await openSignerKey(db, config, current));
+    const statement: CscaHandover = {
+      format: CSCA_HANDOVER_FORMAT,
+      previous: current.certificate,
+      next: Buffer.from(generated.certificateDer).toString('base64'),
+      issuedAt: now.toISOString(),
+    };
+    handover = await signCompactJws(key, current, statement);
+    await retireSigner(db, current.id, now.toISOString());
+  }
+  const row = await storeSigner(db, config, generated, null, handover);
+  await appendAudit(db, source, {
+    action: current ? 'certificate.csca_rotate' : 'certificate.signer_create',
+    record: { type: 'certificate_signer', id: row.id },
+    ...(current ? { reason } : {}),
+    details: { kind: 'csca', kid: row.kid, replaced: current?.kid ?? null, notAfter: row.notAfter },
+  });
+  return row;
+}
+
 async function cscaFor(db: Db, config: Config, source: AuditSource, now: Date): Promise<SignerRow> {
   const current = await findSignerInSlot(db, 'csca');
   if (current && usable(current, now)) return current;
-  if (current) await retireSigner(db, current.id, now.toISOString());
-  const identity = identityOf(config);
-  const row = await storeSigner(db, config, await generateCsca(identity, now), null);
-  await appendAudit(db, source, {
-    action: 'certificate.signer_create',
-    record: { type: 'certificate_signer', id: row.id },
-    details: { kind: 'csca', kid: row.kid, notAfter: row.notAfter },
-  });
-  return row;
+  return replaceCsca(db, config, source, now, 'the country signing CA would not outlive a new document signer');
+}
+
+/**
+ * Replaces the CSCA in use (HQ, with a reason) and then the DSC, so that new certificates chain to the new CSCA.
+ * The replaced CSCA signs the hand-over statement. Call inside a transaction.
+ */
+export async function rotateCsca(
+  db: Db,
+  config: Config,
+  source: AuditSource,
+  reason: string,
+): Promise<{ csca: SignerRow; dsc: SignerRow }> {
+  await dialectOf(db).lockChain(db, SIGNER_LOCK);
+  const csca = await replaceCsca(db, config, source, new Date(), reason);
+  const dsc = await rotateDsc(db, config, source, `${reason} (new country signing CA)`);
+  return { csca, dsc };
 }
 
 export function identityOf(config: Config): SignerIdentity {

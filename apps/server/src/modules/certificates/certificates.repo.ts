@@ -160,6 +160,19 @@ export async function findPersonsByPassport(db: Db, passportNumber: string) {
     .execute();
 }
 
+/** The hand-over statements of the CSCAs that replaced another, oldest first. */
+export async function listCscaHandovers(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('certificateSigners')
+    .select('handover')
+    .where('kind', '=', 'csca')
+    .where('handover', 'is not', null)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  return rows.flatMap((row) => (row.handover ? [row.handover] : []));
+}
+
 /** Every signer, newest first, with how many certificates each DSC signed. */
 export async function listSignersWithCounts(db: Db): Promise<(SignerRow & { signed: number })[]> {
   const rows = await db

@@ -21,6 +21,7 @@ import {
   listSigners,
   myCertificates,
   revokeCertificateById,
+  rotateCountrySigner,
   rotateSigner,
   searchCertificates,
   viewCertificate,
@@ -28,6 +29,7 @@ import {
 import {
   type Published,
   publishBusinessRules,
+  publishCscaHandovers,
   publishGatewayTrustList,
   publishRevocationList,
   publishSignedTrustList,
@@ -37,6 +39,16 @@ import {
 const SignedTrustListSchema = Type.Object({
   format: Type.Literal('homeward-signed-trust-list/1'),
   jws: Type.String({ description: 'Compact JWS: header (alg ES256, kid, x5c) . trust list JSON . signature' }),
+});
+
+const CscaHandoversSchema = Type.Object({
+  format: Type.Literal('homeward-csca-handovers/1'),
+  handovers: Type.Array(
+    Type.String({
+      description:
+        'Compact JWS signed by the replaced CSCA (x5c): { format: "homeward-csca-handover/1", previous, next, issuedAt }',
+    }),
+  ),
 });
 
 const BusinessRulesSchema = Type.Object({
@@ -66,7 +78,9 @@ const GatewayTrustListItemSchema = Type.Object({
   country: Type.String(),
   certificateType: Type.Literal('DSC'),
   thumbprint: Type.String({ description: 'SHA-256 of the DER, hex' }),
-  signature: Type.String({ description: 'base64 ECDSA-SHA256 (DER) by the CSCA over the DER of rawData' }),
+  signature: Type.String({
+    description: 'base64 DER of a detached CMS SignedData (RFC 5652) by the CSCA over the DER of rawData',
+  }),
   rawData: Type.String({ description: 'Base64 DER' }),
 });
 
@@ -118,11 +132,24 @@ export async function certificatesRoutes(app: App): Promise<void> {
       config: { policy: PUBLIC },
       schema: {
         tags: ['certificates'],
-        summary: "Document signers in the EU DCC gateway's /trustList shape (signature: see decision 0009)",
+        summary: "Document signers in the EU DCC gateway's /trustList shape, each with the CSCA's CMS signature",
         response: { 200: Type.Array(GatewayTrustListItemSchema), 304: Type.Null() },
       },
     },
     async (request, reply) => sendPublished(request, reply, await publishGatewayTrustList(app.ctx.db, app.ctx.config)),
+  );
+
+  app.get(
+    '/api/v1/certificates/csca-handovers',
+    {
+      config: { policy: PUBLIC },
+      schema: {
+        tags: ['certificates'],
+        summary: 'CSCA hand-over statements (oldest first): a verifier that pinned an older CSCA follows them',
+        response: { 200: CscaHandoversSchema, 304: Type.Null() },
+      },
+    },
+    async (request, reply) => sendPublished(request, reply, await publishCscaHandovers(app.ctx.db)),
   );
 
   app.get(
@@ -291,5 +318,26 @@ export async function certificatesRoutes(app: App): Promise<void> {
     },
     async (request) =>
       rotateSigner(app.ctx.db, app.ctx.config, gated(request.user), request.body.reason, auditSource(request)),
+  );
+
+  app.post(
+    '/api/v1/certificates/signers/rotate-csca',
+    {
+      config: { policy: rolesOnly('hq_admin') },
+      schema: {
+        tags: ['certificates'],
+        summary:
+          'Replace the country signing CA and the document signer; the old CSCA signs a hand-over statement (HQ)',
+        body: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 500 }) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            csca: Type.Object({ kid: Type.String(), notBefore: Type.String(), notAfter: Type.String() }),
+            dsc: Type.Object({ kid: Type.String(), notAfter: Type.String() }),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      rotateCountrySigner(app.ctx.db, app.ctx.config, gated(request.user), request.body.reason, auditSource(request)),
   );
 }

@@ -21,7 +21,7 @@ import {
   canViewCertificate,
 } from '../../policy/certificates.policy.ts';
 import { type AuditSource, appendAudit } from '../audit/audit.service.ts';
-import { activeSigner, rotateDsc } from './certificates.keys.ts';
+import { activeSigner, rotateCsca, rotateDsc } from './certificates.keys.ts';
 import { buildPayload, newUvci } from './certificates.payload.ts';
 import { toCertificateDto } from './certificates.presenter.ts';
 import {
@@ -207,6 +207,28 @@ export async function rotateSigner(
   if (!canRotateSigner(actor)) throw new ProblemError(403, 'forbidden');
   const row = await withSigner(() => db.transaction().execute((trx) => rotateDsc(trx, config, source, reason.trim())));
   return { kid: row.kid, notBefore: row.notBefore, notAfter: row.notAfter };
+}
+
+/**
+ * HQ replaces the country signing CA (and with it the document signer). The old CSCA signs a hand-over statement
+ * that lets verifiers that pinned it move on; it stays in the trust list until it expires. Audited with the reason.
+ * @throws ProblemError 403 for anyone but HQ, 503 signing_key_unavailable when the old CSCA's key does not open
+ */
+export async function rotateCountrySigner(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  reason: string,
+  source: AuditSource,
+): Promise<{ csca: { kid: string; notBefore: string; notAfter: string }; dsc: { kid: string; notAfter: string } }> {
+  if (!canRotateSigner(actor)) throw new ProblemError(403, 'forbidden');
+  const { csca, dsc } = await withSigner(() =>
+    db.transaction().execute((trx) => rotateCsca(trx, config, source, reason.trim())),
+  );
+  return {
+    csca: { kid: csca.kid, notBefore: csca.notBefore, notAfter: csca.notAfter },
+    dsc: { kid: dsc.kid, notAfter: dsc.notAfter },
+  };
 }
 
 /** The signing keys, for headquarters to see what rotation would replace. @throws ProblemError 403 for others */

@@ -4,7 +4,13 @@ import { createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readBusinessRules, readVerifierLists, verifySignedList, verifyWithLists } from '@homeward/hcert';
+import {
+  followCscaHandovers,
+  readBusinessRules,
+  readVerifierLists,
+  verifySignedList,
+  verifyWithLists,
+} from '@homeward/hcert';
 import * as x509 from '@peculiar/x509';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
@@ -456,6 +462,67 @@ describeEachDialect('health certificates: issue, trust list, verify, revoke', (g
     expect(dscs.find((s) => s.kid === afterVerdict.kid)?.certificatesSigned).toBe(1);
     expect(signers.filter((s) => s.kind === 'csca' && s.inUse)).toHaveLength(1);
     expect((await list('health')).statusCode).toBe(403);
+  });
+
+  it('replaces the CSCA (HQ, audited): the old one hands over, a device that pinned it moves on, old certificates verify', async () => {
+    const signedList = async () => (await app.inject('/api/v1/certificates/trust-list/signed')).json().jws as string;
+    const before = (await issue('health', vaccination())).json();
+    const pinned = (await verifySignedList(await signedList())).signerCertificate;
+    const rotateCsca = (who: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/certificates/signers/rotate-csca',
+        headers: { ...JSON_WRITE, cookie: cookies[who] as string },
+        payload: { reason: 'CSCA key ceremony drill' },
+      });
+    expect((await rotateCsca('health')).statusCode).toBe(403);
+    const rotated = await rotateCsca('admin');
+    expect(rotated.statusCode).toBe(200);
+    const audit = await app.ctx.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('action', '=', 'certificate.csca_rotate')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ reason: 'CSCA key ceremony drill' });
+
+    // The new list is signed by the new CSCA: a device pinned to the old one refuses it as such...
+    const jws = await signedList();
+    await expect(verifySignedList(jws, { pinned })).rejects.toMatchObject({ code: 'signature' });
+    const next = (await verifySignedList(jws)).signerCertificate;
+    expect(next).not.toBe(pinned);
+    expect(Buffer.from(next, 'base64')).toEqual(
+      Buffer.from(
+        (
+          await app.ctx.db
+            .selectFrom('certificateSigners')
+            .select('certificate')
+            .where('slot', '=', 'csca')
+            .executeTakeFirstOrThrow()
+        ).certificate,
+        'base64',
+      ),
+    );
+    // ...and follows the hand-over statement the old CSCA signed, published at a stable URL.
+    const handovers = await app.inject('/api/v1/certificates/csca-handovers');
+    expect(handovers.statusCode).toBe(200);
+    expect(handovers.headers.etag).toEqual(expect.any(String));
+    const { handovers: statements } = handovers.json() as { handovers: string[] };
+    expect(await followCscaHandovers(statements, pinned, next)).toBe(true);
+    expect(await followCscaHandovers(statements, next, pinned)).toBe(false);
+
+    // The old CSCA stays listed, so the DSC it issued and what that DSC signed still verify; new ones too.
+    const after = (await issue('health', vaccination())).json();
+    const trust = (await app.inject('/api/v1/certificates/trust-list')).json();
+    const revocation = (await app.inject('/api/v1/certificates/revocation-list')).json();
+    const lists = await readVerifierLists(trust, revocation, { requireChain: true });
+    expect((await verifyWithLists(before.hc1, lists)).ok).toBe(true);
+    expect((await verifyWithLists(after.hc1, lists)).ok).toBe(true);
+    const kidOf = async (hc1: string) => {
+      const verdict = await verifyWithLists(hc1, lists);
+      return verdict.ok ? verdict.kid : null;
+    };
+    expect(await kidOf(after.hc1)).toBe(rotated.json().dsc.kid);
   });
 
   it('starts a new document signer once the current one has signed for a year, keeping the old one trusted', async () => {

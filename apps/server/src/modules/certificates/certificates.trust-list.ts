@@ -7,8 +7,14 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/schema.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { signDetachedCms } from './certificates.cms.ts';
-import { openSignerKey } from './certificates.keys.ts';
-import { findSignerInSlot, listRevokedHashes, listTrustedSigners, type SignerRow } from './certificates.repo.ts';
+import { openSignerKey, signCompactJws } from './certificates.keys.ts';
+import {
+  findSignerInSlot,
+  listCscaHandovers,
+  listRevokedHashes,
+  listTrustedSigners,
+  type SignerRow,
+} from './certificates.repo.ts';
 
 export interface Published<T> {
   body: T;
@@ -86,8 +92,6 @@ export interface GatewayTrustListItem {
   rawData: string;
 }
 
-const base64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
-
 /**
  * The CSCA in use and its opened key; null before the first issuance made one. ECDSA signatures are randomised,
  * so each signed document is kept per content and CSCA: the same list keeps the same signature and ETag.
@@ -128,10 +132,8 @@ export async function publishSignedTrustList(
   const signer = await cscaSigner(db, config);
   if (!signer) throw new ProblemError(503, 'signing_key_unavailable', 'no country signing CA yet');
   return cached(`jws ${signer.row.id} ${list.etag}`, async () => {
-    const header = { alg: 'ES256', typ: 'JOSE', kid: signer.row.kid, x5c: [signer.row.certificate] };
-    const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(list.body))}`;
-    const signature = await signer.key.sign(new TextEncoder().encode(input));
-    return { format: 'homeward-signed-trust-list/1' as const, jws: `${input}.${base64url(signature)}` };
+    const jws = await signCompactJws(signer.key, signer.row, list.body);
+    return { format: 'homeward-signed-trust-list/1' as const, jws };
   });
 }
 
@@ -172,6 +174,19 @@ export async function publishGatewayTrustList(
     }
     return items;
   });
+}
+
+/** Every CSCA hand-over statement, oldest first: the path from any CSCA a verifier pinned to the one in use. */
+export interface CscaHandoverList {
+  format: 'homeward-csca-handovers/1';
+  /** Compact JWS, each signed by the replaced CSCA (x5c), content { format, previous, next, issuedAt }. */
+  handovers: string[];
+}
+
+/** The CSCA hand-over statements at their stable URL (public, cacheable, no personal data). */
+export async function publishCscaHandovers(db: Db): Promise<Published<CscaHandoverList>> {
+  const body: CscaHandoverList = { format: 'homeward-csca-handovers/1', handovers: await listCscaHandovers(db) };
+  return { body, etag: etagOf(body) };
 }
 
 // The business rules per destination shipped with the server (business-rules.json), read and checked once at
