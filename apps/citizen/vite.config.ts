@@ -13,6 +13,11 @@ export default defineConfig({
       // The app checks for updates itself (sw-register.ts) so a stale shell never blocks help.
       registerType: 'autoUpdate',
       injectRegister: false,
+      // Our own worker (src/sw.ts): the precached shell plus Background Sync for help requests saved offline.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      injectManifest: { globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'], rollupFormat: 'iife' },
       includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon.png'],
       manifest: {
         // The real ministry name comes from /api/v1/meta at run time; the manifest needs a fixed one.
@@ -31,15 +36,6 @@ export default defineConfig({
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
           { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
         ],
-      },
-      workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        navigateFallback: '/index.html',
-        // The same origin also serves the API, the staff console and API docs: never answer those with the shell.
-        navigateFallbackDenylist: [/^\/api\//, /^\/console(\/|$)/, /^\/docs(\/|$)/, /^\/metrics$/, /^\/health/],
-        clientsClaim: true,
-        skipWaiting: true,
-        cleanupOutdatedCaches: true,
       },
     }),
   ],

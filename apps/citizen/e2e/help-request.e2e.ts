@@ -78,9 +78,15 @@ describeBrowser('help request from the citizen app', () => {
     await citizen.waitForLoadState('networkidle');
     await waitForServiceWorker(citizen);
 
-    // From the header's "I need help" to the request form.
-    await citizen.getByRole('banner').getByRole('link', { name: 'I need help' }).click();
+    // From Home's "I need help" to the request form; the header offers it on every other page.
+    await citizen
+      .getByRole('main')
+      .getByRole('link', { name: /I need help/ })
+      .click();
     await heading(citizen, 'Emergency help');
+    expect(
+      await citizen.getByRole('banner').getByRole('link', { name: 'I need help' }).getAttribute('aria-current'),
+    ).toBe('page');
     await checkAxe(citizen);
     await citizen.getByRole('link', { name: 'Ask for help', exact: true }).click();
     await heading(citizen, 'Ask for help');

@@ -81,6 +81,8 @@ interface QueueDb extends DBSchema {
 
 const DB_NAME = 'homeward-help';
 const CHANNEL = 'homeward-help-queue';
+/** The Background Sync tag: the service worker (sw.ts) sends the queue when the browser fires it. */
+export const SYNC_TAG = 'homeward-help-queue';
 /** Retries after a server error or no network: 2 s, 4 s, 8 s … at most 5 minutes apart. */
 const BASE_DELAY_MS = 2_000;
 const MAX_DELAY_MS = 5 * 60_000;

@@ -1,8 +1,5 @@
 import { useEffect, useState } from 'react';
-import { flushQueue, listQueued, type QueuedRequest, subscribeQueue } from '../../lib/offline-queue.ts';
-
-/** The Background Sync tag the service worker answers by sending the queue (sw.ts). */
-export const SYNC_TAG = 'homeward-help-queue';
+import { flushQueue, listQueued, type QueuedRequest, SYNC_TAG, subscribeQueue } from '../../lib/offline-queue.ts';
 
 let started = false;
 

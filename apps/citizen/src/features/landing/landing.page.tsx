@@ -28,6 +28,12 @@ export function LandingPage() {
         <h2 id="services-heading">{t('landing.servicesHeading')}</h2>
         <ul className="service-list">
           <li>
+            <Link to="/cases" className="service-link">
+              <span className="service-link__title">{t('help.header.myCases')}</span>
+              <span className="service-link__hint">{t('help.header.myCasesHint')}</span>
+            </Link>
+          </li>
+          <li>
             <Link to="/missions" className="service-link">
               <span className="service-link__title">{t('landing.findMission')}</span>
               <span className="service-link__hint">{t('landing.findMissionHint')}</span>
