@@ -5,6 +5,7 @@ import { BUSINESS_SPECS } from './policy.matrix.businesses-specs.ts';
 import { CASES_SPECS } from './policy.matrix.cases-specs.ts';
 import { CERTIFICATE_SPECS } from './policy.matrix.certificates-specs.ts';
 import { DASHBOARD_SPECS } from './policy.matrix.dashboard-specs.ts';
+import { HELP_SPECS } from './policy.matrix.help-specs.ts';
 import { HOTLINE_SPECS } from './policy.matrix.hotline-specs.ts';
 import { REGISTRANTS_SPECS } from './policy.matrix.registrants-specs.ts';
 import { REGISTRY_SPECS } from './policy.matrix.registry-specs.ts';
@@ -155,6 +156,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...CERTIFICATE_SPECS,
   ...HOTLINE_SPECS,
   ...DASHBOARD_SPECS,
+  ...HELP_SPECS,
   ...REGISTRANTS_SPECS,
   ...REGISTRY_SPECS,
   ...TARGETING_SPECS,

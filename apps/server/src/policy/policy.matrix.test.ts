@@ -65,7 +65,7 @@ describeEachDialect('policy matrix: route × role × scope', (getDb) => {
         const request: InjectOptions = await spec.build(world, null, 'own');
         const response = await app.inject({ ...request, headers: { ...JSON_WRITE, ...request.headers } });
         const expected = spec.anonymous === 'allow' ? spec.okStatus : 401;
-        expect(response.statusCode, `${route} as anonymous: ${response.body.slice(0, 200)}`).toBe(expected);
+        expect(response.statusCode, `${route} as anonymous: ${response.body?.slice(0, 200)}`).toBe(expected);
       });
       for (const role of ROLES) {
         for (const scope of SCOPES) {
@@ -78,7 +78,7 @@ describeEachDialect('policy matrix: route × role × scope', (getDb) => {
             const rule = spec.allow[role];
             const allowed = rule === 'any' || (rule === 'own' && scope === 'own');
             const expected = allowed ? spec.okStatus : rule === 'own' ? spec.outOfScope : spec.denied;
-            expect(response.statusCode, `${route} as ${role} (${scope}): ${response.body.slice(0, 200)}`).toBe(
+            expect(response.statusCode, `${route} as ${role} (${scope}): ${response.body?.slice(0, 200)}`).toBe(
               expected,
             );
           });
