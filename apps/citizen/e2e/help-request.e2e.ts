@@ -199,6 +199,69 @@ describeBrowser('help request from the citizen app', () => {
     await citizen.context().close();
   });
 
+  it('with the app closed, Background Sync in the service worker sends the saved request', async () => {
+    const subject = uniqueName();
+    const citizen = await newPhonePage(browser, 'en');
+    await signInCitizen(citizen);
+    await citizen.goto(url('/help/request'));
+    await citizen.waitForLoadState('networkidle');
+    await waitForServiceWorker(citizen);
+    await heading(citizen, 'Ask for help');
+    await citizen.getByLabel('Lost or stolen passport').check();
+    await citizen.getByLabel('Not urgent').check();
+    await citizen.getByLabel('Someone else (for example a relative travelling abroad)').check();
+    await citizen.getByLabel('How are you related to them?').selectOption('child');
+    await citizen.getByLabel('Their name').fill(subject);
+    await citizen.getByLabel('Country or region', { exact: true }).selectOption('JP');
+    await citizen.getByLabel('Tell us what happened').fill('My mother lost her passport in Osaka.');
+    await citizen.getByLabel('Your phone number').fill('+86 138 0013 8000');
+    await citizen.context().setOffline(true);
+    await citizen.getByRole('button', { name: 'Send request' }).click();
+    await heading(citizen, 'Your request is saved');
+
+    // The person closes the app; the network comes back while no page of it is open.
+    await citizen.goto('about:blank');
+    await citizen.context().setOffline(false);
+    const cases = async () => {
+      const answer = await citizen.request.get(url('/api/v1/cases?pageSize=100'));
+      const body = (await answer.json()) as { items: { subjectName: string; missionCode: string }[] };
+      return body.items.filter((c) => c.subjectName === subject);
+    };
+    // Only the service worker can send it now: Chromium fires its sync event when the connection returns. We
+    // fire it once more through DevTools (from a page of the origin that does not run the app), so the test does
+    // not depend on when Chromium does; a second sync finds nothing left to send.
+    await citizen.goto(url('/api/v1/meta'));
+    const cdp = await citizen.context().newCDPSession(citizen);
+    const registration = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (event: { registrations: { registrationId: string }[] }) => {
+        const first = event.registrations[0];
+        if (first) resolve(first.registrationId);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.dispatchSyncEvent', {
+      origin: new URL(server.url).origin,
+      registrationId: await registration,
+      tag: 'homeward-help-queue',
+      lastChance: false,
+    });
+    await expect.poll(async () => (await cases()).length, { timeout: 15_000 }).toBe(1);
+    expect((await cases())[0]?.missionCode).toBe('JP-TYO');
+
+    // Back in the app, the request says where it went.
+    await citizen.goto(url('/help'));
+    await heading(citizen, 'Emergency help');
+    await citizen.getByRole('link', { name: 'My help requests and replies' }).click();
+    await heading(citizen, 'My help requests');
+    await citizen
+      .getByRole('link', { name: /HW-\d{4}-\d{6} · Lost or stolen passport/ })
+      .first()
+      .waitFor();
+    await checkAxe(citizen);
+    await screenshot(citizen, 'citizen-my-cases-phone-en');
+    await citizen.context().close();
+  });
+
   it('in Chinese on a desktop, a request with gaps lists every problem at the top, and the list shows my cases', async () => {
     const page = await newDesktopPage(browser, 'zh-CN');
     await signInCitizen(page);

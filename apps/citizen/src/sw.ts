@@ -1,7 +1,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { flushQueue, SYNC_TAG } from './lib/offline-queue.ts';
+import { flushQueue, hasWaiting, SYNC_TAG } from './lib/offline-queue.ts';
 
 // The citizen app's service worker (vite-plugin-pwa, injectManifest): the precached app shell, as the generated
 // worker did before, plus Background Sync for help requests, so a request saved offline is sent when the
@@ -37,5 +37,12 @@ registerRoute(
 );
 
 worker.addEventListener('sync', (event) => {
-  if (event.tag === SYNC_TAG) event.waitUntil(flushQueue({ force: true }));
+  if (event.tag !== SYNC_TAG) return;
+  event.waitUntil(
+    (async () => {
+      await flushQueue({ force: true });
+      // A rejected sync is tried again later by the browser (with its own back-off); a resolved one is done.
+      if (await hasWaiting()) throw new Error('help requests still wait for the network');
+    })(),
+  );
 });

@@ -436,6 +436,11 @@ function scheduleNext(): void {
   void scheduleNextAsync();
 }
 
+/** Whether a request still waits for the network (not for a sign-in or a change by the person). */
+export async function hasWaiting(): Promise<boolean> {
+  return (await listQueued()).some((r) => r.state === 'waiting');
+}
+
 /** How many requests still wait to be sent (for the "n waiting on this phone" line). */
 export function pendingCount(items: readonly QueuedRequest[]): number {
   return items.filter((r) => r.state === 'waiting' || r.state === 'sign_in').length;
