@@ -329,6 +329,9 @@ export type OpenCaseBody = Static<typeof OpenCaseBodySchema>;
 /** List filters; `q` (full-text) is added by the search module. */
 export const CaseListQuerySchema = Type.Object(
   {
+    q: Type.Optional(
+      Type.String({ maxLength: 200, description: 'Words to find in the summary, description, notes and messages' }),
+    ),
     status: Type.Optional(Type.Union([CaseStatusSchema, Type.Array(CaseStatusSchema, { maxItems: 7 })])),
     priority: Type.Optional(CasePrioritySchema),
     category: Type.Optional(CaseCategorySchema),

@@ -14,6 +14,7 @@ import { useLiveCaseEvents } from './case-live.ts';
 import { CategoryText, PriorityTag, StatusTag } from './case-tags.component.tsx';
 import { type CaseFilters, type CasePage, casesPath, filtersFromParams, filtersToParams } from './cases.api.ts';
 import { CasesFilter } from './cases-filter.component.tsx';
+import { SavedViews } from './saved-views.component.tsx';
 import { ShortcutsHelp } from './shortcuts-help.component.tsx';
 import { currentSla, SlaBadge, useDuration, useNow } from './sla.component.tsx';
 import './cases.css';
@@ -105,6 +106,7 @@ export function CasesListPage() {
         searchRef={searchRef}
         missions={user.missions}
       />
+      <SavedViews params={params} />
       {shortcuts ? <p className="hint">{t('cases.shortcuts.hint')}</p> : null}
 
       <LoadError state={results} />

@@ -33,6 +33,7 @@ import {
   listCases,
   nextCounterValue,
 } from './cases.repo.ts';
+import { caseTextFilter } from './cases.search.ts';
 import { businessCalendar, slaOnOpen } from './cases.sla.ts';
 import { allowedTransitions } from './cases.workflow.ts';
 
@@ -226,17 +227,8 @@ export async function listEventsOfCase(
   };
 }
 
-/** Hook for the full-text search module: turns `q` into an extra condition on the list. */
-export type CaseTextFilter = (q: string) => NonNullable<CaseFilter['where']>[number];
-let textFilter: CaseTextFilter | null = null;
-
-/** The search module registers how `q` narrows the case list (FTS5 / pg_trgm); see cases.search*.ts. */
-export function registerCaseTextFilter(filter: CaseTextFilter): void {
-  textFilter = filter;
-}
-
 /** The cases the actor may see, filtered, sorted and paged. @throws ProblemError 403 for roles that see none */
-export async function searchCases(db: Db, actor: Actor, query: CaseListQuery & { q?: string }): Promise<CasePage> {
+export async function searchCases(db: Db, actor: Actor, query: CaseListQuery): Promise<CasePage> {
   const scope = caseListScope(actor);
   if (!scope) throw new ProblemError(403, 'forbidden');
   const status = query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status];
@@ -250,7 +242,7 @@ export async function searchCases(db: Db, actor: Actor, query: CaseListQuery & {
     incidentId: query.incidentId,
     sla: query.sla,
     source: query.source,
-    where: query.q && textFilter ? [textFilter(query.q)] : [],
+    where: query.q ? [caseTextFilter(db, actor, query.q)] : [],
   };
   const [total, rows] = await Promise.all([
     countCases(db, filter),
