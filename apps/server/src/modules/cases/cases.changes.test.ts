@@ -214,6 +214,13 @@ describeEachDialect('case management', (getDb) => {
     expect(after.map((e: { id: string }) => e.id)).toEqual([seen[1].id]);
     const staffView = (await call('officer.us', 'GET', `/api/v1/cases/${kase.id}/events`)).json().items;
     expect(staffView.map((e: { kind: string }) => e.kind)).toEqual(['created', 'note', 'message']);
+    const audited = await getDb()
+      .db.selectFrom('auditLog')
+      .select('action')
+      .where('recordId', '=', kase.id)
+      .where('action', '=', 'case.view')
+      .execute();
+    expect(audited).toHaveLength(1);
     const detail = (await call('citizen', 'GET', `/api/v1/cases/${kase.id}`)).json();
     expect(detail).toMatchObject({ persons: [], tasks: [], allowedTransitions: [], case: { assignedTo: null } });
     // The staff reply queued one "you have a reply" mail to the reporter, in the same transaction.

@@ -80,7 +80,14 @@ export async function casesRoutes(app: App): Promise<void> {
         response: { 200: CaseEventListSchema },
       },
     },
-    async (request) => listEventsOfCase(app.ctx.db, signedIn(request.user), request.params.id, request.query.after),
+    async (request) =>
+      listEventsOfCase(
+        app.ctx.db,
+        signedIn(request.user),
+        request.params.id,
+        request.query.after,
+        auditSource(request),
+      ),
   );
 
   app.post(

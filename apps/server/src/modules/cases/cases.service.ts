@@ -9,6 +9,7 @@ import type {
 } from '@homeward/shared';
 import { newId } from '../../clock.ts';
 import type { Db } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { ProblemError } from '../../http/problem.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { canManageCase, canOpenCase, canViewCase, caseListScope } from '../../policy/cases.policy.ts';
@@ -72,7 +73,7 @@ export async function openCase(
   options: OpenCaseOptions = {},
 ): Promise<Case> {
   if (!canOpenCase(actor, body.missionCode)) throw new ProblemError(403, 'forbidden', 'not a mission you act for');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const mission = await findMission(trx, body.missionCode);
     if (!mission) {
       const message = `unknown mission ${body.missionCode}`;
@@ -203,8 +204,12 @@ export async function listEventsOfCase(
   actor: Actor,
   id: string,
   after: string | undefined,
+  audit: AuditSource,
 ): Promise<CaseEventList> {
   const row = await loadVisibleCase(db, actor, id);
+  // A staff read of the whole timeline is audited like the case itself; the live stream's catch-up reads
+  // (`after`) are not: they show only what arrived since a read that was.
+  if (!after) await auditView(db, actor, row, audit);
   const citizenOnly = actor.role === 'citizen';
   const events = await listCaseEvents(db, row.id, { citizenOnly, afterId: after, limit: 500 });
   const authorIds = [...new Set(events.map((e) => e.authorUserId).filter((v): v is string => v !== null))];
