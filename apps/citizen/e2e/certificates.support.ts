@@ -8,17 +8,15 @@ export class HealthIssuer {
     private readonly cookie: string,
   ) {}
 
-  static async signIn(baseUrl: string): Promise<HealthIssuer> {
+  /** Signs in a staff account with the demo authenticator: the health issuer, or another (e.g. HQ's admin). */
+  static async signIn(baseUrl: string, email = 'health@demo.homeward.example'): Promise<HealthIssuer> {
     const post = (url: string, body: unknown) =>
       fetch(new URL(url, baseUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-requested-with': 'homeward' },
         body: JSON.stringify(body),
       });
-    const first = await post('/api/v1/auth/sign-in', {
-      email: 'health@demo.homeward.example',
-      password: DEMO_PASSWORD,
-    });
+    const first = await post('/api/v1/auth/sign-in', { email, password: DEMO_PASSWORD });
     const { challenge } = (await first.json()) as { challenge: string };
     const second = await post('/api/v1/auth/totp', { challenge, code: await generate({ secret: DEMO_TOTP_SECRET }) });
     if (second.status !== 200) throw new Error(`sign-in failed: ${second.status} ${await second.text()}`);

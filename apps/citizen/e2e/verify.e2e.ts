@@ -197,6 +197,43 @@ describeBrowser('citizen app: health-certificate verifier', () => {
     await page.context().close();
   });
 
+  it('moves to a new CSCA along its hand-over statement; without the statement it keeps refusing', async () => {
+    const before = await issuer.issueVaccination();
+    // Two devices that trust the CSCA in use now.
+    const moving = await newPhonePage(browser, 'en');
+    const stuck = await newPhonePage(browser, 'en');
+    for (const page of [moving, stuck]) await openVerifier(page, 'en');
+    const pinOf = (page: Page) =>
+      page.evaluate(() => JSON.parse(localStorage.getItem('homeward.cache:certificates:csca-pin') ?? 'null')?.data);
+    const pinnedBefore = await pinOf(moving);
+    expect(pinnedBefore).toEqual(expect.any(String));
+
+    const headquarters = await HealthIssuer.signIn(server.url, 'admin@demo.homeward.example');
+    await headquarters.post('/api/v1/certificates/signers/rotate-csca', { reason: 'e2e: CSCA hand-over' });
+    const after = await issuer.issueVaccination();
+
+    // The list is now signed by the new CSCA; the statement signed by the old one leads there, so the device moves.
+    await openVerifier(moving, 'en');
+    expect(await pinOf(moving)).not.toBe(pinnedBefore);
+    for (const hc1 of [after.hc1, before.hc1]) {
+      await check(moving, 'en', hc1);
+      await expect.poll(() => verdict(moving, WORDS.en.valid).isVisible()).toBe(true);
+    }
+    await checkAxe(moving);
+
+    // Someone hides the statement: the other device refuses the list, keeps its copy, and cannot check new ones.
+    await stuck.route('**/api/v1/certificates/csca-handovers', (route) =>
+      route.fulfill({ json: { format: 'homeward-csca-handovers/1', handovers: [] } }),
+    );
+    await stuck.goto(new URL('/verify', server.url).href);
+    await expect.poll(() => stuck.getByText(WORDS.en.offline).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await pinOf(stuck)).toBe(pinnedBefore);
+    await check(stuck, 'en', after.hc1);
+    await expect.poll(() => verdict(stuck, WORDS.en.invalid).isVisible()).toBe(true);
+    await moving.context().close();
+    await stuck.context().close();
+  });
+
   it('after one visit, the verifier page itself loads and checks certificates with no connection at all', async () => {
     const { hc1 } = await issuer.issueVaccination();
     const page = await newPhonePage(browser, 'en');

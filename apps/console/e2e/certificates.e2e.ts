@@ -127,19 +127,39 @@ describeBrowser('staff console: health certificates', () => {
     await shootBothLanguages(page, 'certificate-signers');
 
     // No reason: nothing is replaced.
-    await page.getByRole('button', { name: 'Replace the document signer' }).click();
+    const dscForm = page.getByRole('region', { name: 'Replace the document signer' });
+    await dscForm.getByRole('button', { name: 'Replace the document signer' }).click();
     await expect
       .poll(() => page.getByText('Enter the reason for replacing the document signer').first().isVisible())
       .toBe(true);
     expect(await rows.count()).toBe(3);
 
-    await page.getByLabel('Reason').fill('yearly rotation drill');
-    await page.getByRole('button', { name: 'Replace the document signer' }).click();
-    await page.getByRole('button', { name: 'Yes, replace it' }).click();
+    await dscForm.getByLabel('Reason').fill('yearly rotation drill');
+    await dscForm.getByRole('button', { name: 'Replace the document signer' }).click();
+    await dscForm.getByRole('button', { name: 'Yes, replace it' }).click();
     await expect.poll(() => page.getByText('A new document signer is in use', { exact: false }).isVisible()).toBe(true);
     await expect.poll(() => rows.count()).toBe(4);
     expect(await page.getByRole('cell', { name: 'In use' }).count()).toBe(2); // the CSCA and the new signer
     expect(await page.getByRole('cell', { name: /^Replaced on/ }).count()).toBe(1);
+
+    // The country signing CA: a reason, a confirmation, then a new CSCA and a new document signer under it.
+    const cscaForm = page.getByRole('region', { name: 'Replace the country signing CA' });
+    await cscaForm.getByRole('button', { name: 'Replace the country signing CA' }).click();
+    await expect
+      .poll(() => page.getByText('Enter the reason for replacing the country signing CA').first().isVisible())
+      .toBe(true);
+    await cscaForm.getByLabel('Reason').fill('CSCA key ceremony drill');
+    await cscaForm.getByRole('button', { name: 'Replace the country signing CA' }).click();
+    await cscaForm.getByRole('button', { name: 'Yes, replace both' }).click();
+    await expect
+      .poll(() => page.getByText('A new country signing CA is in use', { exact: false }).isVisible())
+      .toBe(true);
+    await expect.poll(() => rows.count()).toBe(6); // two CSCAs, three document signers
+    expect(await page.getByRole('cell', { name: 'In use' }).count()).toBe(2);
+    expect(await page.getByRole('cell', { name: /^Replaced on/ }).count()).toBe(3);
+    const handovers = await (await fetch(new URL('/api/v1/certificates/csca-handovers', server.url))).json();
+    expect(handovers.handovers).toHaveLength(1);
+    await shootBothLanguages(page, 'certificate-signers-csca-replaced');
     await checkAxe(page);
     await page.context().close();
   });

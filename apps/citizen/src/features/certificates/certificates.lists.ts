@@ -1,5 +1,6 @@
 import {
   type BusinessRuleSet,
+  followCscaHandovers,
   readBusinessRules,
   readVerifierLists,
   type VerifierLists,
@@ -12,6 +13,8 @@ export const TRUST_LIST_PATH = '/api/v1/certificates/trust-list';
 export const SIGNED_TRUST_LIST_PATH = '/api/v1/certificates/trust-list/signed';
 /** The CSCA certificate (base64 DER) that signed the first list this device accepted: every later list must match. */
 const PIN_KEY = 'certificates:csca-pin';
+/** Hand-over statements, each signed by a replaced CSCA and naming the next: how a pinned device moves on. */
+export const CSCA_HANDOVERS_PATH = '/api/v1/certificates/csca-handovers';
 export const REVOCATION_LIST_PATH = '/api/v1/certificates/revocation-list';
 export const BUSINESS_RULES_PATH = '/api/v1/certificates/business-rules';
 const CACHE_KEY = 'certificates:lists';
@@ -49,17 +52,37 @@ async function fetchJson(path: string): Promise<unknown> {
 
 /**
  * Downloads the signed trust list and checks its signature. The first list this device accepts pins its signer
- * (trust on first use, over the same HTTPS origin that serves the app); a later list signed by any other
- * certificate, or whose signature does not check, is refused, and the verifier keeps its saved copy.
+ * (trust on first use, over the same HTTPS origin that serves the app). A later list must be signed by the pinned
+ * CSCA, or by a CSCA that hand-over statements lead to from the pinned one (each signed by the CSCA it replaces;
+ * the device then pins the new one). Anything else is refused, and the verifier keeps its saved copy.
  */
 async function fetchSignedTrustList(): Promise<unknown> {
   const signed = await fetchJson(SIGNED_TRUST_LIST_PATH);
   const jws = typeof signed === 'object' && signed !== null && 'jws' in signed ? signed.jws : null;
   if (typeof jws !== 'string') throw new Error('signed trust list: no jws');
   const pinned = readCache<string>(PIN_KEY)?.data ?? null;
-  const { content, signerCertificate } = await verifySignedList(jws, { pinned });
-  if (!pinned) writeCache<string>(PIN_KEY, signerCertificate);
-  return content;
+  if (!pinned) {
+    const { content, signerCertificate } = await verifySignedList(jws);
+    writeCache<string>(PIN_KEY, signerCertificate);
+    return content;
+  }
+  try {
+    return (await verifySignedList(jws, { pinned })).content;
+  } catch (refused) {
+    // Perhaps the CSCA was replaced: the list must check on its own, and a hand-over must lead to its signer.
+    const { content, signerCertificate } = await verifySignedList(jws);
+    const published = await fetchJson(CSCA_HANDOVERS_PATH);
+    const handovers =
+      typeof published === 'object' &&
+      published !== null &&
+      'handovers' in published &&
+      Array.isArray(published.handovers)
+        ? published.handovers
+        : [];
+    if (!(await followCscaHandovers(handovers, pinned, signerCertificate))) throw refused;
+    writeCache<string>(PIN_KEY, signerCertificate);
+    return content;
+  }
 }
 
 /**

@@ -90,4 +90,5 @@ export const ACTION_LABELS: Record<string, LocalizedText> = {
   'certificate.holder_lookup': { 'zh-CN': '按护照号码查找持有人', en: 'Holder looked up by passport' },
   'certificate.signer_create': { 'zh-CN': '生成签名密钥', en: 'Signing key created' },
   'certificate.signer_rotate': { 'zh-CN': '更换文书签名证书', en: 'Document signer replaced' },
+  'certificate.csca_rotate': { 'zh-CN': '更换国家签名根证书', en: 'Country signing CA replaced' },
 };

@@ -12,7 +12,7 @@ import { ErrorSummary } from '../auth/error-summary.component.tsx';
 import { Confirm } from '../forms/confirm.component.tsx';
 import { Field } from '../forms/field.component.tsx';
 import { errorsFromFailure, useFormErrors } from '../forms/form-errors.ts';
-import { type CertificateSigner, rotateSigner, SIGNERS_PATH } from './certificates.api.ts';
+import { type CertificateSigner, rotateCountrySigner, rotateSigner, SIGNERS_PATH } from './certificates.api.ts';
 
 /** A validity bound as a calendar day (UTC, as the certificate states it): "2028年11月27日" / "27 November 2028". */
 function formatDay(iso: string, locale: string): string {
@@ -21,17 +21,38 @@ function formatDay(iso: string, locale: string): string {
   );
 }
 
-function RotateForm({ onRotated }: { onRotated: (kid: string) => void }) {
+/** What each rotation form replaces: its strings (under certificates.signers), its field id and its request. */
+const ROTATIONS = {
+  dsc: {
+    keys: 'certificates.signers',
+    fieldId: 'rotate-reason',
+    rotate: async (reason: string) => (await rotateSigner(reason)).kid,
+  },
+  csca: {
+    keys: 'certificates.signers.rotateCsca',
+    fieldId: 'rotate-csca-reason',
+    rotate: async (reason: string) => (await rotateCountrySigner(reason)).csca.kid,
+  },
+} as const;
+
+/** What was replaced last: the strings of its form and the new key's kid, rendered in the current language. */
+interface Rotated {
+  keys: (typeof ROTATIONS)[keyof typeof ROTATIONS]['keys'];
+  kid: string;
+}
+
+function RotateForm({ kind, onRotated }: { kind: 'dsc' | 'csca'; onRotated: (rotated: Rotated) => void }) {
   const { t } = useTranslation();
   const form = useFormErrors();
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const { keys, fieldId, rotate } = ROTATIONS[kind];
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim().length < 3) {
-      form.show([{ fieldId: 'rotate-reason', message: () => i18next.t('certificates.signers.reasonMissing') }]);
+      form.show([{ fieldId, message: () => i18next.t(`${keys}.reasonMissing`) }]);
       return;
     }
     form.clear();
@@ -41,29 +62,29 @@ function RotateForm({ onRotated }: { onRotated: (kid: string) => void }) {
     if (busy) return;
     setBusy(true);
     try {
-      const rotated = await rotateSigner(reason.trim());
+      const kid = await rotate(reason.trim());
       setReason('');
       setConfirming(false);
-      onRotated(rotated.kid);
+      onRotated({ keys, kid });
     } catch (error) {
       setConfirming(false);
-      form.show(errorsFromFailure(error, { '/reason': 'rotate-reason' }, 'rotate-reason', t('errors.network')));
+      form.show(errorsFromFailure(error, { '/reason': fieldId }, fieldId, t('errors.network')));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <section aria-labelledby="rotate-heading">
-      <h2 id="rotate-heading">{t('certificates.signers.rotateHeading')}</h2>
-      <p>{t('certificates.signers.rotateIntro')}</p>
+    <section aria-labelledby={`${fieldId}-heading`}>
+      <h2 id={`${fieldId}-heading`}>{t(`${keys}.rotateHeading`)}</h2>
+      <p>{t(`${keys}.rotateIntro`)}</p>
       <ErrorSummary errors={form.errors} version={form.version} />
       <form noValidate onSubmit={onSubmit}>
         <Field
-          id="rotate-reason"
+          id={fieldId}
           label={t('certificates.signers.reason')}
           hint={t('certificates.signers.reasonHint')}
-          error={form.errorFor('rotate-reason')}
+          error={form.errorFor(fieldId)}
           base="textarea"
         >
           {(props) => (
@@ -72,15 +93,15 @@ function RotateForm({ onRotated }: { onRotated: (kid: string) => void }) {
         </Field>
         {confirming ? (
           <Confirm
-            question={t('certificates.signers.question')}
-            confirmLabel={t('certificates.signers.confirm')}
+            question={t(`${keys}.question`)}
+            confirmLabel={t(`${keys}.confirm`)}
             onConfirm={() => void confirm()}
             onCancel={() => setConfirming(false)}
             busy={busy}
           />
         ) : (
           <button type="submit" className="button button--warning">
-            {t('certificates.signers.submit')}
+            {t(`${keys}.submit`)}
           </button>
         )}
       </form>
@@ -94,10 +115,10 @@ export function CertificateSignersPage() {
   const locale = currentLocale();
   useDocumentTitle(t('certificates.signers.title'));
   const signers = useApi<CertificateSigner[]>(SIGNERS_PATH);
-  const [rotatedKid, setRotatedKid] = useState<string | null>(null);
+  const [rotated, setRotated] = useState<Rotated | null>(null);
 
-  const onRotated = (kid: string) => {
-    setRotatedKid(kid);
+  const onRotated = (done: Rotated) => {
+    setRotated(done);
     signers.retry();
   };
 
@@ -111,9 +132,9 @@ export function CertificateSignersPage() {
       <h1>{t('certificates.signers.title')}</h1>
       <p>{t('certificates.signers.intro')}</p>
       <div aria-live="polite">
-        {rotatedKid ? (
+        {rotated ? (
           <p className="notice" role="status">
-            {t('certificates.signers.done', { kid: rotatedKid })}
+            {t(`${rotated.keys}.done`, { kid: rotated.kid })}
           </p>
         ) : null}
       </div>
@@ -159,7 +180,8 @@ export function CertificateSignersPage() {
           </table>
         </section>
       ) : null}
-      <RotateForm onRotated={onRotated} />
+      <RotateForm kind="dsc" onRotated={onRotated} />
+      <RotateForm kind="csca" onRotated={onRotated} />
     </>
   );
 }

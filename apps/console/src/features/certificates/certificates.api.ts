@@ -46,3 +46,10 @@ export const SIGNERS_PATH = '/api/v1/certificates/signers';
 export function rotateSigner(reason: string): Promise<{ kid: string; notBefore: string; notAfter: string }> {
   return postJson(`${SIGNERS_PATH}/rotate`, { reason });
 }
+
+/** Replaces the country signing CA (and the document signer); the old CSCA signs the hand-over statement. */
+export function rotateCountrySigner(
+  reason: string,
+): Promise<{ csca: { kid: string; notBefore: string; notAfter: string }; dsc: { kid: string; notAfter: string } }> {
+  return postJson(`${SIGNERS_PATH}/rotate-csca`, { reason });
+}
