@@ -65,42 +65,46 @@ export function createGroupCommit(db: Kysely<Database>, options: { maxBatch?: nu
     };
   }
 
-  let queue: Queued[] = [];
+  const queue: Queued[] = [];
   let writing: Promise<void> | null = null;
 
-  async function runBatch(batch: Queued[]): Promise<Outcome[]> {
+  /** Runs one batch: the units queued by the time the connection is ours, each in its own savepoint. */
+  async function runBatch(): Promise<{ batch: Queued[]; outcomes: Outcome[] }> {
+    let batch: Queued[] = [];
     const outcomes: Outcome[] = [];
-    await db.transaction().execute(async (trx) => {
-      for (const item of batch) {
-        await sql`savepoint group_unit`.execute(trx);
-        try {
-          const value = await item.unit(trx);
-          await sql`release savepoint group_unit`.execute(trx);
-          outcomes.push({ ok: true, value });
-        } catch (error) {
-          await sql`rollback to savepoint group_unit`.execute(trx);
-          await sql`release savepoint group_unit`.execute(trx);
-          outcomes.push({ ok: false, error });
+    try {
+      await db.transaction().execute(async (trx) => {
+        // Taken only now: requests that queued while this transaction waited for SQLite's one connection join it.
+        batch = queue.splice(0, maxBatch);
+        for (const item of batch) {
+          await sql`savepoint group_unit`.execute(trx);
+          try {
+            const value = await item.unit(trx);
+            await sql`release savepoint group_unit`.execute(trx);
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            await sql`rollback to savepoint group_unit`.execute(trx);
+            await sql`release savepoint group_unit`.execute(trx);
+            outcomes.push({ ok: false, error });
+          }
         }
-      }
-    });
-    return outcomes;
+      });
+    } catch (error) {
+      // The commit itself failed (disk full, I/O error): nothing of this batch is stored.
+      for (const item of batch) item.reject(error);
+      return { batch: [], outcomes: [] };
+    }
+    return { batch, outcomes };
   }
 
   async function drain(): Promise<void> {
-    // Let the requests that arrived in the same turn of the event loop join the first batch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
-      let outcomes: Outcome[];
-      try {
-        outcomes = await runBatch(batch);
-      } catch (error) {
-        // The commit itself failed (disk full, I/O error): nothing of this batch is stored.
-        for (const item of batch) item.reject(error);
-        continue;
-      }
+      // Yield a turn of the event loop before taking the connection: requests that arrived meanwhile finish
+      // their reads (session, lookups) on SQLite's one connection and queue their units for this batch,
+      // instead of each advancing one query per batch behind the writer (a convoy of tiny batches).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const { batch, outcomes } = await runBatch();
+      if (batch.length === 0) continue;
       stats.batches++;
       stats.units += outcomes.filter((o) => o.ok).length;
       for (const [index, item] of batch.entries()) {

@@ -12,3 +12,9 @@ export async function findUserName(db: Db, userId: string): Promise<string | und
   const row = await db.selectFrom('users').select('displayName').where('id', '=', userId).executeTakeFirst();
   return row?.displayName;
 }
+
+/** The time zone of a mission (its SLA clock runs in its business hours); undefined for an unknown code. */
+export async function findMissionTimeZone(db: Db, code: string): Promise<string | undefined> {
+  const row = await db.selectFrom('missions').select('timezone').where('code', '=', code).executeTakeFirst();
+  return row?.timezone;
+}
