@@ -409,9 +409,16 @@ export function flushQueue({ force = false }: { force?: boolean } = {}): Promise
   return flushing;
 }
 
+/** Sent requests stay listed on this phone for a while (their case is in "My help requests" anyway). */
+const KEEP_SENT_MS = 30 * 24 * 3_600_000;
+
 async function flushDue(force: boolean): Promise<void> {
   const now = Date.now();
   const items = (await listQueued()).reverse(); // oldest first: the first cry for help goes first
+  const database = await db();
+  for (const old of items.filter((r) => r.state === 'sent' && (r.sentAt ?? now) < now - KEEP_SENT_MS)) {
+    await database.delete('requests', old.id);
+  }
   for (const item of items) {
     if (item.state === 'sent' || item.state === 'refused') continue;
     if (item.state === 'sign_in' && !force) continue;

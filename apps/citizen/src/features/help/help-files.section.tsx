@@ -24,7 +24,10 @@ export function FilesSection({
   const previews = useMemo(
     () =>
       files.map((file) =>
-        file.type.startsWith('image/') && file.type !== 'image/heic' ? URL.createObjectURL(file) : null,
+        // No preview for a file that will not be sent, or one the browser cannot draw (HEIC).
+        file.type.startsWith('image/') && file.type !== 'image/heic' && !fileProblem(file)
+          ? URL.createObjectURL(file)
+          : null,
       ),
     [files],
   );

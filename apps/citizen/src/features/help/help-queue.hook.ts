@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { flushQueue, listQueued, type QueuedRequest, SYNC_TAG, subscribeQueue } from '../../lib/offline-queue.ts';
+import { useSession } from '../accounts/session.context.tsx';
 
 let started = false;
 
@@ -33,9 +34,18 @@ export async function requestBackgroundSync(): Promise<void> {
 
 export type QueueState = { status: 'loading'; items: null } | { status: 'ready'; items: QueuedRequest[] };
 
-/** The requests saved on this phone, newest first, kept current as the sender works. */
+/**
+ * The requests saved on this phone, newest first, kept current as the sender works. Signing in (in this app,
+ * without a reload) sends the requests that waited for it.
+ */
 export function useHelpQueue(): QueueState {
   const [state, setState] = useState<QueueState>({ status: 'loading', items: null });
+  const { session } = useSession();
+  const signedIn = session.status === 'signed-in';
+  const waitsForSignIn = state.items?.some((r) => r.state === 'sign_in') ?? false;
+  useEffect(() => {
+    if (signedIn && waitsForSignIn) void flushQueue({ force: true });
+  }, [signedIn, waitsForSignIn]);
   useEffect(() => {
     let alive = true;
     const load = () =>

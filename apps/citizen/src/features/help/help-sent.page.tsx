@@ -102,7 +102,7 @@ export function HelpSentPage() {
             </div>
             {request.files.length > 0 ? (
               <div>
-                <dt>{t('help.form.filesLabel')}</dt>
+                <dt>{t('help.sent.files')}</dt>
                 <dd>
                   <ul className="help-file-states">
                     {request.files.map((file) => (
