@@ -1,0 +1,130 @@
+// Help-request intake over HTTP: 50 concurrent citizens' phones POST /api/v1/help-requests (each with its own
+// Idempotency-Key, as the PWA sends) to the embedded SQLite default (synchronous=FULL, group commit), beside a bare
+// Fastify JSON POST measured in the same run. Afterwards the database, opened afresh, must hold one case for every
+// request that was answered 201: an acknowledged help request is on disk.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import Fastify from 'fastify';
+import { buildApp } from '../apps/server/src/app.ts';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { openDatabase } from '../apps/server/src/db/connect.ts';
+import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
+import { DEMO_PASSWORD } from '../apps/server/src/modules/demo/demo.accounts.ts';
+import { seedDemo } from '../apps/server/src/modules/demo/demo.seed.ts';
+import { fmt, ratio } from './lib.ts';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 10);
+
+const HELP_REQUEST = JSON.stringify({
+  category: 'lost_passport',
+  urgency: 'urgent',
+  forSelf: true,
+  subjectName: '王芳 WANG FANG',
+  contactPhone: '+86 138 0013 8000',
+  description: '护照在地铁上被偷了，明天的航班回国。Passport stolen on the metro, flying home tomorrow.',
+  location: { country: 'US', region: 'US-DC', label: 'Union Station', source: 'search' },
+});
+
+interface Run {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  ok: number;
+  failed: number;
+}
+
+/** One autocannon run; every request gets a fresh Idempotency-Key (a retry would reuse it, a new request not). */
+async function drive(url: string, headers: Record<string, string>, seconds: number): Promise<Run> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: HELP_REQUEST,
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, 'idempotency-key': randomUUID() },
+        }),
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+export async function casesIntakeBench(): Promise<string> {
+  const file = path.join(tmpdir(), `hw_bench_${randomBytes(4).toString('hex')}.db`);
+  const config = loadConfig({ DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' });
+  const database = await openDatabase(config.database);
+  await migrateToLatest(database.db);
+  await seedDemo(database.db, 'CN');
+  const app = await buildApp(
+    { db: database.db, dialect: 'sqlite', config, nudgeJobs: () => {} },
+    { serveWebApps: false },
+  );
+  const homeward = await app.listen({ port: 0, host: '127.0.0.1' });
+  const signIn = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'homeward' },
+    payload: { email: 'citizen@demo.homeward.example', password: DEMO_PASSWORD },
+  });
+  const session = signIn.cookies.find((c) => c.name === 'hw_session');
+  if (!session) throw new Error(`citizen sign-in failed: ${signIn.statusCode} ${signIn.body}`);
+  const citizenCases = await database.db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('source', '=', 'citizen')
+    .executeTakeFirstOrThrow();
+  const before = Number(citizenCases.n);
+
+  // The baseline: bare Fastify parsing the same JSON body and answering 201 with a small JSON, no database.
+  const bare = Fastify();
+  bare.post('/help', async (request, reply) =>
+    reply.code(201).send({ case: { id: randomUUID(), body: request.body } }),
+  );
+  const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+
+  const headers = { cookie: `hw_session=${session.value}`, 'x-requested-with': 'homeward', 'accept-language': 'en' };
+  await drive(`${bareUrl}/help`, {}, 1);
+  const base = await drive(`${bareUrl}/help`, {}, SECONDS);
+  const warm = await drive(`${homeward}/api/v1/help-requests`, headers, 1);
+  const intake = await drive(`${homeward}/api/v1/help-requests`, headers, SECONDS);
+  await app.close();
+  await bare.close();
+  await database.close();
+
+  // Opened afresh after the server closed: what is on disk, not what a cache holds.
+  const raw = new SQLite(file, { readonly: true });
+  const after = (raw.prepare("select count(*) as n from cases where source = 'citizen'").get() as { n: number }).n;
+  raw.close();
+  for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
+  const acknowledged = warm.ok + intake.ok;
+  const stored = after - before;
+  if (stored !== acknowledged) {
+    throw new Error(`${acknowledged} help requests were acknowledged but ${stored} cases are on disk`);
+  }
+  const row = (name: string, r: Run) =>
+    `| ${name} | ${fmt(r.requestsPerSecond)} req/s | p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms | ${ratio(r.requestsPerSecond, base.requestsPerSecond)} | ${r.failed} |`;
+  return [
+    `| HTTP POST, ${CONNECTIONS} connections, ${SECONDS} s | throughput | latency | ratio to bare Fastify | errors |`,
+    '|---|---|---|---|---|',
+    row('bare Fastify JSON POST (baseline)', base),
+    row('POST /api/v1/help-requests (SQLite, synchronous=FULL, group commit)', intake),
+    '',
+    `Acknowledged (201) ${fmt(acknowledged)} help requests, ${fmt(stored)} new cases on disk after the server closed.`,
+  ].join('\n');
+}
