@@ -9,6 +9,7 @@ import type {
 import type { Updateable } from 'kysely';
 import type { Db } from '../../db/schema.ts';
 import type { CasesTable } from '../../db/tables/cases.table.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { ProblemError } from '../../http/problem.ts';
 import type { Actor } from '../../policy/actor.ts';
 import {
@@ -121,7 +122,7 @@ export async function applyStatus(
  * @throws ProblemError 404/403/409 (see loadForChange), 409 `transition_not_allowed`, 400 without a needed reason
  */
 export async function transitionCase(db: Db, actor: Actor, id: string, body: CaseTransitionBody): Promise<Case> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await loadForChange(trx, actor, id, canTransitionCase, body.version);
     const check = checkTransition(actor.role, row.status, body.to);
     if (!check.allowed) {
@@ -161,7 +162,7 @@ export async function transitionCase(db: Db, actor: Actor, id: string, body: Cas
  * @throws ProblemError 404/403/409, 422 `assignee_not_mission_staff`, 422 for an unknown incident
  */
 export async function updateCase(db: Db, actor: Actor, id: string, body: CaseUpdateBody): Promise<Case> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await loadForChange(trx, actor, id, canManageCase, body.version);
     const now = new Date();
     const calendar = calendarOf(row);
@@ -232,7 +233,7 @@ export async function updateCase(db: Db, actor: Actor, id: string, body: CaseUpd
 
 /** Raises a case to headquarters by hand (escalation level 2), with the reason on the timeline. */
 export async function escalateCase(db: Db, actor: Actor, id: string, body: CaseEscalateBody): Promise<Case> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await loadForChange(trx, actor, id, canManageCase, body.version);
     if (Number(row.escalationLevel) >= 2) {
       throw new ProblemError(409, 'transition_not_allowed', 'the case is already escalated to headquarters');
@@ -262,7 +263,7 @@ export async function mergeCase(db: Db, actor: Actor, id: string, body: CaseMerg
     const message = 'name the case to merge into by its number or its id';
     throw new ProblemError(400, 'validation_failed', message, [{ field: '/intoNumber', message }]);
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await loadForChange(trx, actor, id, canManageCase, body.version);
     const field = body.intoNumber !== undefined ? '/intoNumber' : '/intoId';
     const refuse = (message: string) => new ProblemError(422, 'merge_not_allowed', message, [{ field, message }]);

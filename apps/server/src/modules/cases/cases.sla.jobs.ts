@@ -1,5 +1,6 @@
 import type { SlaState } from '@homeward/shared';
 import type { Db } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { JobHandler } from '../../jobs/jobs.worker.ts';
 import { appendCaseEvent } from './cases.events.repo.ts';
 import { type CaseViewRow, findCase, listCasesWithRunningSla, updateCaseQuietly } from './cases.repo.ts';
@@ -76,7 +77,7 @@ export async function sweepCaseSla(db: Db, now: Date = new Date()): Promise<Swee
   const result: SweepResult = { checked: rows.length, changed: 0, escalated: 0 };
   for (const { id } of rows) {
     // Read again inside the transaction: staff may have answered since the list was read.
-    const outcome = await db.transaction().execute(async (trx) => {
+    const outcome = await inTransaction(db, async (trx) => {
       const row = await findCase(trx, id);
       return row ? sweepCase(trx, row, now) : { changed: false, escalated: false };
     });

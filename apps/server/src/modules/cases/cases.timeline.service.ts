@@ -10,6 +10,7 @@ import type {
 } from '@homeward/shared';
 import { newId } from '../../clock.ts';
 import type { Db } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { enqueueMail } from '../../mail/mail.jobs.ts';
 import type { Actor } from '../../policy/actor.ts';
@@ -37,7 +38,7 @@ async function present(db: Db, actor: Actor, row: CaseEventRow): Promise<CaseEve
 
 /** An internal note (staff only) or a note shown to the person; the hotline may add notes to any case. */
 export async function addNote(db: Db, actor: Actor, id: string, body: CaseNoteBody): Promise<CaseEvent> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await loadForChange(trx, actor, id, canAnnotateCase);
     const event = await appendCaseEvent(trx, {
       caseId: row.id,
@@ -59,7 +60,7 @@ export async function addNote(db: Db, actor: Actor, id: string, body: CaseNoteBo
  * @throws ProblemError 409 `case_closed` on a closed case
  */
 export async function addMessage(db: Db, actor: Actor, id: string, body: CaseMessageBody): Promise<CaseEvent> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await loadForChange(trx, actor, id, canMessageCase);
     if (row.status === 'closed') throw new ProblemError(409, 'case_closed');
     const fromCitizen = actor.role === 'citizen';
@@ -108,7 +109,7 @@ async function checkAssignee(db: Db, missionCode: string, userId: string | null 
 }
 
 export async function addTask(db: Db, actor: Actor, id: string, body: CaseTaskCreateBody): Promise<CaseTask> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await loadForChange(trx, actor, id, canManageCase);
     await checkAssignee(trx, row.missionCode, body.assignedTo);
     const now = new Date().toISOString();
@@ -147,7 +148,7 @@ export async function updateTask(
   taskId: string,
   body: CaseTaskUpdateBody,
 ): Promise<CaseTask> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await loadForChange(trx, actor, id, canManageCase);
     const task = await findCaseTask(trx, row.id, taskId);
     if (!task) throw new ProblemError(404, 'not_found');
@@ -183,7 +184,7 @@ export async function updateTask(
  * record when `personId` is given (it must exist).
  */
 export async function addPerson(db: Db, actor: Actor, id: string, body: CasePersonAddBody): Promise<CasePerson> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await loadForChange(trx, actor, id, canManageCase);
     if (body.personId && !(await personExists(trx, body.personId))) {
       const message = 'no such person in the registry';
@@ -220,7 +221,7 @@ export async function addPerson(db: Db, actor: Actor, id: string, body: CasePers
 }
 
 export async function removePerson(db: Db, actor: Actor, id: string, casePersonId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = await loadForChange(trx, actor, id, canManageCase);
     const person = await findCasePerson(trx, row.id, casePersonId);
     if (!person) throw new ProblemError(404, 'not_found');

@@ -10,6 +10,7 @@ import {
 } from '@homeward/shared';
 import { newId } from '../../clock.ts';
 import type { Db } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { type Actor, isMissionScoped } from '../../policy/actor.ts';
 import { canCreateIncident, canEditIncident, canViewIncident, caseListScope } from '../../policy/cases.policy.ts';
@@ -99,7 +100,7 @@ export async function createIncident(
   audit: AuditSource,
 ): Promise<Incident> {
   if (!canCreateIncident(actor)) throw new ProblemError(403, 'forbidden');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (isMissionScoped(actor)) {
       const covered = await countriesOfMissions(trx, actor.missions);
       const outside = body.countries.findIndex((c) => !covered.includes(c));
@@ -137,7 +138,7 @@ export async function viewIncident(db: Db, actor: Actor, id: string): Promise<In
 
 /** Changes an incident's title, kind, description, countries or status (closing it when it is over). */
 export async function editIncident(db: Db, actor: Actor, id: string, body: IncidentUpdateBody): Promise<Incident> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { row, context } = await loadVisible(trx, actor, id);
     if (!canEditIncident(actor, { countries: countriesOfRow(row) }, context)) {
       throw new ProblemError(403, 'forbidden');
