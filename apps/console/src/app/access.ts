@@ -14,6 +14,24 @@ export const CONSOLE_PAGES = {
     label: 'incidents.nav',
     roles: ['hq_admin', 'hotline_agent', 'consular_officer', 'mission_head'],
   },
+  hotlineCall: { path: '/hotline', label: 'hotline.nav.call', roles: ['hq_admin', 'hotline_agent'] },
+  hotlineCalls: {
+    path: '/hotline/calls',
+    label: 'hotline.nav.calls',
+    roles: ['hq_admin', 'hotline_agent', 'consular_officer', 'mission_head'],
+  },
+  // Reached from the calls list (Call statistics), not from the menu.
+  hotlineStats: {
+    path: '/hotline/stats',
+    label: 'hotline.nav.stats',
+    roles: ['hq_admin', 'hotline_agent'],
+    menu: false,
+  },
+  knowledge: {
+    path: '/hotline/knowledge',
+    label: 'hotline.nav.knowledge',
+    roles: ['hq_admin', 'hotline_agent', 'consular_officer', 'mission_head'],
+  },
   registrants: {
     path: '/registrants',
     label: 'registrants.nav',

@@ -85,6 +85,54 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="hotlineCall" />,
+            children: [
+              {
+                path: 'hotline',
+                lazy: async () => ({
+                  Component: (await import('../features/hotline/call-log.page.tsx')).CallLogPage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="hotlineCalls" />,
+            children: [
+              {
+                path: 'hotline/calls',
+                lazy: async () => ({
+                  Component: (await import('../features/hotline/calls-list.page.tsx')).CallsListPage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="hotlineStats" />,
+            children: [
+              {
+                path: 'hotline/stats',
+                lazy: async () => ({ Component: (await import('../features/hotline/stats.page.tsx')).StatsPage }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="knowledge" />,
+            children: [
+              {
+                path: 'hotline/knowledge',
+                lazy: async () => ({
+                  Component: (await import('../features/hotline/knowledge.page.tsx')).KnowledgePage,
+                }),
+              },
+              {
+                path: 'hotline/knowledge/:slug',
+                lazy: async () => ({
+                  Component: (await import('../features/hotline/knowledge.page.tsx')).KnowledgePage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="registrants" />,
             children: [
               {

@@ -6,6 +6,8 @@ import casesZhCN from '../locales/cases.zh-CN.json';
 import dashboardEn from '../locales/dashboard.en.json';
 import dashboardZhCN from '../locales/dashboard.zh-CN.json';
 import en from '../locales/en.json';
+import hotlineEn from '../locales/hotline.en.json';
+import hotlineZhCN from '../locales/hotline.zh-CN.json';
 import zhCN from '../locales/zh-CN.json';
 
 const STORAGE_KEY = 'homeward.console.locale';
@@ -13,7 +15,7 @@ const STORAGE_KEY = 'homeward.console.locale';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof casesEn & typeof dashboardEn };
+    resources: { translation: typeof en & typeof casesEn & typeof dashboardEn & typeof hotlineEn };
   }
 }
 
@@ -38,8 +40,8 @@ export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
     // Each area keeps its words in its own files (locales/<area>.<lang>.json), merged at the top level.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...casesZhCN, ...dashboardZhCN } },
-      en: { translation: { ...en, ...casesEn, ...dashboardEn } },
+      'zh-CN': { translation: { ...zhCN, ...casesZhCN, ...dashboardZhCN, ...hotlineZhCN } },
+      en: { translation: { ...en, ...casesEn, ...dashboardEn, ...hotlineEn } },
     },
     lng,
     fallbackLng: DEFAULT_LOCALE,
