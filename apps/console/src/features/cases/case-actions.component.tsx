@@ -15,14 +15,41 @@ import { useApi } from '../../lib/use-api.hook.ts';
 import { useSessionUser } from '../auth/session.context.tsx';
 import { CaseDialog } from './case-dialog.component.tsx';
 import { CASE_CATEGORY_KEYS, escalateCase, mergeCase, transitionCase, updateCase } from './cases.api.ts';
+import type { Words } from './said.hook.ts';
 
 /** Runs a change on the case with its current version; throws the message to show (conflicts included). */
-export type RunChange = (change: (version: number) => Promise<unknown>, done?: string) => Promise<void>;
+export type RunChange = (change: (version: number) => Promise<unknown>, done?: Words) => Promise<void>;
 
 const CASE_NUMBER = /^HW-\d{4}-\d{6}$/;
 
 function isReopen(from: CaseStatus, to: CaseStatus): boolean {
   return (from === 'resolved' || from === 'closed') && to === 'in_progress';
+}
+
+/** Closing a case nobody accepted: the server wants to know why. */
+function isDismissal(from: CaseStatus, to: CaseStatus): boolean {
+  return to === 'closed' && (from === 'new' || from === 'triaged');
+}
+
+/** The reason dialog's words for a transition that asks for one (decision 0011: reopen, resolve, dismiss). */
+function reasonWords(from: CaseStatus, to: CaseStatus) {
+  if (isReopen(from, to))
+    return {
+      title: 'cases.transition.reopenTitle',
+      hint: 'cases.transition.reopenHint',
+      confirm: 'cases.transition.reopen',
+    } as const;
+  if (isDismissal(from, to))
+    return {
+      title: 'cases.transition.dismissTitle',
+      hint: 'cases.transition.dismissHint',
+      confirm: 'cases.transition.closed',
+    } as const;
+  return {
+    title: 'cases.transition.resolveTitle',
+    hint: 'cases.transition.resolveHint',
+    confirm: 'cases.transition.resolved',
+  } as const;
 }
 
 type Open =
@@ -38,7 +65,7 @@ export function CaseActions({ detail, run }: { detail: CaseDetail; run: RunChang
   const [open, setOpen] = useState<Open>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const act = async (change: (version: number) => Promise<unknown>, done: string) => {
+  const act = async (change: (version: number) => Promise<unknown>, done: Words) => {
     setError(null);
     try {
       await run(change, done);
@@ -47,8 +74,13 @@ export function CaseActions({ detail, run }: { detail: CaseDetail; run: RunChang
     }
   };
   const transition = (to: CaseStatus) => {
-    if (to === 'resolved' || isReopen(kase.status, to)) setOpen({ kind: 'transition', to });
-    else void act((version) => transitionCase(kase.id, { to, version }), t('cases.actions.moved'));
+    if (to === 'resolved' || isReopen(kase.status, to) || isDismissal(kase.status, to))
+      setOpen({ kind: 'transition', to });
+    else
+      void act(
+        (version) => transitionCase(kase.id, { to, version }),
+        () => t('cases.actions.moved'),
+      );
   };
 
   return (
@@ -96,19 +128,18 @@ export function CaseActions({ detail, run }: { detail: CaseDetail; run: RunChang
 
       {open?.kind === 'transition' ? (
         <CaseDialog
-          title={
-            isReopen(kase.status, open.to)
-              ? t('cases.transition.reopenTitle', { number: kase.number })
-              : t('cases.transition.resolveTitle', { number: kase.number })
-          }
+          title={t(reasonWords(kase.status, open.to).title, { number: kase.number })}
           reason={{
             label: t('cases.transition.reason'),
-            hint: isReopen(kase.status, open.to) ? t('cases.transition.reopenHint') : t('cases.transition.resolveHint'),
+            hint: t(reasonWords(kase.status, open.to).hint),
             required: true,
           }}
-          confirmLabel={isReopen(kase.status, open.to) ? t('cases.transition.reopen') : t('cases.transition.resolved')}
+          confirmLabel={t(reasonWords(kase.status, open.to).confirm)}
           onConfirm={(reason) =>
-            run((version) => transitionCase(kase.id, { to: open.to, version, reason }), t('cases.actions.moved'))
+            run(
+              (version) => transitionCase(kase.id, { to: open.to, version, reason }),
+              () => t('cases.actions.moved'),
+            )
           }
           onClose={() => setOpen(null)}
         />
@@ -118,7 +149,12 @@ export function CaseActions({ detail, run }: { detail: CaseDetail; run: RunChang
           title={t('cases.escalate.title', { number: kase.number })}
           reason={{ label: t('cases.escalate.reason'), hint: t('cases.escalate.hint'), required: true }}
           confirmLabel={t('cases.escalate.confirm')}
-          onConfirm={(reason) => run((version) => escalateCase(kase.id, { version, reason }), t('cases.escalate.done'))}
+          onConfirm={(reason) =>
+            run(
+              (version) => escalateCase(kase.id, { version, reason }),
+              () => t('cases.escalate.done'),
+            )
+          }
           onClose={() => setOpen(null)}
         />
       ) : null}
@@ -129,7 +165,7 @@ export function CaseActions({ detail, run }: { detail: CaseDetail; run: RunChang
           onConfirm={() =>
             run(
               (version) => mergeCase(kase.id, { version, intoNumber: open.intoNumber }),
-              t('cases.merge.done', { into: open.intoNumber }),
+              () => t('cases.merge.done', { into: open.intoNumber }),
             )
           }
           onClose={() => setOpen(null)}
@@ -161,7 +197,10 @@ function AssignForm({ detail, run }: { detail: CaseDetail; run: RunChange }) {
   const assign = async (userId: string | null) => {
     setError(null);
     try {
-      await run((version) => updateCase(kase.id, { version, assignedTo: userId }), t('cases.assign.done'));
+      await run(
+        (version) => updateCase(kase.id, { version, assignedTo: userId }),
+        () => t('cases.assign.done'),
+      );
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : t('errors.network'));
     }
@@ -171,7 +210,8 @@ function AssignForm({ detail, run }: { detail: CaseDetail; run: RunChange }) {
     void assign(choice || null);
   };
 
-  if (officers.length === 0 && !servesMission) return null;
+  // Nothing to choose from and nothing to take: no heading over an empty space.
+  if (officers.length === 0 && (!servesMission || kase.assignedTo?.id === user.id)) return null;
   return (
     <div className="case-actions__group">
       <h3 className="case-actions__label">{t('cases.assign.title')}</h3>
@@ -235,7 +275,7 @@ function PriorityForm({ detail, run }: { detail: CaseDetail; run: RunChange }) {
             ...(priority !== kase.priority ? { priority } : {}),
             ...(category !== kase.category ? { category } : {}),
           }),
-        t('cases.priorityForm.done'),
+        () => t('cases.priorityForm.done'),
       );
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : t('errors.network'));
@@ -304,7 +344,10 @@ function IncidentForm({ detail, run }: { detail: CaseDetail; run: RunChange }) {
     if (choice === (kase.incidentId ?? '')) return;
     setError(null);
     try {
-      await run((version) => updateCase(kase.id, { version, incidentId: choice || null }), t('cases.incident.done'));
+      await run(
+        (version) => updateCase(kase.id, { version, incidentId: choice || null }),
+        () => t('cases.incident.done'),
+      );
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : t('errors.network'));
     }

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../../lib/api.client.ts';
 import { Confirm } from '../forms/confirm.component.tsx';
 import { addPerson, removePerson } from './cases.api.ts';
+import { useSaid } from './said.hook.ts';
 
 function messageOf(error: unknown, fallback: string): string {
   if (error instanceof ApiError && error.status !== 0) {
@@ -26,7 +27,7 @@ export function CasePersons({
   const { t } = useTranslation();
   const [removing, setRemoving] = useState<CasePerson | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useSaid();
   const [adding, setAdding] = useState(false);
 
   const remove = async (person: CasePerson) => {
@@ -34,7 +35,7 @@ export function CasePersons({
     try {
       await removePerson(caseId, person.id);
       setRemoving(null);
-      setStatus(t('cases.persons.removed', { name: person.name }));
+      setStatus(() => t('cases.persons.removed', { name: person.name }));
       onChanged();
     } catch (caught) {
       setError(messageOf(caught, t('errors.network')));
@@ -105,7 +106,7 @@ export function CasePersons({
           onDone={(name) => {
             setAdding(false);
             if (name) {
-              setStatus(t('cases.persons.added', { name }));
+              setStatus(() => t('cases.persons.added', { name }));
               onChanged();
             }
           }}

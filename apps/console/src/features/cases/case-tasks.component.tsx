@@ -5,6 +5,7 @@ import { currentLocale } from '../../i18n/i18n.ts';
 import { ApiError } from '../../lib/api.client.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { addTask, updateTask } from './cases.api.ts';
+import { useSaid } from './said.hook.ts';
 
 function messageOf(error: unknown, fallback: string): string {
   if (error instanceof ApiError && error.status !== 0) {
@@ -38,7 +39,7 @@ export function CaseTasks({
   const [due, setDue] = useState('');
   const [error, setError] = useState<{ field: 'title' | 'due' | null; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useSaid();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +59,7 @@ export function CaseTasks({
       await addTask(caseId, { title: title.trim(), dueAt });
       setTitle('');
       setDue('');
-      setStatus(t('cases.tasks.added'));
+      setStatus(() => t('cases.tasks.added'));
       onChanged();
     } catch (caught) {
       setError({ field: null, message: messageOf(caught, t('errors.network')) });
@@ -70,7 +71,7 @@ export function CaseTasks({
     setError(null);
     try {
       await updateTask(caseId, task.id, { done });
-      setStatus(t(done ? 'cases.tasks.doneStatus' : 'cases.tasks.reopenedStatus', { title: task.title }));
+      setStatus(() => t(done ? 'cases.tasks.doneStatus' : 'cases.tasks.reopenedStatus', { title: task.title }));
       onChanged();
     } catch (caught) {
       setError({ field: null, message: messageOf(caught, t('errors.network')) });

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { escalationKey } from './case-facts.component.tsx';
 import type { Timeline } from './case-timeline.hook.ts';
 import { attachmentPath, postMessage, postNote } from './cases.api.ts';
+import { useSaid } from './said.hook.ts';
 
 function text(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
@@ -190,7 +191,7 @@ export function CaseComposer({ caseId, onSent }: { caseId: string; onSent: () =>
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [sent, setSent] = useState<string | null>(null);
+  const [sent, setSent] = useSaid();
   const form = useRef<HTMLFormElement>(null);
 
   const send = async () => {
@@ -206,7 +207,8 @@ export function CaseComposer({ caseId, onSent }: { caseId: string; onSent: () =>
     try {
       await (mode === 'message' ? postMessage(caseId, text) : postNote(caseId, text));
       setBody('');
-      setSent(t(mode === 'message' ? 'cases.composer.sentMessage' : 'cases.composer.sentNote'));
+      const sentKey = mode === 'message' ? 'cases.composer.sentMessage' : 'cases.composer.sentNote';
+      setSent(() => t(sentKey));
       onSent();
     } catch (caught) {
       setError(

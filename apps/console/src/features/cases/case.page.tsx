@@ -16,6 +16,7 @@ import { CaseTasks } from './case-tasks.component.tsx';
 import { CaseComposer, CaseTimeline } from './case-timeline.component.tsx';
 import { useCaseTimeline } from './case-timeline.hook.ts';
 import { casePath, conflictOf } from './cases.api.ts';
+import { useSaid } from './said.hook.ts';
 import { useNow } from './sla.component.tsx';
 import './cases.css';
 
@@ -81,7 +82,7 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
     kase.incidentId ? `/api/v1/incidents/${encodeURIComponent(kase.incidentId)}` : null,
   );
   const [conflict, setConflict] = useState<Case | null>(null);
-  const [done, setDone] = useState('');
+  const [done, setDone] = useSaid();
   const latest = useRef(detail);
   latest.current = detail;
 
@@ -97,10 +98,10 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
 
   const run: RunChange = async (change, doneText) => {
     setConflict(null);
-    setDone('');
+    setDone(null);
     try {
       await change(latest.current.case.version);
-      setDone(doneText ?? t('cases.actions.saved'));
+      setDone(doneText ?? (() => t('cases.actions.saved')));
       refreshAll();
     } catch (caught) {
       const current = conflictOf(caught);
@@ -119,8 +120,9 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
         {kase.number} <PriorityTag priority={kase.priority} /> <StatusTag status={kase.status} />
       </h1>
       {conflict ? (
-        <div className="notice case-conflict" role="alert">
-          <h2>{t('cases.conflict.title')}</h2>
+        // Not an alert itself: the control that was used says it (role=alert, next to the focus); this shows what changed.
+        <section className="notice case-conflict" aria-labelledby="case-conflict-title">
+          <h2 id="case-conflict-title">{t('cases.conflict.title')}</h2>
           <p>
             {t('cases.conflict.text', {
               status: CASE_STATUSES[conflict.status][locale],
@@ -129,7 +131,7 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
             })}
           </p>
           <p>{t('cases.conflict.keep')}</p>
-        </div>
+        </section>
       ) : null}
       <p role="status" className="case-done">
         {done}

@@ -37,6 +37,21 @@ export function CasesFilter({
     if (!isCaseStatus(status)) return;
     set('status', on ? [...draft.status, status] : draft.status.filter((s) => s !== status));
   };
+  // Everything but the search box, counted for the summary line of the folded filters.
+  const narrowed = [
+    filters.status.length > 0,
+    filters.priority,
+    filters.category,
+    filters.missionCode,
+    filters.mine,
+    filters.sla,
+    filters.incidentId,
+    filters.sort !== 'newest',
+  ].filter(Boolean).length;
+  // Open on a wide screen; on a phone folded unless some are in use, so the queue is near the top.
+  const [more, setMore] = useState(
+    () => narrowed > 0 || typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 40rem)').matches,
+  );
   const filtered =
     filters.q ||
     filters.status.length > 0 ||
@@ -68,151 +83,159 @@ export function CasesFilter({
             onChange={(event) => set('q', event.target.value)}
           />
         </div>
-        <fieldset className="fieldset case-filter__statuses">
-          <legend className="label">{t('cases.status')}</legend>
-          <div className="case-filter__checks">
-            {CASE_STATUS_KEYS.map((key) => (
-              <div className="checkbox" key={key}>
-                <input
-                  id={`case-status-${key}`}
-                  type="checkbox"
-                  checked={draft.status.includes(key)}
-                  onChange={(event) => toggleStatus(key, event.target.checked)}
-                />
-                <label htmlFor={`case-status-${key}`}>{CASE_STATUSES[key][locale]}</label>
+        <details className="case-filter__more" open={more} onToggle={(event) => setMore(event.currentTarget.open)}>
+          <summary className="case-filter__summary">
+            {t('cases.filter.more')}
+            {narrowed > 0 ? ` (${t('cases.filter.active', { count: narrowed })})` : ''}
+          </summary>
+          <div className="case-filter__grid">
+            <fieldset className="fieldset case-filter__statuses">
+              <legend className="label">{t('cases.status')}</legend>
+              <div className="case-filter__checks">
+                {CASE_STATUS_KEYS.map((key) => (
+                  <div className="checkbox" key={key}>
+                    <input
+                      id={`case-status-${key}`}
+                      type="checkbox"
+                      checked={draft.status.includes(key)}
+                      onChange={(event) => toggleStatus(key, event.target.checked)}
+                    />
+                    <label htmlFor={`case-status-${key}`}>{CASE_STATUSES[key][locale]}</label>
+                  </div>
+                ))}
               </div>
-            ))}
-          </div>
-        </fieldset>
-        <div className="form-group">
-          <label className="label" htmlFor="case-priority">
-            {t('cases.columns.priority')}
-          </label>
-          <select
-            id="case-priority"
-            className="select"
-            value={draft.priority}
-            onChange={(event) => set('priority', event.target.value as CaseFilters['priority'])}
-          >
-            <option value="">{t('cases.filter.any')}</option>
-            {CASE_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`cases.priority.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="label" htmlFor="case-category">
-            {t('cases.columns.category')}
-          </label>
-          <select
-            id="case-category"
-            className="select"
-            value={draft.category}
-            onChange={(event) => set('category', event.target.value as CaseFilters['category'])}
-          >
-            <option value="">{t('cases.filter.any')}</option>
-            {CASE_CATEGORY_KEYS.map((key) => (
-              <option key={key} value={key}>
-                {CASE_CATEGORIES[key][locale]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="label" htmlFor="case-sla">
-            {t('cases.columns.sla')}
-          </label>
-          <select
-            id="case-sla"
-            className="select"
-            value={draft.sla}
-            onChange={(event) => set('sla', event.target.value as CaseFilters['sla'])}
-          >
-            <option value="">{t('cases.filter.any')}</option>
-            <option value="amber">{t('cases.filter.slaAmber')}</option>
-            <option value="red">{t('cases.filter.slaRed')}</option>
-          </select>
-        </div>
-        {missions.length === 1 ? null : (
-          <div className="form-group">
-            <label className="label" htmlFor="case-mission">
-              {t('cases.mission')}
-            </label>
-            {missions.length === 0 ? (
-              <>
-                <p className="hint" id="case-mission-hint">
-                  {t('cases.missionHint')}
-                </p>
-                <input
-                  id="case-mission"
-                  className="input input--short"
-                  autoComplete="off"
-                  aria-describedby="case-mission-hint"
-                  value={draft.missionCode}
-                  onChange={(event) => set('missionCode', event.target.value)}
-                />
-              </>
-            ) : (
+            </fieldset>
+            <div className="form-group">
+              <label className="label" htmlFor="case-priority">
+                {t('cases.columns.priority')}
+              </label>
               <select
-                id="case-mission"
+                id="case-priority"
                 className="select"
-                value={draft.missionCode}
-                onChange={(event) => set('missionCode', event.target.value)}
+                value={draft.priority}
+                onChange={(event) => set('priority', event.target.value as CaseFilters['priority'])}
               >
-                <option value="">{t('cases.filter.allMine')}</option>
-                {missions.map((code) => (
-                  <option key={code} value={code}>
-                    {code}
+                <option value="">{t('cases.filter.any')}</option>
+                {CASE_PRIORITIES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`cases.priority.${p}`)}
                   </option>
                 ))}
               </select>
+            </div>
+            <div className="form-group">
+              <label className="label" htmlFor="case-category">
+                {t('cases.columns.category')}
+              </label>
+              <select
+                id="case-category"
+                className="select"
+                value={draft.category}
+                onChange={(event) => set('category', event.target.value as CaseFilters['category'])}
+              >
+                <option value="">{t('cases.filter.any')}</option>
+                {CASE_CATEGORY_KEYS.map((key) => (
+                  <option key={key} value={key}>
+                    {CASE_CATEGORIES[key][locale]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="form-group">
+              <label className="label" htmlFor="case-sla">
+                {t('cases.columns.sla')}
+              </label>
+              <select
+                id="case-sla"
+                className="select"
+                value={draft.sla}
+                onChange={(event) => set('sla', event.target.value as CaseFilters['sla'])}
+              >
+                <option value="">{t('cases.filter.any')}</option>
+                <option value="amber">{t('cases.filter.slaAmber')}</option>
+                <option value="red">{t('cases.filter.slaRed')}</option>
+              </select>
+            </div>
+            {missions.length === 1 ? null : (
+              <div className="form-group">
+                <label className="label" htmlFor="case-mission">
+                  {t('cases.mission')}
+                </label>
+                {missions.length === 0 ? (
+                  <>
+                    <p className="hint" id="case-mission-hint">
+                      {t('cases.missionHint')}
+                    </p>
+                    <input
+                      id="case-mission"
+                      className="input input--short"
+                      autoComplete="off"
+                      aria-describedby="case-mission-hint"
+                      value={draft.missionCode}
+                      onChange={(event) => set('missionCode', event.target.value)}
+                    />
+                  </>
+                ) : (
+                  <select
+                    id="case-mission"
+                    className="select"
+                    value={draft.missionCode}
+                    onChange={(event) => set('missionCode', event.target.value)}
+                  >
+                    <option value="">{t('cases.filter.allMine')}</option>
+                    {missions.map((code) => (
+                      <option key={code} value={code}>
+                        {code}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </div>
             )}
+            <div className="form-group">
+              <label className="label" htmlFor="case-incident">
+                {t('cases.columns.incident')}
+              </label>
+              <select
+                id="case-incident"
+                className="select"
+                value={draft.incidentId}
+                onChange={(event) => set('incidentId', event.target.value)}
+              >
+                <option value="">{t('cases.filter.any')}</option>
+                {(incidents.data?.items ?? []).map((incident) => (
+                  <option key={incident.id} value={incident.id}>
+                    {incident.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="form-group">
+              <label className="label" htmlFor="case-sort">
+                {t('cases.filter.sort')}
+              </label>
+              <select
+                id="case-sort"
+                className="select"
+                value={draft.sort}
+                onChange={(event) => set('sort', event.target.value as CaseFilters['sort'])}
+              >
+                <option value="newest">{t('cases.filter.sortNewest')}</option>
+                <option value="oldest">{t('cases.filter.sortOldest')}</option>
+                <option value="sla">{t('cases.filter.sortSla')}</option>
+              </select>
+            </div>
+            <div className="checkbox case-filter__mine">
+              <input
+                id="case-mine"
+                type="checkbox"
+                checked={draft.mine}
+                onChange={(event) => set('mine', event.target.checked)}
+              />
+              <label htmlFor="case-mine">{t('cases.filter.mine')}</label>
+            </div>
           </div>
-        )}
-        <div className="form-group">
-          <label className="label" htmlFor="case-incident">
-            {t('cases.columns.incident')}
-          </label>
-          <select
-            id="case-incident"
-            className="select"
-            value={draft.incidentId}
-            onChange={(event) => set('incidentId', event.target.value)}
-          >
-            <option value="">{t('cases.filter.any')}</option>
-            {(incidents.data?.items ?? []).map((incident) => (
-              <option key={incident.id} value={incident.id}>
-                {incident.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="label" htmlFor="case-sort">
-            {t('cases.filter.sort')}
-          </label>
-          <select
-            id="case-sort"
-            className="select"
-            value={draft.sort}
-            onChange={(event) => set('sort', event.target.value as CaseFilters['sort'])}
-          >
-            <option value="newest">{t('cases.filter.sortNewest')}</option>
-            <option value="oldest">{t('cases.filter.sortOldest')}</option>
-            <option value="sla">{t('cases.filter.sortSla')}</option>
-          </select>
-        </div>
-        <div className="checkbox case-filter__mine">
-          <input
-            id="case-mine"
-            type="checkbox"
-            checked={draft.mine}
-            onChange={(event) => set('mine', event.target.checked)}
-          />
-          <label htmlFor="case-mine">{t('cases.filter.mine')}</label>
-        </div>
+        </details>
         <div className="filter__actions">
           <button type="submit" className="button">
             {t('cases.apply')}

@@ -121,7 +121,7 @@ export function CasesListPage() {
           ) : (
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
             <section className="table-wrap" aria-label={t('cases.title')} tabIndex={0}>
-              <table className="table case-queue">
+              <table className="table table--stack case-queue">
                 <caption className="visually-hidden">{t(`cases.caption.${filters.sort}`)}</caption>
                 <thead>
                   <tr>
@@ -146,26 +146,28 @@ export function CasesListPage() {
                             {kase.number}
                           </Link>
                         </th>
-                        <td>
+                        <td data-label={t('cases.columns.priority')}>
                           <PriorityTag priority={kase.priority} />
                         </td>
-                        <td>
+                        <td data-label={t('cases.columns.status')}>
                           <StatusTag status={kase.status} />
                         </td>
-                        <td>
+                        <td data-label={t('cases.columns.sla')}>
                           <SlaBadge state={sla.state} dueAt={sla.dueAt} now={now} />
                         </td>
-                        <td>
+                        <td data-label={t('cases.columns.category')}>
                           <CategoryText category={kase.category} />
                         </td>
-                        <td>{kase.subjectName}</td>
-                        <td>
+                        <td data-label={t('cases.columns.subject')}>{kase.subjectName}</td>
+                        <td data-label={t('cases.columns.mission')}>
                           <span className="code">{kase.missionCode}</span>
                         </td>
-                        <td>{kase.assignedTo?.name ?? <span className="muted">{t('cases.unassigned')}</span>}</td>
-                        <td className="nowrap">
+                        <td data-label={t('cases.columns.assignee')}>
+                          {kase.assignedTo?.name ?? <span className="muted">{t('cases.unassigned')}</span>}
+                        </td>
+                        <td className="nowrap" data-label={t('cases.columns.age')}>
                           <time dateTime={kase.openedAt} title={formatDateTime(kase.openedAt, locale)}>
-                            {duration(now - new Date(kase.openedAt).getTime())}
+                            {duration(now - new Date(kase.openedAt).getTime(), { coarse: true })}
                           </time>
                         </td>
                       </tr>

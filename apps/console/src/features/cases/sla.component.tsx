@@ -22,16 +22,17 @@ export function useNow(intervalMs = 30_000): number {
   return now;
 }
 
-/** "2 h 5 min" / "2 小时 5 分钟": minutes under an hour, hours and minutes under two days, then days. */
-export function useDuration(): (ms: number) => string {
+/** "2 h 5 min" / "2 小时 5 分钟": minutes under an hour, hours (and minutes) under two days, then days. */
+export function useDuration(): (ms: number, options?: { coarse?: boolean }) => string {
   const { t } = useTranslation();
-  return (ms: number) => {
+  return (ms, options = {}) => {
     const minutes = Math.max(0, Math.round(Math.abs(ms) / 60_000));
     if (minutes < 60) return t('cases.sla.minutes', { count: minutes });
     const hours = Math.floor(minutes / 60);
     if (hours < 48) {
       const rest = minutes % 60;
-      return rest === 0
+      // The queue's age column needs only the hours; a due time counts the minutes too.
+      return rest === 0 || options.coarse
         ? t('cases.sla.hours', { count: hours })
         : `${t('cases.sla.hours', { count: hours })} ${t('cases.sla.minutes', { count: rest })}`;
     }

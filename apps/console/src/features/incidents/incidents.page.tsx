@@ -81,7 +81,7 @@ export function IncidentsPage() {
           ) : (
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
             <section className="table-wrap" aria-label={t('incidents.listTitle')} tabIndex={0}>
-              <table className="table">
+              <table className="table table--stack">
                 <caption className="visually-hidden">{t('incidents.caption')}</caption>
                 <thead>
                   <tr>
@@ -99,19 +99,19 @@ export function IncidentsPage() {
                       <th scope="row">
                         <Link to={`/incidents/${incident.id}`}>{incident.title}</Link>
                       </th>
-                      <td>{t(`incidents.kind.${incident.kind}`)}</td>
-                      <td>
+                      <td data-label={t('incidents.columns.kind')}>{t(`incidents.kind.${incident.kind}`)}</td>
+                      <td data-label={t('incidents.columns.countries')}>
                         {incident.countries
                           .map((code) => names.get(code) ?? code)
                           .join(locale === 'zh-CN' ? '、' : ', ')}
                       </td>
-                      <td>
+                      <td data-label={t('incidents.columns.status')}>
                         <strong className={`tag tag--incident-${incident.status}`}>
                           {t(`incidents.status.${incident.status}`)}
                         </strong>
                       </td>
-                      <td>{formatNumber(incident.caseCount, locale)}</td>
-                      <td>{formatDateTime(incident.createdAt, locale)}</td>
+                      <td data-label={t('incidents.columns.cases')}>{formatNumber(incident.caseCount, locale)}</td>
+                      <td data-label={t('incidents.columns.created')}>{formatDateTime(incident.createdAt, locale)}</td>
                     </tr>
                   ))}
                 </tbody>
