@@ -6,9 +6,11 @@ import type { Db } from '../../db/schema.ts';
 export const MAX_SEARCH_TERMS = 8;
 
 /**
- * Trigram indexes cannot answer a term shorter than three characters (common in Chinese: 护照, 失踪), so
- * such a term is matched by a LIKE scan over only the newest SHORT_TERM_WINDOW searchable texts (case
- * summaries and descriptions, notes, messages). Older texts need a longer word or another filter.
+ * Trigram indexes cannot answer a word shorter than three characters (common in Chinese: 护照, 失踪). The
+ * words are taken longest first, and a later word is only looked for in the cases the earlier ones found, so
+ * a short word beside a longer one is exact. A query of short words only is matched by a LIKE scan over the
+ * newest SHORT_TERM_WINDOW searchable texts (case summaries and descriptions, notes, messages): older cases
+ * need a longer word, a second word or another filter.
  */
 export const SHORT_TERM_WINDOW = 20_000;
 
@@ -38,16 +40,28 @@ export interface CaseSearchOptions {
   includeInternal: boolean;
 }
 
-function sqliteTerm(term: string, options: CaseSearchOptions): RawBuilder<unknown> {
+/**
+ * The first (longest) word on SQLite, from the FTS5 index. CROSS JOIN keeps SQLite from driving the join from
+ * the document map and probing the index once per document.
+ */
+function sqliteFirstTerm(term: string, options: CaseSearchOptions): RawBuilder<unknown> {
   const visible = options.includeInternal ? sql`` : sql` and d.visibility = 'citizen'`;
   if (characters(term) >= 3) {
-    return sql`select d.case_id from case_search s join case_search_docs d on d.doc_id = s.rowid
+    return sql`select distinct d.case_id from case_search s cross join case_search_docs d on d.doc_id = s.rowid
       where case_search match ${ftsPhrase(term)}${visible}`;
   }
-  // A rowid range on the FTS5 table reads only the newest documents; SQLite tests the LIKE on each of them.
-  return sql`select d.case_id from case_search s join case_search_docs d on d.doc_id = s.rowid
-    where s.rowid > (select coalesce(max(doc_id), 0) from case_search_docs) - ${SHORT_TERM_WINDOW}
+  // A rowid range on the FTS5 table reads only the newest documents; SQLite tests the LIKE on each of them. The
+  // window is a literal: a bound JavaScript number arrives as a REAL, and FTS5 then scans every row.
+  return sql`select distinct d.case_id from case_search s cross join case_search_docs d on d.doc_id = s.rowid
+    where s.rowid > (select coalesce(max(doc_id), 0) from case_search_docs) - ${sql.lit(SHORT_TERM_WINDOW)}
     and s.body like ${containsPattern(term)} escape '\\'${visible}`;
+}
+
+/** A later word on SQLite: looked for only in the texts of a case the longer words already matched. */
+function sqliteLaterTerm(term: string, options: CaseSearchOptions): RawBuilder<unknown> {
+  const visible = options.includeInternal ? sql`` : sql` and d2.visibility = 'citizen'`;
+  return sql`exists (select 1 from case_search_docs d2 cross join case_search s2 on s2.rowid = d2.doc_id
+    where d2.case_id = m.case_id and s2.body like ${containsPattern(term)} escape '\\'${visible})`;
 }
 
 /**
@@ -59,7 +73,8 @@ function postgresTerm(term: string, options: CaseSearchOptions, within: string |
   const visible = options.includeInternal ? sql`` : sql` and visibility = 'citizen'`;
   const inCases = within ? sql` and id in (select case_id from ${sql.table(within)})` : sql``;
   const inEvents = within ? sql` and case_id in (select case_id from ${sql.table(within)})` : sql``;
-  if (characters(term) >= 3) {
+  // A later word is looked for in all the texts of the cases found so far (a short one too: they are few).
+  if (characters(term) >= 3 || within) {
     // The GIN trigram indexes answer ILIKE; the event index is partial (notes and messages only).
     return sql`select id as case_id from cases
         where (summary ilike ${pattern} escape '\\' or description ilike ${pattern} escape '\\')${inCases}
@@ -70,10 +85,10 @@ function postgresTerm(term: string, options: CaseSearchOptions, within: string |
   // Half the window each for cases and for events, newest first (ids are UUIDv7, so they sort by time).
   const half = SHORT_TERM_WINDOW / 2;
   return sql`select case_id from (select id as case_id, summary || chr(10) || description as body from cases
-        order by id desc limit ${half}) c where body ilike ${pattern} escape '\\'${inEvents}
+        order by id desc limit ${half}) c where body ilike ${pattern} escape '\\'
       union
       select case_id from (select case_id, body from case_events where kind in ('note', 'message')${visible}
-        order by id desc limit ${half}) e where body ilike ${pattern} escape '\\'${inEvents}`;
+        order by id desc limit ${half}) e where body ilike ${pattern} escape '\\'`;
 }
 
 /**
@@ -84,15 +99,14 @@ function postgresTerm(term: string, options: CaseSearchOptions, within: string |
 export function caseIdsMatching(db: Db, q: string, options: CaseSearchOptions): RawBuilder<string> | null {
   const terms = searchTerms(q);
   if (terms.length === 0) return null;
-  if (dialectOf(db).name === 'sqlite') {
-    // FTS5 answers each word from its own index fast; SQLite intersects the case id sets.
-    return sql<string>`(${sql.join(
-      terms.map((term) => sqliteTerm(term, options)),
-      sql` intersect `,
-    )})`;
-  }
   // Longer words first: they are usually the rarer ones, and each later word only checks their cases.
   const ordered = [...terms].sort((a, b) => characters(b) - characters(a));
+  // Non-empty: checked above.
+  const [first, ...later] = ordered as [string, ...string[]];
+  if (dialectOf(db).name === 'sqlite') {
+    const checks = later.map((term) => sql` and ${sqliteLaterTerm(term, options)}`);
+    return sql<string>`(select m.case_id from (${sqliteFirstTerm(first, options)}) m where 1 = 1${sql.join(checks, sql``)})`;
+  }
   const steps = ordered.map(
     (term, i) =>
       sql`${sql.table(`w${i}`)} as materialized (${postgresTerm(term, options, i > 0 ? `w${i - 1}` : null)})`,
