@@ -239,6 +239,21 @@ export const CASES_SPECS: Record<string, RouteSpec> = {
       payload: { description: 'policy matrix probe' },
     }),
   },
+  'DELETE /api/v1/incidents/:id': {
+    allow: { hq_admin: 'any' },
+    okStatus: 204,
+    denied: 403,
+    outOfScope: 403,
+    // A fresh incident each time, declared by HQ, with no cases.
+    build: async (world, _role, scope) => {
+      const created = await asAdmin(world, {
+        method: 'POST',
+        url: '/api/v1/incidents',
+        payload: { title: 'policy matrix probe', kind: 'other', countries: [scope === 'own' ? 'US' : 'JP'] },
+      });
+      return { method: 'DELETE', url: `/api/v1/incidents/${created.id}` };
+    },
+  },
   'GET /api/v1/incidents/:id/board': {
     allow: { hq_admin: 'any', hotline_agent: 'any', consular_officer: 'own', mission_head: 'own' },
     okStatus: 200,

@@ -402,5 +402,12 @@ describeEachDialect('incidents', (getDb) => {
     expect(jpList.items.map((i: { id: string }) => i.id)).not.toContain(incident.id);
     const closed = await call('admin', 'PATCH', `/api/v1/incidents/${incident.id}`, { status: 'closed' });
     expect(closed.json().status).toBe('closed');
+    expect((await call('admin', 'DELETE', `/api/v1/incidents/${incident.id}`)).statusCode).toBe(409);
+    const mistake = (
+      await call('admin', 'POST', '/api/v1/incidents', { title: 'typo', kind: 'other', countries: ['FR'] })
+    ).json();
+    expect((await call('officer.us', 'DELETE', `/api/v1/incidents/${mistake.id}`)).statusCode).toBe(403);
+    expect((await call('admin', 'DELETE', `/api/v1/incidents/${mistake.id}`)).statusCode).toBe(204);
+    expect((await call('admin', 'GET', `/api/v1/incidents/${mistake.id}`)).statusCode).toBe(404);
   });
 });

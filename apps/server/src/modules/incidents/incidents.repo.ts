@@ -19,6 +19,10 @@ export async function updateIncident(db: Db, id: string, change: Updateable<Inci
   await db.updateTable('incidents').set(change).where('id', '=', id).execute();
 }
 
+export async function removeIncident(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('incidents').where('id', '=', id).execute();
+}
+
 function scoped(db: Db, scope: IncidentListScope, status: string | undefined) {
   let query = db.selectFrom('incidents');
   if (status) query = query.where('status', '=', status as IncidentRow['status']);

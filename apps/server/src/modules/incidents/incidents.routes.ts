@@ -11,7 +11,14 @@ import type { App } from '../../http/app-types.ts';
 import { auditSource } from '../../http/audit-source.ts';
 import { type Actor, actorOf } from '../../policy/actor.ts';
 import { rolesOnly } from '../../policy/route-policy.ts';
-import { createIncident, editIncident, incidentBoard, listIncidentsFor, viewIncident } from './incidents.service.ts';
+import {
+  createIncident,
+  deleteIncident,
+  editIncident,
+  incidentBoard,
+  listIncidentsFor,
+  viewIncident,
+} from './incidents.service.ts';
 
 // The route gate ran before the handler, so there is an actor; record-level rules are in cases.policy.ts.
 const signedIn = (user: Parameters<typeof actorOf>[0]): Actor => actorOf(user) as Actor;
@@ -87,6 +94,23 @@ export async function incidentsRoutes(app: App): Promise<void> {
       },
     },
     async (request) => editIncident(app.ctx.db, signedIn(request.user), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/v1/incidents/:id',
+    {
+      config: { policy: rolesOnly('hq_admin') },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Delete an incident declared by mistake (HQ); one with cases is closed instead (409)',
+        params: IncidentParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteIncident(app.ctx.db, signedIn(request.user), request.params.id, auditSource(request));
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

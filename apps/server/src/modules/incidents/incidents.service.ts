@@ -28,6 +28,7 @@ import {
   type IncidentRow,
   insertIncident,
   listIncidents,
+  removeIncident,
   updateIncident,
 } from './incidents.repo.ts';
 
@@ -181,4 +182,24 @@ export async function incidentBoard(db: Db, actor: Actor, id: string): Promise<I
       total: dtos.filter((c) => c.priority === priority).length,
     })),
   };
+}
+
+/**
+ * Deletes an incident declared by mistake (HQ only). One that holds cases is closed instead, so the cases'
+ * history keeps its grouping. @throws ProblemError 409 `conflict` while cases point at it
+ */
+export async function deleteIncident(db: Db, actor: Actor, id: string, audit: AuditSource): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const { row } = await loadVisible(trx, actor, id);
+    const counts = await countCasesByIncident(trx, [row.id], null);
+    if ((counts.get(row.id) ?? 0) > 0) {
+      throw new ProblemError(409, 'conflict', 'cases belong to this incident: close it instead');
+    }
+    await removeIncident(trx, row.id);
+    await appendAudit(trx, audit, {
+      action: 'incident.delete',
+      record: { type: 'incident', id: row.id },
+      details: { title: row.title },
+    });
+  });
 }
