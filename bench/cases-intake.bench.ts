@@ -114,8 +114,10 @@ export async function casesIntakeBench(): Promise<string> {
   for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
   const acknowledged = warm.ok + intake.ok;
   const stored = after - before;
-  if (stored !== acknowledged) {
-    throw new Error(`${acknowledged} help requests were acknowledged but ${stored} cases are on disk`);
+  // Requests still in flight when a run's time is up are committed but their answers are not counted, so
+  // there may be more cases than acknowledgements (at most one per connection and run), never fewer.
+  if (stored < acknowledged) {
+    throw new Error(`${acknowledged} help requests were acknowledged but only ${stored} cases are on disk`);
   }
   const row = (name: string, r: Run) =>
     `| ${name} | ${fmt(r.requestsPerSecond)} req/s | p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms | ${ratio(r.requestsPerSecond, base.requestsPerSecond)} | ${r.failed} |`;
@@ -125,6 +127,7 @@ export async function casesIntakeBench(): Promise<string> {
     row('bare Fastify JSON POST (baseline)', base),
     row('POST /api/v1/help-requests (SQLite, synchronous=FULL, group commit)', intake),
     '',
-    `Acknowledged (201) ${fmt(acknowledged)} help requests, ${fmt(stored)} new cases on disk after the server closed.`,
+    `Acknowledged (201) ${fmt(acknowledged)} help requests; ${fmt(stored)} new cases on disk after the server closed ` +
+      `(the difference: requests in flight when a run ended, at most ${2 * CONNECTIONS}).`,
   ].join('\n');
 }
