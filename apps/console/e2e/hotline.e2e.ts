@@ -92,7 +92,7 @@ describeBrowser('hotline console', () => {
   it('an agent logs a call and opens a case in under ten interactions; the case is in the queue', async () => {
     const page = await newDesktopPage(browser, 'en');
     await signInToConsole(page, { baseUrl: server.url, email: AGENT, locale: 'en' });
-    await page.goto(new URL('/console/hotline', server.url).href);
+    await page.goto(new URL('/console/hotline/log', server.url).href);
     await heading(page, LABELS.en.title);
     await page.waitForLoadState('networkidle');
     // The caller's number has the focus: the agent types straight away.
@@ -148,7 +148,7 @@ describeBrowser('hotline console', () => {
   it('an agent gives advice in Chinese on a phone, reading the standard answer in the call’s language', async () => {
     const page = await newPhonePage(browser, 'zh-CN');
     await signInToConsole(page, { baseUrl: server.url, email: AGENT, locale: 'zh-CN' });
-    await page.goto(new URL('/console/hotline', server.url).href);
+    await page.goto(new URL('/console/hotline/log', server.url).href);
     await heading(page, LABELS['zh-CN'].title);
     await page.waitForLoadState('networkidle');
     await shoot(page, 'hotline-call-phone-zh-CN');
@@ -211,7 +211,7 @@ describeBrowser('hotline console', () => {
         ['/console/hotline/knowledge/visa-overstay', l.knowledge, 'knowledge'],
         ['/console/hotline/calls', l.calls, 'calls'],
         ['/console/hotline/stats', l.stats, 'stats'],
-        ['/console/hotline', l.title, 'call'],
+        ['/console/hotline/log', l.title, 'call'],
       ] as const) {
         await phone.goto(new URL(path, server.url).href);
         await heading(phone, title);

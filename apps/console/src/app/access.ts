@@ -14,7 +14,7 @@ export const CONSOLE_PAGES = {
     label: 'incidents.nav',
     roles: ['hq_admin', 'hotline_agent', 'consular_officer', 'mission_head'],
   },
-  hotlineCall: { path: '/hotline', label: 'hotline.nav.call', roles: ['hq_admin', 'hotline_agent'] },
+  hotlineCall: { path: '/hotline/log', label: 'hotline.nav.call', roles: ['hq_admin', 'hotline_agent'] },
   hotlineCalls: {
     path: '/hotline/calls',
     label: 'hotline.nav.calls',

@@ -88,7 +88,7 @@ export function createRouter() {
             element: <RoleGate page="hotlineCall" />,
             children: [
               {
-                path: 'hotline',
+                path: 'hotline/log',
                 lazy: async () => ({
                   Component: (await import('../features/hotline/call-log.page.tsx')).CallLogPage,
                 }),

@@ -53,7 +53,7 @@ export function CallsListPage() {
       </p>
       {hotline ? (
         <p className="button-group">
-          <Link className="button" to="/hotline">
+          <Link className="button" to="/hotline/log">
             {t('hotline.calls.logLink')}
           </Link>
           <Link className="button button--secondary" to="/hotline/stats">
