@@ -156,6 +156,18 @@ describeEachDialect('case management', (getDb) => {
     expect(await events(kase.id)).toHaveLength(eventsBefore);
   });
 
+  it('lets exactly one of two simultaneous changes from the same version win', async () => {
+    const kase = await open();
+    const answers = await Promise.all([
+      call('officer.us', 'PATCH', `/api/v1/cases/${kase.id}`, { version: 1, priority: 'P1' }),
+      call('head.us', 'PATCH', `/api/v1/cases/${kase.id}`, { version: 1, priority: 'P4' }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const winner = answers.find((a) => a.statusCode === 200)?.json();
+    expect(await stored(kase.id)).toMatchObject({ version: 2, priority: winner.priority });
+    expect((await events(kase.id)).filter((e) => e.kind === 'priority')).toHaveLength(1);
+  });
+
   it('hides a case from an officer of another mission (404) and refuses the hotline changes (403), changing nothing', async () => {
     const kase = await open();
     const before = await stored(kase.id);
