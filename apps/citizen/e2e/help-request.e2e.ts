@@ -61,6 +61,20 @@ async function waitForServiceWorker(page: Page): Promise<void> {
   });
 }
 
+interface Registration {
+  registrationId: string;
+  scopeURL: string;
+  isDeleted: boolean;
+}
+
+/** Fails with a clear message instead of running into the test's time limit. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms)),
+  ]);
+}
+
 /** A name nobody else in the demo data has, to find exactly this request's cases. */
 function uniqueName(): string {
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -232,16 +246,17 @@ describeBrowser('help request from the citizen app', () => {
     // not depend on when Chromium does; a second sync finds nothing left to send.
     await citizen.goto(url('/api/v1/meta'));
     const cdp = await citizen.context().newCDPSession(citizen);
+    const scope = url('/');
     const registration = new Promise<string>((resolve) => {
-      cdp.on('ServiceWorker.workerRegistrationUpdated', (event: { registrations: { registrationId: string }[] }) => {
-        const first = event.registrations[0];
-        if (first) resolve(first.registrationId);
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (event: { registrations: Registration[] }) => {
+        const ours = event.registrations.find((r) => r.scopeURL === scope && !r.isDeleted);
+        if (ours) resolve(ours.registrationId);
       });
     });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.dispatchSyncEvent', {
       origin: new URL(server.url).origin,
-      registrationId: await registration,
+      registrationId: await within(registration, 15_000, 'the service worker registration'),
       tag: 'homeward-help-queue',
       lastChance: false,
     });
@@ -259,6 +274,84 @@ describeBrowser('help request from the citizen app', () => {
       .waitFor();
     await checkAxe(citizen);
     await screenshot(citizen, 'citizen-my-cases-phone-en');
+    await citizen.context().close();
+  });
+
+  it('a request the server refuses stays on the phone with the reason, and can be changed and sent', async () => {
+    const subject = uniqueName();
+    const citizen = await newPhonePage(browser, 'en');
+    await signInCitizen(citizen);
+    await citizen.goto(url('/help'));
+    await citizen.waitForLoadState('networkidle');
+    // A request saved on this phone earlier whose town is not in the country it names (as an old app version
+    // or a changed gazetteer could leave it): only the server can tell.
+    await citizen.evaluate(async (name) => {
+      const open = indexedDB.open('homeward-help', 1);
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = database.transaction('requests', 'readwrite');
+      tx.objectStore('requests').put({
+        id: crypto.randomUUID(),
+        body: {
+          category: 'crime_victim',
+          urgency: 'urgent',
+          forSelf: true,
+          subjectName: name,
+          contactPhone: '+14045550100',
+          description: 'My bag was stolen at the station.',
+          location: { country: 'US', cityId: 1850147, label: 'Tokyo', source: 'search' },
+        },
+        files: [],
+        locale: 'en',
+        cityName: 'Tokyo',
+        createdAt: Date.now(),
+        state: 'waiting',
+        attempts: 0,
+        nextAttemptAt: Date.now(),
+        problem: null,
+        case: null,
+        sentAt: null,
+      });
+      await new Promise((resolve) => {
+        tx.oncomplete = resolve;
+      });
+    }, subject);
+
+    // The app sends it on start; the server says no; the request stays, with why.
+    await citizen.reload();
+    const queued = citizen.getByRole('region', { name: 'Requests on this phone' });
+    await queued.getByText('Not accepted — change it or remove it').waitFor();
+    await checkAxe(citizen);
+    await queued.getByRole('link', { name: 'Victim of crime' }).click();
+    await heading(citizen, 'Your request was not accepted');
+    await citizen.getByRole('alert').waitFor();
+    await checkAxe(citizen);
+    await screenshot(citizen, 'citizen-help-request-refused-phone-en');
+
+    await citizen.getByRole('link', { name: 'Change the request' }).click();
+    await heading(citizen, 'Change your help request');
+    const summary = citizen.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    expect(await summary.getByRole('link', { name: 'This city is not in the chosen country or region' }).count()).toBe(
+      1,
+    );
+    const city = citizen.getByRole('combobox', { name: 'Town or city (optional)' });
+    expect(await city.inputValue()).toBe('Tokyo');
+    expect(await city.getAttribute('aria-invalid')).toBe('true');
+    expect(await citizen.getByLabel('Your name').inputValue()).toBe(subject);
+    await city.fill('');
+    await citizen.getByRole('button', { name: 'Send request' }).click();
+    await heading(citizen, 'Your request was sent');
+    await citizen
+      .getByRole('status')
+      .filter({ hasText: /Sent — case HW-\d{4}-\d{6}/ })
+      .waitFor();
+    // The refused one is gone from this phone: only the corrected request is there.
+    await citizen.goto(url('/help'));
+    await heading(citizen, 'Emergency help');
+    expect(await citizen.getByRole('region', { name: 'Requests on this phone' }).count()).toBe(0);
     await citizen.context().close();
   });
 

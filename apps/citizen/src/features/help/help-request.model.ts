@@ -112,6 +112,16 @@ export const SERVER_FIELDS: Record<string, FieldId> = {
   '/location/lon': 'locate',
 };
 
+/** Problems about one field whose localized title says it better than the generic field message. */
+export const SERVER_CODES: Record<string, FieldId> = {
+  country_unknown: 'country',
+  region_unknown: 'country',
+  city_unknown: 'city',
+  precise_consent_required: 'locate',
+  phone_invalid: 'contactPhone',
+  location_required: 'country',
+};
+
 /** The error-summary link target of a field (radio groups: their first radio). */
 export function focusId(field: FieldId): string {
   if (field === 'category') return `category-${CATEGORIES[0]}`;

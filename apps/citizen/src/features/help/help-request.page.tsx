@@ -35,6 +35,7 @@ import {
   fromBody,
   MAX_DESCRIPTION,
   RELATIONS,
+  SERVER_CODES,
   SERVER_FIELDS,
   toBody,
   URGENCIES,
@@ -334,7 +335,10 @@ function HelpRequestForm({
 /** The server's reasons for a refused request, by field. */
 function serverErrors(refused: QueuedRequest | null): Partial<Record<FieldId, string>> {
   const found: Partial<Record<FieldId, string>> = {};
-  for (const e of refused?.problem?.errors ?? []) {
+  const problem = refused?.problem;
+  const byCode = problem?.code ? SERVER_CODES[problem.code] : undefined;
+  if (problem && byCode) found[byCode] = problem.title;
+  for (const e of problem?.errors ?? []) {
     const id = SERVER_FIELDS[e.field];
     if (id && !found[id]) found[id] = e.message;
   }

@@ -49,7 +49,13 @@ export function HelpSentPage() {
       <div
         role="status"
         aria-live="polite"
-        className={request?.case ? 'confirmation-panel help-state' : 'panel help-state'}
+        className={
+          request?.case
+            ? 'confirmation-panel help-state'
+            : request?.state === 'refused'
+              ? 'panel help-state help-state--refused'
+              : 'panel help-state'
+        }
       >
         {request ? (
           <>
@@ -68,14 +74,9 @@ export function HelpSentPage() {
           {request.state === 'sign_in' ? <p>{t('help.sent.signInExplain')}</p> : null}
           {request.state === 'refused' ? (
             <div className="notice" role="alert">
-              <p>{request.problem?.title}</p>
-              {request.problem?.errors.length ? (
-                <ul>
-                  {request.problem.errors.map((e) => (
-                    <li key={`${e.field}:${e.message}`}>{e.message}</li>
-                  ))}
-                </ul>
-              ) : null}
+              <p>
+                <strong>{request.problem?.title}</strong>
+              </p>
               <p>{t('help.sent.refusedExplain')}</p>
             </div>
           ) : null}
