@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../policy/actor.ts';
 import { canReceiveLiveEvent } from '../policy/help.policy.ts';
-import { type LiveRow, listLiveRowsAfter, uuidV7Floor } from './live.repo.ts';
+import { type LiveRow, listEventIdsAfter, listLiveRowsByIds, uuidV7Floor } from './live.repo.ts';
 
 /** One open stream: who listens, and how rows reach them. */
 export interface LiveListener {
@@ -26,7 +26,7 @@ export interface LiveHubOptions {
   windowMs?: number;
   /** Open streams per user (several tabs and devices); one more is refused with 429. */
   maxPerUser?: number;
-  /** Rows read per poll at most. */
+  /** Event ids looked at per poll at most (the window's ids; a burst beyond it is read at the next poll). */
   batch?: number;
   /** How often an idle stream gets a comment line (proxies drop silent connections) and its session is checked. */
   heartbeatMs?: number;
@@ -44,6 +44,8 @@ export class LiveHub {
   /** Event ids already fanned out, with when, pruned past the window. */
   private readonly delivered = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
+  private nudged: NodeJS.Timeout | null = null;
+  private lastPollAt = 0;
   private running: Promise<void> | null = null;
   private pending = false;
   private stopped = false;
@@ -60,7 +62,7 @@ export class LiveHub {
     this.pollMs = options.pollMs ?? 1000;
     this.windowMs = options.windowMs ?? 5000;
     this.maxPerUser = options.maxPerUser ?? 5;
-    this.batch = options.batch ?? 2000;
+    this.batch = options.batch ?? 20_000;
     this.heartbeatMs = options.heartbeatMs ?? 15_000;
   }
 
@@ -95,9 +97,20 @@ export class LiveHub {
     };
   }
 
-  /** This process committed a case change: look now instead of at the next tick. */
+  /**
+   * This process committed a case change: look now instead of at the next tick. Nudges are coalesced into at
+   * most one poll per `NUDGE_GAP_MS`, so a burst of writes costs a few polls, not one each.
+   */
   nudge(): void {
-    if (this.subscriptions.size > 0) void this.poll();
+    if (this.subscriptions.size === 0 || this.nudged || this.stopped) return;
+    this.nudged = setTimeout(
+      () => {
+        this.nudged = null;
+        void this.poll();
+      },
+      Math.max(0, this.lastPollAt + NUDGE_GAP_MS - Date.now()),
+    );
+    this.nudged.unref();
   }
 
   private schedule(): void {
@@ -130,11 +143,13 @@ export class LiveHub {
 
   private async pollOnce(): Promise<void> {
     const now = Date.now();
-    const rows = await listLiveRowsAfter(this.db, uuidV7Floor(now - this.windowMs), this.batch);
-    for (const row of rows) {
-      if (this.delivered.has(row.id)) continue;
-      this.delivered.set(row.id, now);
-      this.fanOut(row);
+    this.lastPollAt = now;
+    // The window's ids come from the primary key alone; only the new ones are read in full.
+    const ids = await listEventIdsAfter(this.db, uuidV7Floor(now - this.windowMs), this.batch);
+    const fresh = ids.filter((id) => !this.delivered.has(id));
+    for (const id of fresh) this.delivered.set(id, now);
+    for (let start = 0; start < fresh.length; start += 500) {
+      for (const row of await listLiveRowsByIds(this.db, fresh.slice(start, start + 500))) this.fanOut(row);
     }
     for (const [id, at] of this.delivered) if (at < now - 2 * this.windowMs) this.delivered.delete(id);
   }
@@ -151,12 +166,16 @@ export class LiveHub {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.nudged) clearTimeout(this.nudged);
     this.timer = null;
     await this.running;
     for (const s of this.subscriptions) s.end();
     this.subscriptions.clear();
   }
 }
+
+/** Nudged polls are at least this far apart. */
+const NUDGE_GAP_MS = 50;
 
 const hubs = new WeakMap<Kysely<Database>, LiveHub>();
 

@@ -12,8 +12,7 @@ export interface LiveRow {
   reporterUserId: string | null;
 }
 
-/** Case events with an id above `afterId`, in id order (UUIDv7: time order), joined with their case. */
-export async function listLiveRowsAfter(db: Db, afterId: string, limit: number): Promise<LiveRow[]> {
+function liveRows(db: Db) {
   return db
     .selectFrom('caseEvents')
     .innerJoin('cases', 'cases.id', 'caseEvents.caseId')
@@ -26,10 +25,32 @@ export async function listLiveRowsAfter(db: Db, afterId: string, limit: number):
       'cases.priority',
       'cases.number',
       'cases.reporterUserId',
-    ])
-    .where('caseEvents.id', '>', afterId)
-    .orderBy('caseEvents.id')
+    ]);
+}
+
+/** Case events with an id above `afterId`, in id order (UUIDv7: time order), joined with their case. */
+export async function listLiveRowsAfter(db: Db, afterId: string, limit: number): Promise<LiveRow[]> {
+  return liveRows(db).where('caseEvents.id', '>', afterId).orderBy('caseEvents.id').limit(limit).execute();
+}
+
+/** The ids of case events above `afterId`, in order: read from the primary key alone. */
+export async function listEventIdsAfter(db: Db, afterId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('caseEvents')
+    .select('id')
+    .where('id', '>', afterId)
+    .orderBy('id')
     .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The given case events with their case, in id order. */
+export async function listLiveRowsByIds(db: Db, ids: readonly string[]): Promise<LiveRow[]> {
+  if (ids.length === 0) return [];
+  return liveRows(db)
+    .where('caseEvents.id', 'in', [...ids])
+    .orderBy('caseEvents.id')
     .execute();
 }
 

@@ -90,7 +90,9 @@ export async function liveRoutes(app: App): Promise<void> {
       };
       const subscription = hub.subscribe({
         actor,
-        since: lastEventId ?? uuidV7Floor(Date.now() - 1000),
+        // Without Last-Event-ID: everything from the poller's window on, so a change that committed just after
+        // an older id was made is not missed (a few seconds of events may repeat what the page just loaded).
+        since: lastEventId ?? uuidV7Floor(Date.now() - hub.windowMs),
         send,
         end: finish,
       });

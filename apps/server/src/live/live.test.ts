@@ -1,4 +1,5 @@
 import type { LiveCaseEvent } from '@homeward/shared';
+import { v7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../test/support/app.ts';
 import { WASHINGTON_DC } from '../../test/support/businesses.ts';
@@ -209,11 +210,33 @@ describeEachDialect('live stream', (getDb) => {
     expect(us.kinds(marker.id)).toEqual([]);
     expect(mine.kinds(marker.id)).toEqual([]);
 
+    // A transaction that committed late: its event id is older than ones already sent, and still arrives once.
+    const lastMs = Number.parseInt((mine.messages.at(-1)?.id ?? '').replaceAll('-', '').slice(0, 12), 16);
+    const late = v7({ msecs: lastMs - 1 });
+    expect(late < (mine.messages.at(-1)?.id ?? '')).toBe(true);
+    await other.db
+      .insertInto('caseEvents')
+      .values({
+        id: late,
+        caseId: kase.id,
+        kind: 'status',
+        visibility: 'citizen',
+        authorUserId: null,
+        authorKind: 'staff',
+        body: null,
+        data: JSON.stringify({ from: 'new', to: 'triaged' }),
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
+    await mine.until(() => mine.kinds(kase.id).includes('status'));
+    expect(mine.kinds(kase.id)).toEqual(['created', 'message', 'status']);
+
     // Reconnecting after the created event replays what came since, and only what the citizen may see.
     const resumed = await stream(reporter.cookie, mine.messages[0]?.id);
     await resumed.until(() => resumed.kinds(kase.id).includes('message'));
-    expect(resumed.kinds(kase.id)).toEqual(['message']);
-    expect(resumed.messages).toHaveLength(1);
+    // In id order: the late status event sorts before the message.
+    expect(resumed.kinds(kase.id)).toEqual(['status', 'message']);
+    expect(resumed.messages).toHaveLength(2);
     for (const s of [mine, theirs, us, jp, resumed]) s.close();
   });
 
