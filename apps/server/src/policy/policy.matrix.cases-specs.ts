@@ -106,6 +106,16 @@ export const CASES_SPECS: Record<string, RouteSpec> = {
     outOfScope: 404,
     build: onFreshCase('', (k) => ({ version: k.version, priority: 'P3' }), 'PATCH'),
   },
+  'GET /api/v1/cases/:id/assignees': {
+    allow: WORKERS,
+    okStatus: 200,
+    denied: 403,
+    outOfScope: 404,
+    build: async (world, role, scope) => ({
+      method: 'GET',
+      url: `/api/v1/cases/${await demoCase(world, role === 'citizen' ? null : role, scope)}/assignees`,
+    }),
+  },
   'POST /api/v1/cases/:id/transitions': {
     allow: ANNOTATORS,
     okStatus: 200,

@@ -94,6 +94,10 @@ export type CaseSla = Static<typeof CaseSlaSchema>;
 export const UserRefSchema = Type.Object({ id: Type.String(), name: Type.String() });
 export type UserRef = Static<typeof UserRefSchema>;
 
+/** The staff who may own a case: the active officers and head of its mission. */
+export const CaseAssigneeListSchema = Type.Object({ items: Type.Array(UserRefSchema) });
+export type CaseAssigneeList = Static<typeof CaseAssigneeListSchema>;
+
 /** A consular protection case as staff and the reporting citizen see it. */
 export const CaseSchema = Type.Object({
   id: Type.String(),

@@ -1,5 +1,6 @@
 import type {
   Case,
+  CaseAssigneeList,
   CaseEscalateBody,
   CaseMergeBody,
   CaseStatus,
@@ -20,7 +21,7 @@ import {
   canViewCase,
 } from '../../policy/cases.policy.ts';
 import { appendCaseEvent } from './cases.events.repo.ts';
-import { isMissionStaff } from './cases.parts.repo.ts';
+import { isMissionStaff, listMissionStaff } from './cases.parts.repo.ts';
 import { type CaseViewRow, findCase, findCaseByNumber, updateCaseAt } from './cases.repo.ts';
 import { presentCase } from './cases.service.ts';
 import { businessCalendar, type SlaColumns, slaOnPriority, slaOnStaffUpdate, slaOnStatus } from './cases.sla.ts';
@@ -294,4 +295,10 @@ export async function mergeCase(db: Db, actor: Actor, id: string, body: CaseMerg
     await saveChange(trx, actor, row, { ...change, mergedIntoId: into.id }, now);
     return reload(trx, actor, row.id);
   });
+}
+
+/** Who may own the case (for the assign control): the active staff of its mission. */
+export async function listAssignees(db: Db, actor: Actor, id: string): Promise<CaseAssigneeList> {
+  const row = await loadForChange(db, actor, id, canManageCase);
+  return { items: await listMissionStaff(db, row.missionCode) };
 }

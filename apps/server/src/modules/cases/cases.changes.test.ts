@@ -193,6 +193,11 @@ describeEachDialect('case management', (getDb) => {
 
   it('assigns only to staff of the case’s mission, and accepting a new case moves it to assigned', async () => {
     const kase = await open();
+    const assignees = (await call('head.us', 'GET', `/api/v1/cases/${kase.id}/assignees`)).json().items;
+    expect(assignees.map((a: { id: string }) => a.id).sort()).toEqual(
+      [userIds['officer.us'], userIds['head.us']].sort(),
+    );
+    expect((await call('officer.jp', 'GET', `/api/v1/cases/${kase.id}/assignees`)).statusCode).toBe(404);
     const wrong = await call('head.us', 'PATCH', `/api/v1/cases/${kase.id}`, {
       version: 1,
       assignedTo: userIds['officer.jp'],

@@ -81,6 +81,20 @@ export async function isMissionStaff(db: Db, userId: string, missionCode: string
   return row ? { name: row.displayName } : null;
 }
 
+/** The active officers and heads of a mission, by name. */
+export async function listMissionStaff(db: Db, missionCode: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('users')
+    .innerJoin('userMissions', 'userMissions.userId', 'users.id')
+    .select(['users.id as id', 'users.displayName as name'])
+    .where('users.status', '=', 'active')
+    .where('users.role', 'in', ['consular_officer', 'mission_head'])
+    .where('userMissions.missionCode', '=', missionCode)
+    .orderBy('users.displayName')
+    .orderBy('users.id')
+    .execute();
+}
+
 export async function userName(db: Db, userId: string): Promise<string | null> {
   const row = await db.selectFrom('users').select('displayName').where('id', '=', userId).executeTakeFirst();
   return row?.displayName ?? null;

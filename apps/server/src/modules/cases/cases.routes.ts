@@ -1,4 +1,5 @@
 import {
+  CaseAssigneeListSchema,
   CaseConflictSchema,
   CaseDetailSchema,
   CaseEscalateBodySchema,
@@ -16,7 +17,7 @@ import type { App } from '../../http/app-types.ts';
 import { auditSource } from '../../http/audit-source.ts';
 import { type Actor, actorOf } from '../../policy/actor.ts';
 import { rolesOnly, SIGNED_IN } from '../../policy/route-policy.ts';
-import { escalateCase, mergeCase, transitionCase, updateCase } from './cases.changes.service.ts';
+import { escalateCase, listAssignees, mergeCase, transitionCase, updateCase } from './cases.changes.service.ts';
 import { listEventsOfCase, openCase, searchCases, viewCaseDetail } from './cases.service.ts';
 import { caseTimelineRoutes } from './cases.timeline.routes.ts';
 
@@ -121,6 +122,20 @@ export async function casesRoutes(app: App): Promise<void> {
       },
     },
     async (request) => updateCase(app.ctx.db, signedIn(request.user), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/cases/:id/assignees',
+    {
+      config: { policy: CASE_WORKERS },
+      schema: {
+        tags: ['cases'],
+        summary: 'Who may own the case: the active officers and head of its mission',
+        params: CaseParams,
+        response: { 200: CaseAssigneeListSchema },
+      },
+    },
+    async (request) => listAssignees(app.ctx.db, signedIn(request.user), request.params.id),
   );
 
   app.post(
