@@ -1,6 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
+import jsQRModule from 'jsqr';
+import { PDFDict, PDFDocument, PDFName, type PDFNumber, PDFRawStream } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/modules/demo/demo.accounts.ts';
@@ -45,6 +48,31 @@ async function citizenPersonId(context: BrowserContext): Promise<string> {
   return ((await profile.json()) as { person: { id: string } }).person.id;
 }
 
+// jsqr is a UMD bundle: the default import is the function or a module object holding it (as in qr-image.ts).
+type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const jsQR = (
+  typeof jsQRModule === 'function' ? jsQRModule : (jsQRModule as unknown as { default: JsQr }).default
+) as JsQr; // boundary: CJS/ESM interop
+
+/** The texts of the QR codes in a PDF's square images (pdf-lib stores a PNG as deflated RGB samples). */
+function qrTextsInPdf(pdf: PDFDocument): string[] {
+  const texts: string[] = [];
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream) || object.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
+    const size = (key: string) => (object.dict.get(PDFName.of(key)) as PDFNumber).asNumber();
+    const [width, height] = [size('Width'), size('Height')];
+    if (width !== height || object.dict.get(PDFName.of('ColorSpace')) !== PDFName.of('DeviceRGB')) continue;
+    const rgb = inflateSync(object.contents);
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let i = 0; i < width * height; i++) {
+      rgba.set([rgb[i * 3] ?? 0, rgb[i * 3 + 1] ?? 0, rgb[i * 3 + 2] ?? 0, 255], i * 4);
+    }
+    const text = jsQR(rgba, width, height)?.data;
+    if (text) texts.push(text);
+  }
+  return texts;
+}
+
 async function verifyPicture(page: Page, file: string): Promise<void> {
   await page.getByLabel('Picture or screenshot of the QR code').setInputFiles(file);
 }
@@ -65,6 +93,35 @@ describeBrowser('citizen app: wallet to verifier', () => {
     expect(await png.getAttribute('download')).toMatch(/^health-certificate-v-.+\.png$/);
     await checkAxe(walletPage);
     await screenshot(walletPage, 'citizen-wallet-phone-zh-CN');
+
+    // A PDF made on the phone: one A4 page whose QR code holds the same HC1 text as the wallet's.
+    const [download] = await Promise.all([
+      walletPage.waitForEvent('download'),
+      walletPage.getByRole('button', { name: '下载可打印的 PDF' }).first().click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^health-certificate-v-.+\.pdf$/);
+    const pdfBytes = readFileSync(await download.path());
+    expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdf = await PDFDocument.load(pdfBytes);
+    expect(pdf.getPageCount()).toBe(1);
+    const { width, height } = pdf.getPage(0).getSize();
+    expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+    const issued = (await (
+      await walletPage.context().request.get(new URL('/api/v1/certificates/mine', server.url).href)
+    ).json()) as { id: string; hc1: string }[];
+    const hc1 = issued.find((item) => item.id === id)?.hc1;
+    expect(hc1).toMatch(/^HC1:/);
+    expect(qrTextsInPdf(pdf)).toEqual([hc1]);
+    expect(pdf.getTitle()).toContain('ZHANG');
+    await expect
+      .poll(() =>
+        walletPage
+          .getByText(/PDF 已生成/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    expect(pdf.catalog.lookup(PDFName.of('Pages'), PDFDict)).toBeDefined();
 
     // Offline: leave the page and come back within the app; the certificates come from this phone.
     await walletPage.context().setOffline(true);
@@ -96,7 +153,7 @@ describeBrowser('citizen app: wallet to verifier', () => {
       .poll(() => walletPage.getByText('已撤销', { exact: true }).isVisible(), { timeout: 15_000 })
       .toBe(true);
     // Only the demo seed's certificate still shows a QR code.
-    expect(await walletPage.getByRole('img', { name: '张 三丰的健康证明二维码' }).count()).toBe(1);
+    await expect.poll(() => walletPage.getByRole('img', { name: '张 三丰的健康证明二维码' }).count()).toBe(1);
     await checkAxe(walletPage);
     await walletPage.context().close();
     await verifier.context().close();

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { LoadFailed, SavedAge } from '../offline/offline.component.tsx';
+import { buildCertificatePdf } from './certificates.pdf.ts';
 import {
   forgetWallet,
   keepsWalletOnDevice,
@@ -44,7 +45,62 @@ function useQrDataUrl(text: string): string | null {
   return url;
 }
 
-/** The QR code, a PNG of it to keep or send, and printing the certificate on paper (or to a PDF). */
+type PdfState = { status: 'idle' } | { status: 'busy' } | { status: 'ready'; file: string } | { status: 'failed' };
+
+/** Makes the certificate's A4 PDF on the device (offline too) and hands it to the browser as a download. */
+function PdfButton({ certificate }: { certificate: HealthCertificate }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<PdfState>({ status: 'idle' });
+  const download = async () => {
+    if (state.status === 'busy') return;
+    setState({ status: 'busy' });
+    try {
+      const bytes = await buildCertificatePdf(certificate, {
+        title: t('certificates.wallet.pdf.title'),
+        type: t(`certificates.types.${certificate.type}`),
+        name: t('certificates.facts.name'),
+        nameLatin: t('certificates.facts.nameLatin'),
+        birthDate: t('certificates.facts.birthDate'),
+        uci: t('certificates.facts.uci'),
+        issued: t('certificates.wallet.pdf.issued'),
+        expires: t('certificates.facts.expires'),
+        note: t('certificates.wallet.pdf.note'),
+      });
+      const file = `health-certificate-${certificate.type}-${certificate.id}.pdf`;
+      const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type: 'application/pdf' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // The download has started from the link; the object URL is no longer needed after this turn.
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+      setState({ status: 'ready', file });
+    } catch {
+      setState({ status: 'failed' });
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-busy={state.status === 'busy'}
+        onClick={() => void download()}
+      >
+        {t('certificates.wallet.downloadPdf')}
+      </button>
+      <p className="hint hc-pdf-status" role="status">
+        {state.status === 'busy' ? t('certificates.wallet.pdfPreparing') : null}
+        {state.status === 'ready' ? t('certificates.wallet.pdfReady', { file: state.file }) : null}
+        {state.status === 'failed' ? t('certificates.wallet.pdfFailed') : null}
+      </p>
+    </>
+  );
+}
+
+/** The QR code, a PNG of it to keep or send, a PDF made on the device, and printing the certificate on paper. */
 function QrCode({ certificate, label }: { certificate: HealthCertificate; label: string }) {
   const { t } = useTranslation();
   const url = useQrDataUrl(certificate.hc1);
@@ -61,6 +117,7 @@ function QrCode({ certificate, label }: { certificate: HealthCertificate; label:
         >
           {t('certificates.wallet.downloadPng')}
         </a>
+        <PdfButton certificate={certificate} />
         <button
           type="button"
           className="button button--secondary"
