@@ -59,13 +59,14 @@ export function useLookup(query: string, country: string, onPick: (pick: LookupP
   }, [optionIds]);
   const expanded = open && settled.length >= 2 && data !== null;
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Enter in a search field picks a result; it never sends the half-filled call (Ctrl+Enter does).
+    if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) event.preventDefault();
     if (!expanded || options.length === 0) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((i) => (i === -1 && step === -1 ? options.length - 1 : (i + step + options.length) % options.length));
     } else if (event.key === 'Enter' && active >= 0 && !event.ctrlKey && !event.metaKey) {
-      event.preventDefault();
       const option = options[active];
       if (option) onPick(option.pick);
       setOpen(false);
