@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { dialectOf } from './dialect/dialect.ts';
+import { sqliteOps } from './dialect/sqlite.ts';
 import type { Database } from './schema.ts';
 
 /** A piece of work that changes the database; it must use only the transaction it is given. */
@@ -74,6 +75,9 @@ export function createGroupCommit(db: Kysely<Database>, options: { maxBatch?: nu
     const outcomes: Outcome[] = [];
     try {
       await db.transaction().execute(async (trx) => {
+        // Take SQLite's write lock first (another process may write too): a unit that reads before it writes
+        // would otherwise fail with SQLITE_BUSY when the transaction upgrades (busy_timeout does not cover it).
+        await sqliteOps.lockChain(trx, 0);
         // Taken only now: requests that queued while this transaction waited for SQLite's one connection join it.
         batch = queue.splice(0, maxBatch);
         for (const item of batch) {
