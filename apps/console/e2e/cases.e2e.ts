@@ -81,9 +81,6 @@ function caseIdOf(page: Page): string {
 const status = (page: Page, name: string) => page.locator('h1').getByText(name, { exact: true });
 
 describeBrowser('staff console: consular protection cases', () => {
-  let liNa = '';
-  let zhang = '';
-
   it('an officer works a case from the queue: keyboard, reply, workflow, task, live note, stale edit', async () => {
     const page = await newDesktopPage(browser, 'en');
     await signInToConsole(page, { baseUrl: server.url, email: OFFICER, locale: 'en' });
@@ -97,9 +94,8 @@ describeBrowser('staff console: consular protection cases', () => {
     // The SLA column says the state in words next to its icon, not by colour alone.
     const liNaRow = table.getByRole('row').filter({ hasText: 'LI NA' });
     await expect.poll(async () => liNaRow.getByText(/Due in|Overdue/).count()).toBeGreaterThan(0);
-    liNa = (await liNaRow.getByRole('link').textContent()) ?? '';
+    const liNa = (await liNaRow.getByRole('link').textContent()) ?? '';
     expect(liNa).toMatch(/^HW-\d{4}-\d{6}$/);
-    zhang = (await table.getByRole('row').filter({ hasText: 'ZHANG SANFENG' }).getByRole('link').textContent()) ?? '';
     await captureEverywhere(page, 'cases-queue', 'en');
 
     // ? lists the shortcuts; Escape closes the list.
@@ -112,7 +108,27 @@ describeBrowser('staff console: consular protection cases', () => {
     await page.keyboard.press('Escape');
     await shortcuts.waitFor({ state: 'hidden' });
 
-    // j selects the newest case (LI NA's, opened last), Enter opens it.
+    // A P1 case opened elsewhere: a notice names it and the mission, and the queue shows it without a reload.
+    const opened = (await api(page, 'POST', '/api/v1/cases', {
+      missionCode: 'US-WAS',
+      category: 'kidnapping',
+      priority: 'P1',
+      summary: 'A tour guide reports a national taken in Baltimore.',
+      subjectName: '赵敏 ZHAO MIN',
+    })) as { number: string };
+    const notice = page.getByRole('link', { name: new RegExp(`^New P1 case ${opened.number} at .*US-WAS`) });
+    await notice.waitFor();
+    await table.getByRole('row').filter({ hasText: 'ZHAO MIN' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '3 cases' }).waitFor();
+    await checkAxe(page);
+    await screenshot(page, 'console-cases-live-p1-desktop-en');
+    await page.getByRole('button', { name: /^Dismiss/ }).click();
+    await notice.waitFor({ state: 'hidden' });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+    // j selects the newest case (ZHAO MIN's), j again the next (LI NA's), Enter opens it.
+    await page.keyboard.press('j');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(opened.number);
     await page.keyboard.press('j');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(liNa);
     await page.keyboard.press('Enter');
@@ -199,6 +215,13 @@ describeBrowser('staff console: consular protection cases', () => {
     await page.getByRole('button', { name: '发布事件' }).click();
     await heading(page, /弗吉尼亚州洪水/);
     const board = new URL(page.url()).pathname;
+
+    await open(page, '/console/cases?missionCode=US-WAS');
+    const numberOf = async (name: string) =>
+      (await page.getByRole('table').getByRole('row').filter({ hasText: name }).getByRole('link').textContent()) ?? '';
+    const zhang = await numberOf('ZHANG SANFENG');
+    const liNa = await numberOf('LI NA');
+    expect([zhang, liNa]).toEqual([expect.stringMatching(/^HW-/), expect.stringMatching(/^HW-/)]);
 
     // Both Washington cases join the incident from their case pages.
     for (const number of [zhang, liNa]) {
