@@ -13,6 +13,8 @@ export default defineConfig({
             'apps/server/test/**/*.test.ts',
             'packages/*/src/**/*.test.ts',
             'packages/*/test/**/*.test.ts',
+            // Pure logic of the web apps (form rules, the offline queue's back-off); no DOM needed.
+            'apps/citizen/src/**/*.test.ts',
           ],
           setupFiles: ['./vitest.setup.ts'],
           globalSetup: ['./apps/server/test/support/global-setup.ts'],
