@@ -6,6 +6,7 @@ import type { Db } from '../../db/schema.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 import { utcDay } from '../registry/registry.rules.ts';
+import { seedKnowledgeBase } from './hotline.seed.ts';
 
 const email = (name: string) => `${name}@demo.homeward.example`;
 
@@ -200,6 +201,12 @@ describeEachDialect('hotline lookup and knowledge base', (getDb) => {
     expect(stale.json().current.version).toBe(article.version + 1);
     const entries = await db.selectFrom('auditLog').select('action').where('action', '=', 'knowledge.edit').execute();
     expect(entries).toHaveLength(1);
+    // A restart adds missing shipped answers only: the edit stays.
+    expect(await seedKnowledgeBase(db)).toBe(0);
+    expect((await knowledge('/arrested-abroad')).json().version).toBe(article.version + 1);
+    await db.deleteFrom('knowledgeArticles').where('slug', '=', 'visa-overstay').execute();
+    expect(await seedKnowledgeBase(db)).toBe(1);
+    expect((await knowledge('/visa-overstay')).json().version).toBe(1);
     expect((await knowledge('/no-such-answer')).statusCode).toBe(404);
   });
 });
