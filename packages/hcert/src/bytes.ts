@@ -6,7 +6,28 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
 export function toBase64(bytes: Uint8Array): string {
+  // Short inputs (a kid is 8 bytes, looked up on every verification) by table, without btoa's binary string.
+  if (bytes.length <= 48) {
+    let out = '';
+    let i = 0;
+    for (; i + 2 < bytes.length; i += 3) {
+      const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+      out +=
+        BASE64_ALPHABET.charAt(n >> 18) +
+        BASE64_ALPHABET.charAt((n >> 12) & 63) +
+        BASE64_ALPHABET.charAt((n >> 6) & 63) +
+        BASE64_ALPHABET.charAt(n & 63);
+    }
+    if (i < bytes.length) {
+      const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8);
+      out += BASE64_ALPHABET.charAt(n >> 18) + BASE64_ALPHABET.charAt((n >> 12) & 63);
+      out += i + 1 < bytes.length ? `${BASE64_ALPHABET.charAt((n >> 6) & 63)}=` : '==';
+    }
+    return out;
+  }
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);

@@ -7,7 +7,7 @@ import { HcertError, type HcertFailure, toFailure } from './errors.ts';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits, decodeHcertText } from './hcert.decode.ts';
 import { type CertificateType, certificateTypesOf, keyUsageAllows } from './key-usage.ts';
 import { type SchemaSet, validateDccSchema } from './schema.ts';
-import { signersForKid, type TrustList } from './trust-list.ts';
+import type { TrustList } from './trust-list.ts';
 import { checkValidityWindow } from './validity.ts';
 
 export interface VerifyOptions {
@@ -71,7 +71,8 @@ export async function verifyHcert(text: string, options: VerifyOptions): Promise
     if (!kid) throw new HcertError('unknown-kid', 'cose: no kid in either header');
     kidText = toBase64(kid);
     const algorithm = coseAlgorithm(cose);
-    const signer = await findVerifyingSigner(signersForKid(options.trustList, kid), (candidate) =>
+    // By the base64 kid just computed (signersForKid would encode it again).
+    const signer = await findVerifyingSigner(options.trustList.byKid.get(kidText) ?? [], (candidate) =>
       verifyCoseSign1(cose, candidate.spki, backend),
     );
     if (!keyUsageAllows(signer.extendedKeyUsage, claims.payload)) {
