@@ -142,10 +142,11 @@ const committers = new WeakMap<Kysely<Database>, GroupCommit>();
  * The one group committer of a database handle: every route that writes through it shares its batches.
  * `closeGroupCommit` drains it and forgets it (the app's onClose), so a later app on the same handle gets a new one.
  */
-export function groupCommitFor(db: Kysely<Database>): GroupCommit {
+export function groupCommitFor(db: Kysely<Database>, options?: { maxBatch?: number }): GroupCommit {
   let committer = committers.get(db);
   if (!committer) {
-    committer = createGroupCommit(db);
+    // Options apply when the committer is made (the benchmark compares maxBatch 1, a commit per request).
+    committer = createGroupCommit(db, options);
     committers.set(db, committer);
   }
   return committer;
