@@ -382,6 +382,14 @@ describeBrowser('help request from the citizen app', () => {
     await summary.getByRole('link', { name: '请输入您的电话号码' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('contactPhone');
 
+    // What was typed survives a reload of the page before Send.
+    await page.getByLabel('请说明发生了什么').fill('我的钱包在地铁上被偷了。');
+    await page.getByLabel('有生命危险').check();
+    await page.reload();
+    await heading(page, '在线求助');
+    expect(await page.getByLabel('请说明发生了什么').inputValue()).toBe('我的钱包在地铁上被偷了。');
+    expect(await page.getByLabel('有生命危险').isChecked()).toBe(true);
+
     await page.goto(url('/cases'));
     await page.waitForLoadState('networkidle');
     await heading(page, '我的求助');

@@ -77,6 +77,40 @@ export const EMPTY_DRAFT: Draft = {
   fromRegistry: false,
 };
 
+const DRAFT_KEY = 'homeward.help-draft';
+
+/**
+ * The form as typed so far, kept for this tab only (sessionStorage), so a reload or a crash before Send does
+ * not make a stressed person start again. Files are not kept (they are picked again); Send clears it.
+ */
+export function readDraft(): Draft | null {
+  try {
+    const raw = sessionStorage.getItem(DRAFT_KEY);
+    if (!raw) return null;
+    // Boundary: written by saveDraft from a Draft; unknown keys are dropped by the spread over EMPTY_DRAFT.
+    const saved = JSON.parse(raw) as Partial<Draft>;
+    return typeof saved === 'object' && saved !== null ? { ...EMPTY_DRAFT, ...saved } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraft(draft: Draft): void {
+  try {
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+  } catch {
+    // Storage full or disabled: the form still works, it is only not kept across a reload.
+  }
+}
+
+export function clearDraft(): void {
+  try {
+    sessionStorage.removeItem(DRAFT_KEY);
+  } catch {
+    // Nothing was kept.
+  }
+}
+
 /** Field ids in page order: the error summary lists them top to bottom. */
 export const FIELD_ORDER = [
   'category',

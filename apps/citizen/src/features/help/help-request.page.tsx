@@ -26,6 +26,7 @@ import { requestBackgroundSync } from './help-queue.hook.ts';
 import {
   CATEGORIES,
   checkDraft,
+  clearDraft,
   type Draft,
   EMPTY_DRAFT,
   type ErrorKey,
@@ -35,8 +36,10 @@ import {
   fromBody,
   MAX_DESCRIPTION,
   RELATIONS,
+  readDraft,
   SERVER_CODES,
   SERVER_FIELDS,
+  saveDraft,
   toBody,
   URGENCIES,
 } from './help-request.model.ts';
@@ -140,8 +143,12 @@ function HelpRequestForm({
   const locale = currentLocale();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(() =>
-    refused ? fromBody(refused.body, refused.cityName) : { ...EMPTY_DRAFT },
+    refused ? fromBody(refused.body, refused.cityName) : (readDraft() ?? { ...EMPTY_DRAFT }),
   );
+  // A new request is kept in this tab while it is typed; a refused one is already kept on the phone.
+  useEffect(() => {
+    if (!refused) saveDraft(draft);
+  }, [draft, refused]);
   const [files, setFiles] = useState<File[]>(() =>
     refused ? refused.files.map((f) => new File([f.blob], f.name, { type: f.type })) : [],
   );
@@ -188,6 +195,7 @@ function HelpRequestForm({
       const saved = refused
         ? await replaceRefused(refused.id, body, files, meta)
         : await enqueueHelpRequest(body, files, meta);
+      clearDraft();
       void requestBackgroundSync();
       void flushQueue({ force: true });
       navigate(`/help/requests/${encodeURIComponent(saved.id)}`, { replace: refused !== null });
