@@ -234,5 +234,13 @@ describeEachDialect('case attachments', (getDb) => {
     expect(event).toEqual({ visibility: 'internal', authorKind: 'staff' });
     expect((await download(citizen.cookie, internalId)).statusCode).toBe(404);
     expect((await download(officerUs, internalId)).statusCode).toBe(200);
+    // The case detail lists the internal file to staff only.
+    const names = async (cookie: string) =>
+      (await app.inject({ url: `/api/v1/cases/${caseId}`, headers: { cookie } }))
+        .json()
+        .attachments.map((a: { fileName: string }) => a.fileName)
+        .sort();
+    expect(await names(citizen.cookie)).toEqual(['statement.jpg', '护照.png']);
+    expect(await names(officerUs)).toEqual(['police-report.jpg', 'statement.jpg', '护照.png']);
   });
 });

@@ -56,15 +56,27 @@ export async function updateCaseTask(db: Db, id: string, change: Updateable<Case
   await db.updateTable('caseTasks').set(change).where('id', '=', id).execute();
 }
 
-/** The attachment list without the content. */
-export async function listCaseAttachments(db: Db, caseId: string) {
-  return db
+/**
+ * The attachment list without the content; `citizenOnly` keeps the files the reporter was shown (announced by a
+ * citizen-visible event), so the names of files staff attached internally do not reach the citizen.
+ */
+export async function listCaseAttachments(db: Db, caseId: string, options: { citizenOnly?: boolean } = {}) {
+  let query = db
     .selectFrom('caseAttachments')
-    .select(['id', 'fileName', 'mediaType', 'sizeBytes', 'createdAt'])
-    .where('caseId', '=', caseId)
-    .orderBy('createdAt')
-    .orderBy('id')
-    .execute();
+    .select([
+      'caseAttachments.id',
+      'caseAttachments.fileName',
+      'caseAttachments.mediaType',
+      'caseAttachments.sizeBytes',
+      'caseAttachments.createdAt',
+    ])
+    .where('caseAttachments.caseId', '=', caseId);
+  if (options.citizenOnly) {
+    query = query
+      .innerJoin('caseEvents', 'caseEvents.id', 'caseAttachments.eventId')
+      .where('caseEvents.visibility', '=', 'citizen');
+  }
+  return query.orderBy('caseAttachments.createdAt').orderBy('caseAttachments.id').execute();
 }
 
 /** Whether a user is staff of a mission (an officer or the head), so a case of that mission may be theirs. */

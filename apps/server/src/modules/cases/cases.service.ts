@@ -181,7 +181,7 @@ export async function viewCaseDetail(db: Db, actor: Actor, id: string, audit: Au
   const [persons, tasks, attachments, mergedInto] = await Promise.all([
     staff ? listCasePersons(db, row.id) : [],
     staff ? listCaseTasks(db, row.id) : [],
-    listCaseAttachments(db, row.id),
+    listCaseAttachments(db, row.id, { citizenOnly: !staff }),
     row.mergedIntoId ? findCase(db, row.mergedIntoId) : undefined,
   ]);
   return {
