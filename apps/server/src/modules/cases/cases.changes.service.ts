@@ -272,6 +272,7 @@ export async function mergeCase(db: Db, actor: Actor, id: string, body: CaseMerg
     if (!into || !canViewCase(actor, into)) throw refuse('there is no such case');
     if (into.id === row.id) throw refuse('a case cannot be merged into itself');
     if (row.mergedIntoId) throw refuse('this case was merged already');
+    if (row.status === 'closed') throw refuse('this case is closed; reopen it first');
     if (into.status === 'closed' || into.mergedIntoId) throw refuse('the other case is closed');
     if (!canMergeCases(actor, row, into)) throw refuse('only headquarters merges cases of different missions');
     const now = new Date();

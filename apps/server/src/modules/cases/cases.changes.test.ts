@@ -271,6 +271,13 @@ describeEachDialect('case management', (getDb) => {
     expect(merged.json()).toMatchObject({ status: 'closed', mergedIntoId: into.id });
     expect((await events(duplicate.id)).map((e) => e.kind)).toEqual(['created', 'status', 'merged']);
     expect((await events(into.id)).map((e) => e.kind)).toEqual(['created', 'merged_from']);
+    const twice = await call('officer.us', 'POST', `/api/v1/cases/${duplicate.id}/merge`, {
+      version: merged.json().version,
+      intoNumber: into.number,
+    });
+    expect(twice.statusCode).toBe(422);
+    const self = await call('officer.us', 'POST', `/api/v1/cases/${into.id}/merge`, { version: 1, intoId: into.id });
+    expect(self.json()).toMatchObject({ code: 'merge_not_allowed', errors: [{ field: '/intoId' }] });
 
     const tokyo = await open({ missionCode: 'JP-TYO' }, 'admin');
     const other = await open();
