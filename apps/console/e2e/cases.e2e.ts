@@ -190,8 +190,17 @@ describeBrowser('staff console: consular protection cases', () => {
     expect(await conflict.textContent()).toContain('priority P1');
     expect(await page.getByLabel('Your reply').inputValue()).toBe('Draft: your family has been told.');
     await page.locator('h1').getByText('P1', { exact: true }).waitFor();
+    // The colleague's priority shows, our type stays chosen; saving again changes only the type.
+    await expect.poll(() => page.getByLabel('Priority', { exact: true }).inputValue()).toBe('P1');
+    expect(await page.getByLabel('Type', { exact: true }).inputValue()).toBe('crime_victim');
     await checkAxe(page);
     await screenshot(page, 'console-case-conflict-desktop-en');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Priority and type saved.' }).waitFor();
+    const saved = (await api(page, 'GET', `/api/v1/cases/${caseId}`)) as {
+      case: { priority: string; category: string };
+    };
+    expect([saved.case.priority, saved.case.category]).toEqual(['P1', 'crime_victim']);
     await page.context().close();
   });
 

@@ -190,7 +190,8 @@ function AssignForm({ detail, run }: { detail: CaseDetail; run: RunChange }) {
   const officers = (staff.data?.items ?? []).filter(
     (s) => (s.role === 'consular_officer' || s.role === 'mission_head') && s.missions.includes(kase.missionCode),
   );
-  const [choice, setChoice] = useState(kase.assignedTo?.id ?? '');
+  const [draft, setChoice] = useState<string | null>(null);
+  const choice = draft ?? kase.assignedTo?.id ?? '';
   const [error, setError] = useState<string | null>(null);
   const servesMission = user.missions.includes(kase.missionCode);
 
@@ -201,6 +202,7 @@ function AssignForm({ detail, run }: { detail: CaseDetail; run: RunChange }) {
         (version) => updateCase(kase.id, { version, assignedTo: userId }),
         () => t('cases.assign.done'),
       );
+      setChoice(null);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : t('errors.network'));
     }
@@ -259,8 +261,12 @@ function PriorityForm({ detail, run }: { detail: CaseDetail; run: RunChange }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const kase = detail.case;
-  const [priority, setPriority] = useState<CasePriority>(kase.priority);
-  const [category, setCategory] = useState<CaseCategory>(kase.category);
+  // Only what the officer touched is a draft; the rest follows the case, so a colleague's newer value shows
+  // after a conflict and is never sent back over theirs.
+  const [priorityDraft, setPriority] = useState<CasePriority | null>(null);
+  const [categoryDraft, setCategory] = useState<CaseCategory | null>(null);
+  const priority = priorityDraft ?? kase.priority;
+  const category = categoryDraft ?? kase.category;
   const [error, setError] = useState<string | null>(null);
   const changed = priority !== kase.priority || category !== kase.category;
   const onSubmit = async (event: FormEvent) => {
@@ -277,6 +283,8 @@ function PriorityForm({ detail, run }: { detail: CaseDetail; run: RunChange }) {
           }),
         () => t('cases.priorityForm.done'),
       );
+      setPriority(null);
+      setCategory(null);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : t('errors.network'));
     }
@@ -337,7 +345,8 @@ function IncidentForm({ detail, run }: { detail: CaseDetail; run: RunChange }) {
   const { t } = useTranslation();
   const kase = detail.case;
   const incidents = useApi<IncidentPage>('/api/v1/incidents?pageSize=100');
-  const [choice, setChoice] = useState(kase.incidentId ?? '');
+  const [draft, setChoice] = useState<string | null>(null);
+  const choice = draft ?? kase.incidentId ?? '';
   const [error, setError] = useState<string | null>(null);
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -348,6 +357,7 @@ function IncidentForm({ detail, run }: { detail: CaseDetail; run: RunChange }) {
         (version) => updateCase(kase.id, { version, incidentId: choice || null }),
         () => t('cases.incident.done'),
       );
+      setChoice(null);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : t('errors.network'));
     }
