@@ -139,7 +139,8 @@ export function CallLogPage() {
       setLinkedCase(pick);
     }
   };
-  const phoneLookup = useLookup(draft.phone, draft.country, onPick);
+  // A number is looked up once it has enough digits to be one: every lookup is written to the audit log.
+  const phoneLookup = useLookup(draft.phone.replace(/\D/g, '').length >= 6 ? draft.phone : '', draft.country, onPick);
   const findLookup = useLookup(draft.find, draft.country, onPick);
 
   useEffect(() => {

@@ -1,4 +1,10 @@
-import { CALL_OUTCOMES, CASE_CATEGORIES, type CallOutcome, type CaseCategory } from '@homeward/shared';
+import {
+  CALL_OUTCOMES,
+  CASE_CATEGORIES,
+  type CallOutcome,
+  type CaseCategory,
+  type MissionPage,
+} from '@homeward/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -30,6 +36,8 @@ export function CallsListPage() {
   const [params, setParams] = useSearchParams();
   const filters = callFiltersFrom(params);
   const results = useApi<HotlineCallPage>(callsPath(filters));
+  const missions = useApi<MissionPage>('/api/v1/missions?sort=name&page=1&pageSize=100').data?.items ?? [];
+  const missionName = (code: string) => missions.find((m) => m.code === code)?.name[locale] ?? code;
   const [draft, setDraft] = useState<CallFilters>(filters);
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -201,7 +209,7 @@ export function CallsListPage() {
                         ) : call.missionCode ? (
                           <>
                             <br />
-                            {call.missionCode}
+                            {missionName(call.missionCode)}
                           </>
                         ) : null}
                       </td>
