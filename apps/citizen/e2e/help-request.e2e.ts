@@ -209,6 +209,18 @@ describeBrowser('help request from the citizen app', () => {
     await thread.getByText('Thank you. I am in room 412.').waitFor();
     await citizen.getByRole('status').filter({ hasText: 'Your message was sent.' }).waitFor();
 
+    // And sends the document the mission may ask for.
+    const files = citizen.getByRole('region', { name: 'Send a photo or document' });
+    await files.locator('#files').setInputFiles({
+      name: 'police-report.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'),
+    });
+    await files.getByRole('button', { name: 'Send files' }).click();
+    await files.getByRole('status').filter({ hasText: '1 file was sent.' }).waitFor();
+    await thread.getByRole('link', { name: 'police-report.pdf' }).waitFor();
+    await checkAxe(citizen);
+
     await officer.context().close();
     await citizen.context().close();
   });

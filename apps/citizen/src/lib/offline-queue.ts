@@ -237,7 +237,7 @@ async function update(id: string, change: (request: QueuedRequest) => QueuedRequ
 
 // ---- the sender ----
 
-type Outcome<T> =
+export type Outcome<T> =
   | { kind: 'ok'; value: T }
   | { kind: 'refused'; problem: QueueProblem }
   | { kind: 'sign_in' }
@@ -293,6 +293,25 @@ export function encodeFileName(name: string): string {
   return encodeURIComponent(name);
 }
 
+/** Uploads one file to a case now (the case page's "Send files"); the key makes a retry harmless. */
+export function uploadAttachment(
+  caseId: string,
+  file: { name: string; type: string; blob: Blob },
+  key: string,
+  locale: string,
+): Promise<Outcome<unknown>> {
+  return send<unknown>(
+    `/api/v1/cases/${encodeURIComponent(caseId)}/attachments`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeFileName(file.name) },
+      body: file.blob,
+    },
+    key,
+    locale,
+  );
+}
+
 /** Sends one request, then its files; returns true when it needs another try later. */
 async function sendOne(item: QueuedRequest): Promise<boolean> {
   let current = item;
@@ -326,16 +345,7 @@ async function sendOne(item: QueuedRequest): Promise<boolean> {
   if (!caseId) return false;
   for (const file of current.files) {
     if (file.state !== 'waiting') continue;
-    const outcome = await send<unknown>(
-      `/api/v1/cases/${encodeURIComponent(caseId)}/attachments`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeFileName(file.name) },
-        body: file.blob,
-      },
-      file.key,
-      current.locale,
-    );
+    const outcome = await uploadAttachment(caseId, file, file.key, current.locale);
     if (outcome.kind === 'retry') return backOff(current.id);
     if (outcome.kind === 'sign_in') {
       await update(current.id, (r) => ({ ...r, state: 'sign_in' }));

@@ -10,6 +10,7 @@ import { HotlineLink } from '../meta/hotline.component.tsx';
 import { MissionPhone } from '../missions/mission-card.component.tsx';
 import { type Mission, missionPath } from '../missions/missions.api.ts';
 import { LoadFailed } from '../offline/offline.component.tsx';
+import { CaseFiles } from './case-files.component.tsx';
 import { CaseThread } from './case-thread.component.tsx';
 import { type CaseDetail, type CaseEvent, casePath, fetchEvents, type LiveCaseEvent } from './cases.api.ts';
 import { useLiveCases } from './use-live.hook.ts';
@@ -220,6 +221,15 @@ function CaseView({ detail, onChanged }: { detail: CaseDetail; onChanged: () => 
         </p>
       ) : (
         <CaseThread caseId={kase.id} events={events} onSent={() => void loadMore(false)} closed={closed} />
+      )}
+      {closed ? null : (
+        <CaseFiles
+          caseId={kase.id}
+          onSent={() => {
+            void loadMore(false);
+            onChanged();
+          }}
+        />
       )}
     </>
   );

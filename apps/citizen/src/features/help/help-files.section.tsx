@@ -12,10 +12,13 @@ export function FilesSection({
   files,
   onChange,
   error,
+  label,
 }: {
   files: readonly File[];
   onChange: (files: File[]) => void;
   error?: string | undefined;
+  /** The group's label; the help request's "Photos or documents (optional)" by default. */
+  label?: string;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -56,7 +59,7 @@ export function FilesSection({
   return (
     <div className={error ? 'form-group form-group--error' : 'form-group'}>
       <span className="label" id="files-label">
-        {t('help.form.filesLabel')}
+        {label ?? t('help.form.filesLabel')}
       </span>
       <div className="hint field-hint" id={hintId}>
         {t('help.form.filesHint', { count: MAX_FILES })}
