@@ -184,9 +184,7 @@ export function CallsListPage() {
                 <tbody>
                   {data.items.map((call) => (
                     <tr key={call.id}>
-                      <th scope="row" className="nowrap">
-                        {formatDateTime(call.startedAt, locale)}
-                      </th>
+                      <th scope="row">{formatDateTime(call.startedAt, locale)}</th>
                       <td>
                         {call.callerName ?? ''}
                         {call.callerName ? <br /> : null}

@@ -24,10 +24,11 @@ function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
   const { t } = useTranslation();
   const id = useId();
   const max = Math.max(1, ...bars.map((b) => b.count));
-  const rowHeight = 26;
-  const labelWidth = 190;
-  const width = 640;
-  const barSpace = width - labelWidth - 50;
+  // Drawn about the size it is shown on a phone, so its labels stay readable there; wider screens scale it up a bit.
+  const rowHeight = 22;
+  const labelWidth = 170;
+  const width = 420;
+  const barSpace = width - labelWidth - 36;
   return (
     <svg
       className="bar-chart"
@@ -41,11 +42,11 @@ function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
         const length = (bar.count / max) * barSpace;
         return (
           <g key={bar.key}>
-            <text x={labelWidth - 8} y={y + 15} textAnchor="end">
+            <text x={labelWidth - 6} y={y + 14} textAnchor="end">
               {bar.label}
             </text>
-            <rect x={labelWidth} y={y + 3} width={Math.max(bar.count > 0 ? 2 : 0, length)} height={rowHeight - 8} />
-            <text x={labelWidth + length + 6} y={y + 15}>
+            <rect x={labelWidth} y={y + 3} width={Math.max(bar.count > 0 ? 2 : 0, length)} height={rowHeight - 7} />
+            <text x={labelWidth + length + 4} y={y + 14}>
               {bar.count}
             </text>
           </g>

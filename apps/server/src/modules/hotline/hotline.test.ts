@@ -4,6 +4,7 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import type { Db } from '../../db/schema.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
+import { seedDemoCalls } from './hotline.seed.ts';
 import { logCall } from './hotline.service.ts';
 
 const email = (name: string) => `${name}@demo.homeward.example`;
@@ -177,6 +178,13 @@ describeEachDialect('hotline call log', (getDb) => {
       ).toContain(field);
     }
     expect(await counts()).toEqual(before);
+  });
+
+  it('seeds the demo week of calls once, at the demo missions, by the demo agent', async () => {
+    const demo = await db.selectFrom('hotlineCalls').selectAll().where('summary', 'like', '%大阪%').execute();
+    expect(demo).toHaveLength(1);
+    expect(demo[0]).toMatchObject({ agentName: 'Hotline Agent 热线坐席', callerPhone: '+819012345678' });
+    expect(await seedDemoCalls(db)).toBe(0);
   });
 
   it('keeps summaries with markup as text', async () => {
