@@ -205,6 +205,18 @@ describeBrowser('hotline console', () => {
         .getByRole('status')
         .filter({ hasText: locale === 'en' ? /Saved as version \d+/ : /已保存为第 \d+ 版/ })
         .waitFor();
+      if (locale === 'zh-CN') {
+        for (const [path, title, name] of [
+          ['/console/hotline/log', l.title, 'call'],
+          ['/console/hotline/calls', l.calls, 'calls'],
+          ['/console/hotline/stats', l.stats, 'stats'],
+        ] as const) {
+          await desktop.goto(new URL(path, server.url).href);
+          await heading(desktop, title);
+          await desktop.waitForLoadState('networkidle');
+          await shoot(desktop, `hotline-${name}-desktop-${locale}`);
+        }
+      }
       await desktop.context().close();
 
       const phone = await newPhonePage(browser, locale);
