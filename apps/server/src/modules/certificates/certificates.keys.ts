@@ -138,6 +138,7 @@ export interface ActiveSigner {
   id: string;
   kid: string;
   certificateDer: Uint8Array;
+  notBefore: Date;
   notAfter: Date;
   signingKey: SigningKey;
 }
@@ -304,6 +305,7 @@ export async function activeSigner(db: Db, config: Config, source: AuditSource):
     id: signer.id,
     kid: signer.kid,
     certificateDer: derOf(signer),
+    notBefore: new Date(signer.notBefore),
     notAfter: new Date(signer.notAfter),
     signingKey: await key,
   };

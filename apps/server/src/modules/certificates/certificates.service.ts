@@ -75,12 +75,15 @@ export async function issueCertificate(
         throw invalid([{ field: '/personId', message: 'no registered person with this id' }]);
       }
       const signer = await activeSigner(trx, config, source);
+      // A signer made just now (first issuance, a rotation) may be younger than `now`, taken before the
+      // transaction: the certificate is issued when it is signed, never before its signer was valid.
+      const issuedAt = new Date(Math.max(now.getTime(), signer.notBefore.getTime()));
       const expiresAt = new Date(Math.min(built.expiresAt.getTime(), signer.notAfter.getTime()));
       const hc1 = await issueHcert(built.payload, {
         signingKey: signer.signingKey,
         signerCertificate: signer.certificateDer,
         issuer: config.state.code,
-        issuedAt: now,
+        issuedAt,
         expiresAt,
         backend: nodeBackend,
       });
@@ -100,7 +103,7 @@ export async function issueCertificate(
         signerId: signer.id,
         issuedBy: actor.id,
         // The CWT carries whole seconds; the row says the same instants.
-        issuedAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString(),
+        issuedAt: new Date(Math.floor(issuedAt.getTime() / 1000) * 1000).toISOString(),
         expiresAt: new Date(Math.floor(expiresAt.getTime() / 1000) * 1000).toISOString(),
         revokedAt: null,
         revokedBy: null,
