@@ -17,6 +17,7 @@ import { validatorCompiler } from './http/validation.ts';
 import { nudgeLive } from './live/live.hub.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { advisoriesRoutes } from './modules/advisories/advisories.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'registrants', description: 'Registered nationals for staff: map counts, table, person page, export' },
         { name: 'registry', description: 'A citizen’s own registration: profile, family, contacts, presences' },
         { name: 'places', description: 'Countries’ regions and cities from the offline gazetteer' },
+        { name: 'advisories', description: 'Travel advisories: level 1–4 per country and region, with history' },
         { name: 'operations', description: 'Health and metrics' },
       ],
     },
@@ -175,6 +177,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(registryRoutes);
   await app.register(targetingRoutes);
   await app.register(hotlineRoutes);
+  await app.register(advisoriesRoutes);
   registerCaseAccountHooks();
   registerRegistryAccountHooks();
 

@@ -83,6 +83,7 @@ describeEachDialect('migrations', (getDb) => {
       'staff_imports',
       'throttles',
       'totp_credentials',
+      'travel_advisories',
       'user_missions',
       'users',
       'webauthn_challenges',

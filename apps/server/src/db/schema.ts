@@ -5,6 +5,7 @@ import type {
   SettingsTable,
   WebauthnChallengesTable,
 } from './tables/accounts.table.ts';
+import type { TravelAdvisoriesTable } from './tables/advisories.table.ts';
 import type { AuditLogTable, ThrottlesTable } from './tables/audit.table.ts';
 import type {
   CaseAttachmentsTable,
@@ -82,6 +83,7 @@ export interface Database {
   hotlineCalls: HotlineCallsTable;
   knowledgeArticles: KnowledgeArticlesTable;
   savedViews: SavedViewsTable;
+  travelAdvisories: TravelAdvisoriesTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
+import { seedDemoAdvisories } from '../advisories/advisories.seed.ts';
 import { seedDemoOrganisation } from '../businesses/businesses.seed.ts';
 import { seedDemoCases } from '../cases/cases.seed.ts';
 import { seedDemoCertificate } from '../certificates/certificates.seed.ts';
@@ -67,6 +68,8 @@ export async function seedDemo(db: Kysely<Database>, stateCode: string, config?:
     // The hotline's standard answers, and a week of calls at these missions for the call list and statistics.
     await seedKnowledgeBase(trx);
     if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoCalls(trx);
+    // A handful of travel advisories, so the citizen's map and the console's list are not empty.
+    await seedDemoAdvisories(trx);
     return { missions: missions.length, accountsCreated };
   });
   // The demo citizen's vaccination certificate (signed with the configured key, in its own transaction).
