@@ -158,4 +158,29 @@ describeBrowser('citizen app: wallet to verifier', () => {
     await walletPage.context().close();
     await verifier.context().close();
   });
+
+  it('in English too, the wallet makes a one-page A4 PDF whose QR code is the certificate; accessible', async () => {
+    const page = await newPhonePage(browser, 'en');
+    const personId = await citizenPersonId(page.context());
+    const { id, hc1 } = await issuer.issueVaccination(personId);
+    await page.goto(new URL('/wallet', server.url).href);
+    const button = page.getByRole('button', { name: 'Download a PDF to print' }).first();
+    await expect.poll(() => button.isVisible(), { timeout: 15_000 }).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe(`health-certificate-v-${id}.pdf`);
+    const pdf = await PDFDocument.load(readFileSync(await download.path()));
+    expect(pdf.getPageCount()).toBe(1);
+    expect(qrTextsInPdf(pdf)).toEqual([hc1]);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/The PDF is ready/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await checkAxe(page);
+    await screenshot(page, 'citizen-wallet-pdf-phone-en');
+    await page.context().close();
+  });
 });
