@@ -47,6 +47,7 @@ export const CONSOLE_PAGES = {
     label: 'area.nav',
     roles: ['hq_admin', 'alert_manager', 'hotline_agent', 'consular_officer', 'mission_head'],
   },
+  advisories: { path: '/advisories', label: 'advisories.nav', roles: ['hq_admin', 'alert_manager'] },
   certificates: { path: '/certificates', label: 'certificates.nav', roles: ['health_issuer', 'hq_admin'] },
   // Reached from the certificates list (Issue a certificate), not from the menu.
   certificatesIssue: { path: '/certificates/new', label: 'certificates.nav', roles: ['health_issuer'], menu: false },

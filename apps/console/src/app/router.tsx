@@ -133,6 +133,29 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="advisories" />,
+            children: [
+              {
+                path: 'advisories',
+                lazy: async () => ({
+                  Component: (await import('../features/advisories/advisories.page.tsx')).AdvisoriesPage,
+                }),
+              },
+              {
+                path: 'advisories/publish',
+                lazy: async () => ({
+                  Component: (await import('../features/advisories/advisory-publish.page.tsx')).AdvisoryPublishPage,
+                }),
+              },
+              {
+                path: 'advisories/:country',
+                lazy: async () => ({
+                  Component: (await import('../features/advisories/advisory-country.page.tsx')).AdvisoryCountryPage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="registrants" />,
             children: [
               {

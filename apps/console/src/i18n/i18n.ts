@@ -1,6 +1,8 @@
 import { DEFAULT_LOCALE, isLocale, type Locale, negotiateLocale } from '@homeward/shared';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import advisoriesEn from '../locales/advisories.en.json';
+import advisoriesZhCN from '../locales/advisories.zh-CN.json';
 import casesEn from '../locales/cases.en.json';
 import casesZhCN from '../locales/cases.zh-CN.json';
 import dashboardEn from '../locales/dashboard.en.json';
@@ -15,7 +17,9 @@ const STORAGE_KEY = 'homeward.console.locale';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof casesEn & typeof dashboardEn & typeof hotlineEn };
+    resources: {
+      translation: typeof en & typeof casesEn & typeof dashboardEn & typeof hotlineEn & typeof advisoriesEn;
+    };
   }
 }
 
@@ -40,8 +44,8 @@ export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
     // Each area keeps its words in its own files (locales/<area>.<lang>.json), merged at the top level.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...casesZhCN, ...dashboardZhCN, ...hotlineZhCN } },
-      en: { translation: { ...en, ...casesEn, ...dashboardEn, ...hotlineEn } },
+      'zh-CN': { translation: { ...zhCN, ...casesZhCN, ...dashboardZhCN, ...hotlineZhCN, ...advisoriesZhCN } },
+      en: { translation: { ...en, ...casesEn, ...dashboardEn, ...hotlineEn, ...advisoriesEn } },
     },
     lng,
     fallbackLng: DEFAULT_LOCALE,
