@@ -94,6 +94,8 @@ describeEachDialect('case dashboard', (getDb) => {
     for (const who of ['admin', 'head.us', 'officer.us', 'agent']) {
       cookies[who] = await signInAs(app, email(who), DEMO_PASSWORD);
     }
+    // Only this test's cases and calls, not the demo's.
+    await app.ctx.db.deleteFrom('hotlineCalls').execute();
     await app.ctx.db.deleteFrom('cases').execute();
     await addCase({ mission: 'US-WAS', priority: 'P1', category: 'accident', slaState: 'red' });
     await addCase({
