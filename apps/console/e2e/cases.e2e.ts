@@ -1,3 +1,5 @@
+import { Buffer } from 'node:buffer';
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
@@ -122,7 +124,8 @@ describeBrowser('staff console: consular protection cases', () => {
     await page.getByRole('status').filter({ hasText: '3 cases' }).waitFor();
     await checkAxe(page);
     await screenshot(page, 'console-cases-live-p1-desktop-en');
-    await page.getByRole('button', { name: /^Dismiss/ }).click();
+    // Other new cases of the mission may be announced too; this one is dismissed by its own button.
+    await page.getByRole('button', { name: new RegExp(`^Dismiss.*New P1 case ${opened.number}`) }).click();
     await notice.waitFor({ state: 'hidden' });
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
@@ -172,6 +175,25 @@ describeBrowser('staff console: consular protection cases', () => {
     await timeline.getByText('Hospital confirms admission, ward 4B.').waitFor();
     const note = timeline.locator('li').filter({ hasText: 'Hospital confirms admission' });
     await note.getByText('Staff only').waitFor();
+
+    // A file a colleague attached: on the timeline and under Files, with a download link.
+    const upload = await page.request.post(new URL(`/api/v1/cases/${caseId}/attachments`, server.url).href, {
+      headers: {
+        'X-Requested-With': 'homeward',
+        'Content-Type': 'application/octet-stream',
+        'X-File-Name': encodeURIComponent('医院证明 hospital.pdf'),
+        'Idempotency-Key': randomUUID(),
+      },
+      data: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+    });
+    expect(upload.status()).toBe(201);
+    await timeline.getByText('File attached').waitFor();
+    const files = page.getByRole('region', { name: 'Files' });
+    const link = files.getByRole('link', { name: 'Download 医院证明 hospital.pdf' });
+    await link.waitFor();
+    const download = page.waitForEvent('download');
+    await link.click();
+    expect((await download).suggestedFilename()).toContain('hospital.pdf');
     await captureEverywhere(page, 'case', 'en');
 
     // A stale edit: with the live stream cut, a colleague raises the priority; our change of type is refused,
@@ -239,7 +261,7 @@ describeBrowser('staff console: consular protection cases', () => {
       await heading(page, new RegExp(number));
       await page.getByLabel('重大突发事件', { exact: true }).selectOption({ label: '弗吉尼亚州洪水 Virginia floods' });
       await page.getByRole('button', { name: '关联' }).click();
-      await page.getByRole('status').filter({ hasText: '事件关联已保存。' }).waitFor();
+      await page.locator('ol.timeline').getByText('关联到事件“弗吉尼亚州洪水 Virginia floods”').waitFor();
     }
 
     // LI NA's case (open now) is merged into ZHANG's: the dialog names both numbers first.

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { ApiError } from '../../lib/api.client.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.hook.ts';
 import { CaseActions, type RunChange } from './case-actions.component.tsx';
 import { CaseFacts, CaseSlaClocks } from './case-facts.component.tsx';
@@ -15,7 +16,7 @@ import { PriorityTag, StatusTag } from './case-tags.component.tsx';
 import { CaseTasks } from './case-tasks.component.tsx';
 import { CaseComposer, CaseTimeline } from './case-timeline.component.tsx';
 import { useCaseTimeline } from './case-timeline.hook.ts';
-import { casePath, conflictOf } from './cases.api.ts';
+import { attachmentPath, casePath, conflictOf } from './cases.api.ts';
 import { useSaid } from './said.hook.ts';
 import { useNow } from './sla.component.tsx';
 import './cases.css';
@@ -167,6 +168,26 @@ function CaseView({ detail, reload }: { detail: CaseDetail; reload: () => void }
           <CaseActions detail={detail} run={run} />
           <CaseTasks caseId={kase.id} tasks={detail.tasks} now={now} onChanged={refreshAll} />
           <CasePersons caseId={kase.id} persons={detail.persons} onChanged={refreshAll} />
+          {detail.attachments.length > 0 ? (
+            <section aria-labelledby="case-files-title">
+              <h2 id="case-files-title" className="case-side__title">
+                {t('cases.files.title')}
+              </h2>
+              <ul className="plain-list case-files">
+                {detail.attachments.map((file) => (
+                  <li key={file.id}>
+                    <a href={attachmentPath(kase.id, file.id)} download={file.fileName}>
+                      {t('cases.timeline.download', { name: file.fileName })}
+                    </a>{' '}
+                    <span className="muted">
+                      ({file.mediaType}, {formatDateTime(file.createdAt, locale)})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <p className="hint">{t('cases.files.audited')}</p>
+            </section>
+          ) : null}
         </div>
       </div>
       <p className="hint">{t('cases.detail.auditNote')}</p>
