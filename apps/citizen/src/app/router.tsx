@@ -219,6 +219,18 @@ export function createRouter() {
               lazy: async () => ({ Component: (await import('../features/help/help.page.tsx')).HelpPage }),
             },
             {
+              path: 'advisories',
+              lazy: async () => ({
+                Component: (await import('../features/advisories/advisories.page.tsx')).AdvisoriesPage,
+              }),
+            },
+            {
+              path: 'advisories/:country',
+              lazy: async () => ({
+                Component: (await import('../features/advisories/advisory-country.page.tsx')).AdvisoryCountryPage,
+              }),
+            },
+            {
               path: 'missions',
               lazy: async () => ({ Component: (await import('../features/missions/missions.page.tsx')).MissionsPage }),
             },

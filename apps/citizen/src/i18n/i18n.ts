@@ -3,6 +3,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import accountsEn from '../locales/accounts.en.json';
 import accountsZhCN from '../locales/accounts.zh-CN.json';
+import advisoriesEn from '../locales/advisories.en.json';
+import advisoriesZhCN from '../locales/advisories.zh-CN.json';
 import casesEn from '../locales/cases.en.json';
 import casesZhCN from '../locales/cases.zh-CN.json';
 import certificatesEn from '../locales/certificates.en.json';
@@ -28,7 +30,8 @@ declare module 'i18next' {
         typeof registrationEn &
         typeof organisationEn &
         typeof helpEn &
-        typeof casesEn;
+        typeof casesEn &
+        typeof advisoriesEn;
     };
   }
 }
@@ -63,6 +66,7 @@ export function setupI18n(): typeof i18next {
           ...organisationZhCN,
           ...helpZhCN,
           ...casesZhCN,
+          ...advisoriesZhCN,
         },
       },
       en: {
@@ -74,6 +78,7 @@ export function setupI18n(): typeof i18next {
           ...organisationEn,
           ...helpEn,
           ...casesEn,
+          ...advisoriesEn,
         },
       },
     },

@@ -34,6 +34,12 @@ export function LandingPage() {
             </Link>
           </li>
           <li>
+            <Link to="/advisories" className="service-link">
+              <span className="service-link__title">{t('advisories.nav')}</span>
+              <span className="service-link__hint">{t('advisories.landingHint')}</span>
+            </Link>
+          </li>
+          <li>
             <Link to="/missions" className="service-link">
               <span className="service-link__title">{t('landing.findMission')}</span>
               <span className="service-link__hint">{t('landing.findMissionHint')}</span>

@@ -1,0 +1,13 @@
+import DOMPurify from 'dompurify';
+import { marked } from 'marked';
+import { useMemo } from 'react';
+
+/**
+ * An advisory's details (Markdown written by headquarters) as HTML. The HTML marked produces goes through
+ * DOMPurify, as in the console's knowledge base, so a script or an event handler in the text never runs.
+ */
+export function Markdown({ text, lang }: { text: string; lang: string }) {
+  const html = useMemo(() => DOMPurify.sanitize(marked.parse(text, { async: false, gfm: true })), [text]);
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by DOMPurify just above.
+  return <div className="markdown" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />;
+}
