@@ -261,6 +261,7 @@ describeBrowser('staff console: consular protection cases', () => {
       await heading(page, new RegExp(number));
       await page.getByLabel('重大突发事件', { exact: true }).selectOption({ label: '弗吉尼亚州洪水 Virginia floods' });
       await page.getByRole('button', { name: '关联' }).click();
+      await page.getByRole('status').filter({ hasText: '事件关联已保存。' }).waitFor();
       await page.locator('ol.timeline').getByText('关联到事件“弗吉尼亚州洪水 Virginia floods”').waitFor();
     }
 

@@ -21,7 +21,12 @@ export function useApi<T>(path: string | null): ApiState<T> & { retry: () => voi
     const controller = new AbortController();
     setState((previous) => ({ status: 'loading', data: previous.data, error: null }));
     getJson<T>(path, controller.signal).then(
-      (data) => setState({ status: 'ready', data, error: null }),
+      (data) => {
+        // An abort while the body was read still resolves (the client reads a broken body as null): a newer
+        // request is on its way, and this stale answer must not blank the page in between.
+        if (controller.signal.aborted) return;
+        setState({ status: 'ready', data, error: null });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         setState({ status: 'error', data: null, error: error instanceof ApiError ? error : new ApiError(0, null) });

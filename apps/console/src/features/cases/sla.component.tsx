@@ -104,8 +104,16 @@ export function SlaBadge({
     <span className={`sla sla--${state}`}>
       <SlaIcon state={state} />
       <span>
-        {label ? <span className="sla__label">{label}: </span> : null}
-        <span className="visually-hidden">{t(`cases.sla.state.${state}`)}: </span>
+        {label ? (
+          <span className="sla__label">
+            {label}
+            {t('cases.sla.separator')}
+          </span>
+        ) : null}
+        <span className="visually-hidden">
+          {t(`cases.sla.state.${state}`)}
+          {t('cases.sla.separator')}
+        </span>
         {text}
       </span>
     </span>
