@@ -49,8 +49,8 @@ export function AdvisoriesMap({
   const { t } = useTranslation();
   return (
     <figure className="advisory-map">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="advisory-map-title">
-        <title id="advisory-map-title">{t('advisories.map.title')}</title>
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG groups its shapes with role="group"; a fieldset cannot hold SVG. */}
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={t('advisories.map.title')}>
         {SHAPES.map((shape) => {
           const level = levels.get(shape.code);
           if (!level) return <path key={shape.code} d={shape.d} className="advisory-map__none" />;

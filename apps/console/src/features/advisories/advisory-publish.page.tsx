@@ -73,7 +73,7 @@ export function AdvisoryPublishPage() {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const countries = useApi<Country[]>('/api/v1/countries');
-  const regions = useApi<PlaceRegion[]>(
+  const regions = useApi<{ items: PlaceRegion[] }>(
     draft.country ? `/api/v1/places/regions?country=${encodeURIComponent(draft.country)}` : null,
   );
   const existing = useApi<AdvisoryCountry>(draft.country ? countryAdvisoriesPath(draft.country) : null);
@@ -86,7 +86,7 @@ export function AdvisoryPublishPage() {
         : existing.data.current
       : undefined;
   const countryName = countries.data?.find((c) => c.code === draft.country)?.name[locale] ?? draft.country;
-  const regionName = regions.data?.find((r) => r.code === draft.region)?.name;
+  const regionName = regions.data?.items.find((r) => r.code === draft.region)?.name;
   const place = regionName ? `${countryName} · ${regionName}` : countryName;
 
   const check = (event: FormEvent) => {
@@ -201,7 +201,7 @@ export function AdvisoryPublishPage() {
             onChange={(e) => set({ region: e.target.value })}
           >
             <option value="">{t('advisories.wholeCountry')}</option>
-            {(regions.data ?? []).map((r) => (
+            {(regions.data?.items ?? []).map((r) => (
               <option key={r.code} value={r.code}>
                 {r.name}
               </option>

@@ -7,6 +7,7 @@ import {
   PublishAdvisoryBodySchema,
 } from '@homeward/shared';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import type { App } from '../../http/app-types.ts';
 import { auditSource } from '../../http/audit-source.ts';
 import { localeOf } from '../../http/problem.ts';
@@ -29,6 +30,16 @@ function matches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
 }
 
+/**
+ * Sets the validators and says whether the caller's copy is current. `no-cache`: browsers keep the answer but
+ * ask every time, so a level published a moment ago is never hidden behind a cached copy (304 costs no body).
+ */
+function revalidated(ifNoneMatch: string | undefined, reply: FastifyReply, body: unknown): boolean {
+  const etag = etagOf(body);
+  reply.header('etag', etag).header('cache-control', 'public, no-cache');
+  return matches(ifNoneMatch, etag);
+}
+
 export async function advisoriesRoutes(app: App): Promise<void> {
   const { db } = app.ctx;
 
@@ -44,10 +55,8 @@ export async function advisoriesRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const body = await listCurrentAdvisories(db);
-      const etag = etagOf(body);
-      reply.header('etag', etag).header('cache-control', 'public, max-age=60, stale-while-revalidate=86400');
-      if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
-      return reply.send(body);
+      const etag = revalidated(request.headers['if-none-match'], reply, body);
+      return etag ? reply.code(304).send(null) : reply.send(body);
     },
   );
 
@@ -60,12 +69,12 @@ export async function advisoriesRoutes(app: App): Promise<void> {
         summary: 'A country’s advisory in force, its regional advisories and every version published (paginated)',
         params: Type.Object({ country: Type.String({ pattern: '^[A-Z]{2}$' }) }),
         querystring: AdvisoryCountryQuerySchema,
-        response: { 200: AdvisoryCountrySchema },
+        response: { 200: AdvisoryCountrySchema, 304: Type.Null() },
       },
     },
     async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=60');
-      return viewCountryAdvisories(db, request.params.country, request.query, localeOf(request));
+      const body = await viewCountryAdvisories(db, request.params.country, request.query, localeOf(request));
+      return revalidated(request.headers['if-none-match'], reply, body) ? reply.code(304).send(null) : reply.send(body);
     },
   );
 

@@ -89,6 +89,15 @@ describeEachDialect('travel advisories', (getDb) => {
     const changed = await app.inject({ method: 'GET', url: '/api/v1/advisories', headers: { 'if-none-match': etag } });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
+    // The country page too: browsers ask every time (no-cache), so a new level shows at once.
+    const chile = await app.inject({ method: 'GET', url: '/api/v1/advisories/CL' });
+    expect(chile.headers['cache-control']).toBe('public, no-cache');
+    const same = await app.inject({
+      method: 'GET',
+      url: '/api/v1/advisories/CL',
+      headers: { 'if-none-match': chile.headers.etag as string },
+    });
+    expect(same.statusCode).toBe(304);
   });
 
   it('leaves an expired advisory out of what is in force but keeps it in the history', async () => {
