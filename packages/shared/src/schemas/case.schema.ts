@@ -357,6 +357,11 @@ export type CaseListQuery = Static<typeof CaseListQuerySchema>;
 export const CasePageSchema = Type.Object({
   items: Type.Array(CaseSchema),
   total: Type.Integer({ minimum: 0 }),
+  totalCapped: Type.Optional(
+    Type.Boolean({
+      description: 'A search counts its matches up to 1,000: true when more match and `total` is that lower bound',
+    }),
+  ),
   page: Type.Integer({ minimum: 1 }),
   pageSize: Type.Integer({ minimum: 1 }),
 });

@@ -110,6 +110,11 @@ function filtered(db: Db, f: CaseFilter) {
   return query;
 }
 
+/** The ids of the cases the filter keeps (the full-text search checks its matches against it, case by case). */
+export function filteredCaseIds(db: Db, filter: CaseFilter) {
+  return filtered(db, filter).clearSelect().select('cases.id');
+}
+
 export async function countCases(db: Db, filter: CaseFilter): Promise<number> {
   const row = await filtered(db, filter)
     .clearSelect()

@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { dialectOf } from '../../db/dialect/dialect.ts';
 import type { Db } from '../../db/schema.ts';
 
@@ -112,4 +112,97 @@ export function caseIdsMatching(db: Db, q: string, options: CaseSearchOptions): 
       sql`${sql.table(`w${i}`)} as materialized (${postgresTerm(term, options, i > 0 ? `w${i - 1}` : null)})`,
   );
   return sql<string>`(with ${sql.join(steps, sql`, `)} select case_id from ${sql.table(`w${ordered.length - 1}`)})`;
+}
+
+/**
+ * A search's total is counted up to this many cases; beyond it the list answers "1,000+" (`totalCapped`). A
+ * broad word (half of all cases) then costs the same as a rare one: the matches are read until the cap, not all.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+/** Builds, for a case id (a column of the outer query), the condition "the caller may list this case". */
+export type CaseScopeCheck = (caseId: RawBuilder<string>) => Expression<SqlBool>;
+
+/**
+ * The ids of at most `limit` cases that hold every word of `q` and pass `inScope`, in no particular order;
+ * null when `q` has no words. The matches of the longest word are read from the index one document at a time
+ * and each one's case is checked (scope and filters, then the other words) as it comes, so the query stops at
+ * `limit` cases instead of collecting every match first.
+ */
+export async function firstMatchingCaseIds(
+  db: Db,
+  q: string,
+  options: CaseSearchOptions,
+  inScope: CaseScopeCheck,
+  limit: number,
+): Promise<string[] | null> {
+  const terms = searchTerms(q);
+  if (terms.length === 0) return null;
+  const ordered = [...terms].sort((a, b) => characters(b) - characters(a));
+  const [first, ...later] = ordered as [string, ...string[]];
+  if (dialectOf(db).name === 'sqlite') {
+    const visible = options.includeInternal ? sql`` : sql` and d.visibility = 'citizen'`;
+    const found =
+      characters(first) >= 3
+        ? sql`case_search match ${ftsPhrase(first)}`
+        : sql`s.rowid > (select coalesce(max(doc_id), 0) from case_search_docs) - ${sql.lit(SHORT_TERM_WINDOW)}
+          and s.body like ${containsPattern(first)} escape '\\'`;
+    const caseId = sql.ref<string>('d.case_id') as unknown as RawBuilder<string>;
+    const checks = later.map((term) => sql` and ${caseHasWord(db, term, options, caseId)}`);
+    const result = await sql<{ caseId: string }>`select distinct d.case_id from case_search s
+      cross join case_search_docs d on d.doc_id = s.rowid
+      where ${found}${visible} and ${inScope(caseId)}${sql.join(checks, sql``)}
+      limit ${sql.lit(limit)}`.execute(db);
+    return result.rows.map((r) => r.caseId);
+  }
+  // PostgreSQL: the words' cases as before (each later word within the earlier one's), then scope, then the limit.
+  const sub = caseIdsMatching(db, q, options);
+  if (!sub) return null;
+  const caseId = sql.ref<string>('m.case_id') as unknown as RawBuilder<string>;
+  const result = await sql<{ caseId: string }>`select m.case_id from ${sub} m where ${inScope(caseId)}
+    limit ${sql.lit(limit)}`.execute(db);
+  return result.rows.map((r) => r.caseId);
+}
+
+/**
+ * "The case `caseId` holds `term`" (summary, description, a note or a message the caller may read), checked on
+ * that case's texts alone: cheap per case, for a walk over cases in the list's order.
+ */
+function caseHasWord(
+  db: Db,
+  term: string,
+  options: CaseSearchOptions,
+  caseId: RawBuilder<string>,
+): RawBuilder<SqlBool> {
+  const pattern = containsPattern(term);
+  if (dialectOf(db).name === 'sqlite') {
+    const visible = options.includeInternal ? sql`` : sql` and w.visibility = 'citizen'`;
+    return sql<SqlBool>`exists (select 1 from case_search_docs w cross join case_search ws on ws.rowid = w.doc_id
+      where w.case_id = ${caseId} and ws.body like ${pattern} escape '\\'${visible})`;
+  }
+  const visible = options.includeInternal ? sql`` : sql` and w.visibility = 'citizen'`;
+  return sql<SqlBool>`(exists (select 1 from cases wc where wc.id = ${caseId}
+      and (wc.summary ilike ${pattern} escape '\\' or wc.description ilike ${pattern} escape '\\'))
+    or exists (select 1 from case_events w where w.case_id = ${caseId} and w.kind in ('note', 'message')
+      and w.body ilike ${pattern} escape '\\'${visible}))`;
+}
+
+/**
+ * "The case `caseId` holds every word of `q`", each checked on that case's own texts; null when `q` has no
+ * words. For walking the cases in the list's order (newest first) when a search matches too many of them to
+ * collect: the first page is found after a few cases instead of after all the matches.
+ */
+export function caseHasEveryWord(
+  db: Db,
+  q: string,
+  options: CaseSearchOptions,
+  caseId: RawBuilder<string>,
+): RawBuilder<SqlBool> | null {
+  const terms = searchTerms(q);
+  if (terms.length === 0) return null;
+  const ordered = [...terms].sort((a, b) => characters(b) - characters(a));
+  return sql<SqlBool>`(${sql.join(
+    ordered.map((term) => caseHasWord(db, term, options, caseId)),
+    sql` and `,
+  )})`;
 }

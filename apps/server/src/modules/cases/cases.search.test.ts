@@ -1,9 +1,16 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../../test/support/db.ts';
 import { isoNow, newId } from '../../clock.ts';
 import { seedDemo } from '../demo/demo.seed.ts';
 import { appendCaseEvent } from './cases.events.repo.ts';
-import { caseIdsMatching, containsPattern, searchTerms } from './cases.search.repo.ts';
+import {
+  caseHasEveryWord,
+  caseIdsMatching,
+  containsPattern,
+  firstMatchingCaseIds,
+  searchTerms,
+} from './cases.search.repo.ts';
 
 describe('search terms', () => {
   it('splits on white space (also the ideographic space), drops duplicates and keeps at most eight', () => {
@@ -58,14 +65,35 @@ describeEachDialect('full-text case search', (getDb) => {
     });
   }
 
-  /** Case keys matching `q` within `missions` (every mission when omitted), as staff or as a citizen. */
+  /**
+   * Case keys matching `q` within `missions` (every mission when omitted), as staff or as a citizen. The list
+   * finds them in two ways (decision 0013) — from the index up to a cap, or by walking the cases and checking
+   * each one's texts — and the whole set of matches is asked of the index in a third; all three must agree.
+   */
   async function find(q: string, options: { missions?: string[]; citizen?: boolean } = {}): Promise<string[]> {
-    const sub = caseIdsMatching(tdb.db, q, { includeInternal: !options.citizen });
+    const search = { includeInternal: !options.citizen };
+    const sub = caseIdsMatching(tdb.db, q, search);
     if (!sub) return [];
-    let query = tdb.db.selectFrom('cases').select('number').where('id', 'in', sub);
-    if (options.missions) query = query.where('missionCode', 'in', options.missions);
-    const rows = await query.orderBy('number').execute();
-    return rows.map((r) => r.number.replace('HW-TEST-', ''));
+    const numbers = async (where: RawBuilder<SqlBool>) => {
+      let query = tdb.db.selectFrom('cases').select('number').where(where);
+      if (options.missions) query = query.where('missionCode', 'in', options.missions);
+      const rows = await query.orderBy('number').execute();
+      return rows.map((r) => r.number.replace('HW-TEST-', ''));
+    };
+    const bySubquery = await numbers(sql<SqlBool>`cases.id in ${sub}`);
+    const inScope = (caseId: RawBuilder<string>) =>
+      options.missions
+        ? sql<SqlBool>`exists (select 1 from cases sc where sc.id = ${caseId} and sc.mission_code in (${sql.join(options.missions)}))`
+        : sql<SqlBool>`1 = 1`;
+    const first = (await firstMatchingCaseIds(tdb.db, q, search, inScope, 1000)) ?? [];
+    const byIndex = await numbers(
+      first.length > 0 ? sql<SqlBool>`cases.id in (${sql.join(first)})` : sql<SqlBool>`1 = 0`,
+    );
+    const every = caseHasEveryWord(tdb.db, q, search, sql.ref<string>('cases.id') as unknown as RawBuilder<string>);
+    const byWalk = await numbers(every ?? sql<SqlBool>`1 = 1`);
+    expect(byIndex).toEqual(bySubquery);
+    expect(byWalk).toEqual(bySubquery);
+    return bySubquery;
   }
 
   beforeAll(async () => {

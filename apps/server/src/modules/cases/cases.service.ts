@@ -34,7 +34,7 @@ import {
   listCases,
   nextCounterValue,
 } from './cases.repo.ts';
-import { caseTextFilter } from './cases.search.ts';
+import { caseTextSearch } from './cases.search.ts';
 import { businessCalendar, slaOnOpen } from './cases.sla.ts';
 import { allowedTransitions } from './cases.workflow.ts';
 
@@ -247,15 +247,19 @@ export async function searchCases(db: Db, actor: Actor, query: CaseListQuery): P
     incidentId: query.incidentId,
     sla: query.sla,
     source: query.source,
-    where: query.q ? [caseTextFilter(db, actor, query.q)] : [],
   };
+  // A search is run once, and its total counted only up to a cap (decision 0013).
+  const text = query.q ? await caseTextSearch(db, actor, query.q, filter) : null;
+  const listed: CaseFilter = text ? { ...filter, where: [text.where] } : filter;
+  const offset = (query.page - 1) * query.pageSize;
   const [total, rows] = await Promise.all([
-    countCases(db, filter),
-    listCases(db, filter, query.pageSize, (query.page - 1) * query.pageSize, query.sort ?? 'newest'),
+    text ? text.total : countCases(db, listed),
+    listCases(db, listed, query.pageSize, offset, query.sort ?? 'newest'),
   ]);
   return {
     items: rows.map((row) => presentCase(actor, row)),
     total,
+    totalCapped: text?.totalCapped ?? false,
     page: query.page,
     pageSize: query.pageSize,
   };
