@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/src/modules/demo/demo.accounts.ts';
 import {
   checkAxe,
   describeBrowser,
@@ -169,5 +170,21 @@ describeBrowser('travel advisories', () => {
       expect(await phone.locator('.advisory-list').textContent()).toContain(c.kenya);
       await phone.context().close();
     }
+
+    // A signed-in citizen subscribes to Kenya with the registry's subscriptions, and can stop again.
+    const citizen = await newPhonePage(browser, 'en');
+    await citizen.goto(new URL('/sign-in', server.url).href);
+    await citizen.getByLabel('Email address').fill('citizen@demo.homeward.example');
+    await citizen.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await citizen.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await citizen.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    await citizen.goto(new URL('/advisories/KE', server.url).href);
+    await citizen.getByRole('button', { name: 'Subscribe to this country' }).click();
+    await citizen.getByRole('status').filter({ hasText: 'You now follow Kenya.' }).waitFor();
+    await citizen.getByRole('button', { name: 'Stop following this country' }).waitFor();
+    const mine = await citizen.request.get(new URL('/api/v1/registry/me/subscriptions', server.url).href);
+    expect((await mine.json()).items.map((s: { countryCode: string }) => s.countryCode)).toContain('KE');
+    await shoot(citizen, 'advisories-citizen-subscribed-phone-en');
+    await citizen.context().close();
   });
 });

@@ -36,8 +36,17 @@ export async function supersede(db: Db, id: string, at: string): Promise<number>
   return Number(result.numUpdatedRows);
 }
 
-export async function insertAdvisory(db: Db, row: Insertable<TravelAdvisoriesTable>): Promise<void> {
-  await db.insertInto('travelAdvisories').values(row).execute();
+/** Inserts a version; false when another version is already in force for the place (the partial unique index). */
+export async function insertAdvisory(db: Db, row: Insertable<TravelAdvisoriesTable>): Promise<boolean> {
+  try {
+    await db.insertInto('travelAdvisories').values(row).execute();
+    return true;
+  } catch (error) {
+    // PostgreSQL unique_violation, SQLite SQLITE_CONSTRAINT_UNIQUE: the only unique keys are the id and that index.
+    const code = (error as { code?: unknown }).code;
+    if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
+    throw error;
+  }
 }
 
 export async function findAdvisory(db: Db, id: string): Promise<AdvisoryRow | undefined> {

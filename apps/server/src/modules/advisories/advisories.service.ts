@@ -129,7 +129,7 @@ export async function publishAdvisory(
       throw new ProblemError(409, 'conflict', 'another advisory for this place was published at the same moment');
     }
     const id = newId();
-    await insertAdvisory(trx, {
+    const inserted = await insertAdvisory(trx, {
       id,
       country: body.country,
       region,
@@ -144,6 +144,8 @@ export async function publishAdvisory(
       publishedAt: at,
       supersededAt: null,
     });
+    if (!inserted)
+      throw new ProblemError(409, 'conflict', 'another advisory for this place was published at the same moment');
     await appendAudit(trx, source, {
       action: 'advisory.publish',
       record: { type: 'travel_advisory', id },

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
+import { newId } from '../../clock.ts';
 import type { Db } from '../../db/schema.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
+import { insertAdvisory } from './advisories.repo.ts';
 
 const email = (name: string) => `${name}@demo.homeward.example`;
 const text = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -153,6 +155,27 @@ describeEachDialect('travel advisories', (getDb) => {
     const after = (await app.inject({ method: 'GET', url: '/api/v1/advisories/KE' })).json().history.total;
     expect(after).toBe(before);
     expect((await app.inject({ method: 'GET', url: '/api/v1/advisories/XX' })).statusCode).toBe(404);
+  });
+
+  it('never keeps two versions in force for one place (the second of two racing publishers is refused)', async () => {
+    const row = (id: string) => ({
+      id,
+      country: 'UY',
+      region: '',
+      level: 2,
+      summaryZh: '摘要',
+      summaryEn: 'summary',
+      detailsZh: '详情',
+      detailsEn: 'details',
+      effectiveFrom: new Date().toISOString(),
+      effectiveUntil: null,
+      publishedBy: null,
+      publishedAt: new Date().toISOString(),
+      supersededAt: null,
+    });
+    expect(await insertAdvisory(db, row(newId()))).toBe(true);
+    expect(await insertAdvisory(db, row(newId()))).toBe(false);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/advisories/UY' })).json().history.total).toBe(1);
   });
 
   it('lets only alert managers and HQ publish', async () => {
