@@ -157,6 +157,15 @@ describeBrowser('staff console: consular protection cases', () => {
     await status(page, 'In progress').waitFor();
     await timeline.getByText('Status: Accepted → In progress').waitFor();
 
+    // The officer hands the case to the mission head, picked from the mission's own staff.
+    const assignTo = page.getByLabel('Assign to');
+    await expect
+      .poll(() => assignTo.locator('option').allTextContents())
+      .toContain('Mission Head, Washington 驻美使馆馆长');
+    await assignTo.selectOption({ label: 'Mission Head, Washington 驻美使馆馆长' });
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await timeline.getByText('Mission Head, Washington', { exact: false }).first().waitFor();
+
     // A task that was due yesterday says "Overdue" in words.
     await page.getByLabel('What needs doing').fill('Visit Inova Fairfax Hospital');
     const yesterday = new Date(Date.now() - 24 * 3600_000);

@@ -1,12 +1,12 @@
 import {
   CASE_CATEGORIES,
   CASE_PRIORITIES,
+  type CaseAssigneeList,
   type CaseCategory,
   type CaseDetail,
   type CasePriority,
   type CaseStatus,
   type IncidentPage,
-  type StaffPage,
 } from '@homeward/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -182,14 +182,12 @@ function AssignForm({ detail, run }: { detail: CaseDetail; run: RunChange }) {
   const { t } = useTranslation();
   const user = useSessionUser();
   const kase = detail.case;
-  const staff = useApi<StaffPage>(
-    user.role === 'hq_admin'
-      ? `/api/v1/staff?mission=${encodeURIComponent(kase.missionCode)}&status=active&pageSize=200`
-      : null,
+  // HQ and the mission's officers and head pick among the mission's active officers and head.
+  const canAssign = user.role === 'hq_admin' || user.role === 'consular_officer' || user.role === 'mission_head';
+  const assignees = useApi<CaseAssigneeList>(
+    canAssign ? `/api/v1/cases/${encodeURIComponent(kase.id)}/assignees` : null,
   );
-  const officers = (staff.data?.items ?? []).filter(
-    (s) => (s.role === 'consular_officer' || s.role === 'mission_head') && s.missions.includes(kase.missionCode),
-  );
+  const officers = assignees.data?.items ?? [];
   const [draft, setChoice] = useState<string | null>(null);
   const choice = draft ?? kase.assignedTo?.id ?? '';
   const [error, setError] = useState<string | null>(null);
@@ -238,7 +236,7 @@ function AssignForm({ detail, run }: { detail: CaseDetail; run: RunChange }) {
               <option value="">{t('cases.unassigned')}</option>
               {officers.map((officer) => (
                 <option key={officer.id} value={officer.id}>
-                  {officer.displayName}
+                  {officer.name}
                 </option>
               ))}
             </select>
