@@ -114,7 +114,11 @@ export function CasesListPage() {
       {data ? (
         <div aria-busy={results.status === 'loading'}>
           <p className="count" role="status">
-            <strong>{t('cases.count', { count: data.total, formatted: formatNumber(data.total, locale) })}</strong>
+            <strong>
+              {data.totalCapped
+                ? t('cases.countCapped', { formatted: formatNumber(data.total, locale) })
+                : t('cases.count', { count: data.total, formatted: formatNumber(data.total, locale) })}
+            </strong>
           </p>
           {data.items.length === 0 ? (
             <p>{t('cases.empty')}</p>

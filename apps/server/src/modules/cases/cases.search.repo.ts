@@ -120,6 +120,12 @@ export function caseIdsMatching(db: Db, q: string, options: CaseSearchOptions): 
  */
 export const SEARCH_COUNT_CAP = 1000;
 
+/**
+ * PostgreSQL looks for a search's first SEARCH_COUNT_CAP + 1 matches among this many newest cases before it asks
+ * the trigram indexes (see firstMatchingCaseIds).
+ */
+export const POSTGRES_WALK = 5000;
+
 /** Builds, for a case id (a column of the outer query), the condition "the caller may list this case". */
 export type CaseScopeCheck = (caseId: RawBuilder<string>) => Expression<SqlBool>;
 
@@ -155,7 +161,16 @@ export async function firstMatchingCaseIds(
       limit ${sql.lit(limit)}`.execute(db);
     return result.rows.map((r) => r.caseId);
   }
-  // PostgreSQL: the words' cases as before (each later word within the earlier one's), then scope, then the limit.
+  // PostgreSQL: pg_trgm's GIN index is lossy, so every candidate row of a common word is read from the heap and
+  // rechecked (half a second for a word in half the notes). A common word is instead found by checking the newest
+  // cases one by one: if POSTGRES_WALK of them already hold `limit` matches, that is the answer.
+  const walkId = sql.ref<string>('c.id') as unknown as RawBuilder<string>;
+  const every = caseHasEveryWord(db, q, options, walkId);
+  const walked = await sql<{ caseId: string }>`select c.id as case_id
+    from (select id from cases order by opened_at desc, id limit ${sql.lit(POSTGRES_WALK)}) c
+    where ${inScope(walkId)} and ${every} limit ${sql.lit(limit)}`.execute(db);
+  if (walked.rows.length >= limit) return walked.rows.map((r) => r.caseId);
+  // Otherwise the words are rarer: the words' cases from the indexes (each later word within the earlier one's).
   const sub = caseIdsMatching(db, q, options);
   if (!sub) return null;
   const caseId = sql.ref<string>('m.case_id') as unknown as RawBuilder<string>;
@@ -181,10 +196,12 @@ function caseHasWord(
       where w.case_id = ${caseId} and ws.body like ${pattern} escape '\\'${visible})`;
   }
   const visible = options.includeInternal ? sql`` : sql` and w.visibility = 'citizen'`;
+  // OFFSET 0 keeps PostgreSQL from turning each EXISTS into a hashed subplan, which would collect every match
+  // of the word in the whole table before the first case is checked.
   return sql<SqlBool>`(exists (select 1 from cases wc where wc.id = ${caseId}
-      and (wc.summary ilike ${pattern} escape '\\' or wc.description ilike ${pattern} escape '\\'))
+      and (wc.summary ilike ${pattern} escape '\\' or wc.description ilike ${pattern} escape '\\') offset 0)
     or exists (select 1 from case_events w where w.case_id = ${caseId} and w.kind in ('note', 'message')
-      and w.body ilike ${pattern} escape '\\'${visible}))`;
+      and w.body ilike ${pattern} escape '\\'${visible} offset 0))`;
 }
 
 /**
