@@ -6,9 +6,9 @@ import { currentLocale } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { LoadError } from '../../lib/load-error.component.tsx';
 import { useApi } from '../../lib/use-api.hook.ts';
-import { Markdown } from '../hotline/markdown.component.tsx';
 import { Pagination } from '../missions/pagination.component.tsx';
 import { type AdvisoryCountry, countryAdvisoriesPath, HISTORY_PAGE_SIZE } from './advisories.api.ts';
+import { AdvisoryMarkdown } from './advisory-markdown.component.tsx';
 import { LevelTag } from './level-tag.component.tsx';
 
 /** One country: the advisory in force, its regions', and every version ever published, newest first. */
@@ -109,7 +109,7 @@ function AdvisoryBlock({ advisory }: { advisory: Advisory }) {
         <strong>{advisory.regionName ?? t('advisories.wholeCountry')}</strong> <LevelTag level={advisory.level} />
       </p>
       <p lang={locale}>{advisory.summary[locale]}</p>
-      <Markdown text={advisory.details[locale]} lang={locale} />
+      <AdvisoryMarkdown text={advisory.details[locale]} lang={locale} />
       <p className="muted">
         {t('advisories.effective', { from: formatDateTime(advisory.effectiveFrom, locale) })}
         {advisory.effectiveUntil

@@ -18,8 +18,8 @@ import { ErrorSummary } from '../auth/error-summary.component.tsx';
 import { Confirm } from '../forms/confirm.component.tsx';
 import { Field, FieldSet } from '../forms/field.component.tsx';
 import { errorsFromFailure, type FormError, useFormErrors } from '../forms/form-errors.ts';
-import { Markdown } from '../hotline/markdown.component.tsx';
 import { type AdvisoryCountry, countryAdvisoriesPath, publishAdvisory } from './advisories.api.ts';
+import { AdvisoryMarkdown } from './advisory-markdown.component.tsx';
 import { LevelTag } from './level-tag.component.tsx';
 
 interface Draft {
@@ -163,7 +163,7 @@ export function AdvisoryPublishPage() {
           aria-label={t('advisories.form.preview', { language: t(`advisories.language.${l}`) })}
         >
           <p className="hint">{t('advisories.form.preview', { language: t(`advisories.language.${l}`) })}</p>
-          <Markdown text={draft.details[l]} lang={l} />
+          <AdvisoryMarkdown text={draft.details[l]} lang={l} />
         </section>
       ) : null}
     </div>
