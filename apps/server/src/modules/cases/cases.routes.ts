@@ -43,7 +43,7 @@ export async function casesRoutes(app: App): Promise<void> {
         tags: ['cases'],
         summary: 'Cases the caller may see: all (HQ, hotline), their missions (mission staff), or their own (citizen)',
         description:
-          'Filters combine with AND; `status` may repeat. `q` keeps the cases whose summary, description, notes or messages contain every word (full text, also Chinese; words under three characters only match the newest 20,000 texts). `sort=sla` puts the case whose SLA target is due soonest first.',
+          'Filters combine with AND; `status` may repeat. `q` keeps the cases whose summary, description, notes or messages contain every word (full text, also Chinese; words under three characters only match the newest 20,000 texts); a search counts its matches up to 1,000 and answers `totalCapped: true` when more match. `sort=sla` puts the case whose SLA target is due soonest first.',
         querystring: CaseListQuerySchema,
         response: { 200: CasePageSchema },
       },
