@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
 import { WASHINGTON_DC } from '../../../test/support/businesses.ts';
@@ -5,7 +6,15 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 import { newCitizen, type TestCitizen } from '../registry/registry.fixtures.ts';
-import { openReceivedHelpRequests } from './help-requests.opener.ts';
+import { openReceivedHelpRequests, startHelpRequestOpener } from './help-requests.opener.ts';
+
+async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 const request = (overrides: Record<string, unknown> = {}) => ({
   category: 'crime_victim',
@@ -273,6 +282,24 @@ describeEachDialect('help requests', (getDb) => {
     // The intake row is the key's record: the generic Idempotency-Key table is not used by this route.
     const { db } = getDb();
     expect(await db.selectFrom('idempotencyKeys').select('key').where('key', 'like', 'twin-%').execute()).toEqual([]);
+  });
+
+  it('opens requests left received (a restart) in the background opener, which a nudge wakes at once', async () => {
+    const { db } = getDb();
+    const ids = await Promise.all(
+      [1, 2].map(async (i) => (await post(citizen.cookie, request({ subjectName: `LEFT ${i}` }))).json().request.id),
+    );
+    // A long poll: only the first round (at start) and the nudge can open them.
+    const opener = startHelpRequestOpener({ db, log: pino({ level: 'silent' }), pollMs: 60_000 });
+    try {
+      await until(async () => (await status(citizen.cookie, ids[0])).json().request.state === 'opened');
+      await until(async () => (await status(citizen.cookie, ids[1])).json().request.state === 'opened');
+      const third = (await post(citizen.cookie, request({ subjectName: 'NUDGED' }))).json().request.id;
+      opener.nudge();
+      await until(async () => (await status(citizen.cookie, third)).json().request.state === 'opened');
+    } finally {
+      await opener.stop();
+    }
   });
 
   it('opens each received request exactly once when openers race', async () => {
