@@ -10,6 +10,8 @@ export interface IntakeReceipt {
 }
 
 export interface IntakeWriter {
+  /** When the last row was handed in (performance.now()); the opener yields to the intake while it is recent. */
+  lastWriteAt: number;
   /** Resolves once the row (or its stored twin) is committed: durable under synchronous=FULL. */
   write(row: NewIntakeRow): Promise<IntakeReceipt>;
 }
@@ -61,7 +63,9 @@ function createIntakeWriter(db: Kysely<Database>): IntakeWriter {
   }
 
   return {
+    lastWriteAt: 0,
     write(row) {
+      this.lastWriteAt = performance.now();
       return new Promise<IntakeReceipt>((resolve, reject) => {
         pending.push({ row, resolve, reject });
         if (!scheduled) schedule();
@@ -80,4 +84,13 @@ export function intakeWriterFor(db: Kysely<Database>): IntakeWriter {
     writers.set(db, writer);
   }
   return writer;
+}
+
+/** How long after the last received request the intake counts as busy. */
+const BUSY_MS = 250;
+
+/** Whether this process received a help request in the last moment (a burst is on). */
+export function intakeIsBusy(db: Kysely<Database>, now: number = performance.now()): boolean {
+  const writer = writers.get(db);
+  return writer !== undefined && now - writer.lastWriteAt < BUSY_MS;
 }

@@ -5,11 +5,19 @@ import { isoNow } from '../../clock.ts';
 import { groupCommitFor } from '../../db/group-commit.ts';
 import type { Database } from '../../db/schema.ts';
 import { nudgeLive } from '../../live/live.hub.ts';
+import { intakeIsBusy } from './help-requests.intake.ts';
 import { countIntakeAttempt, listReceivedIntake, settleIntake, takeReceivedIntake } from './help-requests.repo.ts';
 import { internalProblem, openHelpRequest } from './help-requests.service.ts';
 
 /** Requests opened per round: their units share the group commit's batches with new requests. */
 const ROUND = 64;
+/**
+ * During a burst of requests the opener yields: small rounds, then a pause of `BURST_PAUSE` times the round's
+ * duration, so acknowledging new requests keeps most of the process (opening a case costs ~10 times receiving
+ * one). The backlog is opened at full speed once the burst is over.
+ */
+const BURST_ROUND = 8;
+const BURST_PAUSE = 4;
 /** Unexpected errors a request may meet before it is marked failed (the citizen is asked to call). */
 export const MAX_OPEN_ATTEMPTS = 5;
 
@@ -79,13 +87,18 @@ export function startHelpRequestOpener(options: {
     while (running) {
       nudged = false;
       let round: OpenRound = { opened: 0, failed: 0, errors: 0 };
+      const burst = intakeIsBusy(options.db);
+      const started = performance.now();
       try {
-        round = await openReceivedHelpRequests(options.db, options.log);
+        round = await openReceivedHelpRequests(options.db, options.log, burst ? BURST_ROUND : ROUND);
       } catch (error) {
         options.log.error({ err: error }, 'help request opener round failed; retrying after the poll interval');
         round.errors++;
       }
       const busy = round.opened + round.failed > 0 && round.errors === 0;
+      if (busy && burst && running) {
+        await new Promise((resolve) => setTimeout(resolve, (performance.now() - started) * BURST_PAUSE));
+      }
       if (busy || nudged || !running) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, options.pollMs);
