@@ -16,9 +16,9 @@ import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { openDatabase } from '../apps/server/src/db/connect.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
-import { startHelpRequestOpener } from '../apps/server/src/modules/help-requests/help-requests.opener.ts';
 import { DEMO_PASSWORD } from '../apps/server/src/modules/demo/demo.accounts.ts';
 import { seedDemo } from '../apps/server/src/modules/demo/demo.seed.ts';
+import { startHelpRequestOpener } from '../apps/server/src/modules/help-requests/help-requests.opener.ts';
 import { fmt, ratio } from './lib.ts';
 
 const CONNECTIONS = 50;
@@ -43,14 +43,14 @@ interface Run {
 }
 
 /** One autocannon run; every request gets a fresh Idempotency-Key (a retry would reuse it, a new request not). */
-async function drive(url: string, headers: Record<string, string>, seconds: number): Promise<Run> {
+async function drive(url: string, headers: Record<string, string>, seconds: number, method = 'POST'): Promise<Run> {
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: HELP_REQUEST,
+    method: method as 'POST',
+    headers: method === 'POST' ? { 'content-type': 'application/json', ...headers } : headers,
+    body: method === 'POST' ? HELP_REQUEST : undefined,
     requests: [
       {
         setupRequest: (request) => ({
@@ -76,9 +76,18 @@ export async function casesIntakeBench(): Promise<string> {
   await migrateToLatest(database.db);
   await seedDemo(database.db, 'CN');
   // The opener polls rarely here: the route's nudge wakes it, as in the server.
-  const opener = startHelpRequestOpener({ db: database.db, log: pino({ level: 'silent' }), pollMs: process.env.BENCH_NO_OPEN ? 600_000 : 500 });
+  const opener = startHelpRequestOpener({
+    db: database.db,
+    log: pino({ level: 'silent' }),
+    pollMs: process.env.BENCH_NO_OPEN ? 600_000 : 500,
+  });
   const app = await buildApp(
-    { db: database.db, dialect: 'sqlite', config, nudgeJobs: () => (process.env.BENCH_NO_OPEN ? undefined : opener.nudge()) },
+    {
+      db: database.db,
+      dialect: 'sqlite',
+      config,
+      nudgeJobs: () => (process.env.BENCH_NO_OPEN ? undefined : opener.nudge()),
+    },
     { serveWebApps: false },
   );
   const homeward = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -108,6 +117,11 @@ export async function casesIntakeBench(): Promise<string> {
   await drive(`${bareUrl}/help`, {}, 1);
   const base = await drive(`${bareUrl}/help`, {}, SECONDS);
   const warm = await drive(`${homeward}/api/v1/help-requests`, headers, 1);
+  // The stack's own ceiling: the same session and hooks answering the status of one request (one indexed read).
+  const firstId = (await database.db.selectFrom('helpRequestIntake').select('id').executeTakeFirstOrThrow()).id;
+  const statusUrl = `${homeward}/api/v1/help-requests/${firstId}`;
+  await drive(statusUrl, headers, 1, 'GET');
+  const ceiling = await drive(statusUrl, headers, SECONDS, 'GET');
   const countIntake = async (state?: 'received' | 'opened') => {
     let query = database.db.selectFrom('helpRequestIntake').select((eb) => eb.fn.countAll<number>().as('n'));
     if (state) query = query.where('state', '=', state);
@@ -154,6 +168,7 @@ export async function casesIntakeBench(): Promise<string> {
     '|---|---|---|---|---|',
     row('bare Fastify JSON POST (baseline)', base),
     row('POST /api/v1/help-requests (SQLite, synchronous=FULL, group commit)', intake),
+    row('GET /api/v1/help-requests/:id (same session and hooks, one read: the stack’s ceiling)', ceiling),
     '',
     `Acknowledged (202) ${fmt(acknowledged)} help requests; ${fmt(received)} intake rows and ${fmt(stored)} new ` +
       `cases on disk after the server closed (the difference to the acknowledgements: requests in flight when a ` +

@@ -211,7 +211,10 @@ describeEachDialect('live stream', (getDb) => {
     await theirs.until(() => theirs.kinds(marker.id).includes('created'));
     await jp.until(() => jp.kinds(marker.id).includes('created'));
     expect(theirs.messages.map((m) => m.data.caseId)).toEqual([marker.id]);
-    expect(jp.messages.map((m) => m.data.caseId)).toEqual([marker.id]);
+    // Tokyo's stream may also start with the demo's own Tokyo cases when they were seeded less than the stream's
+    // 5 s look-back before it opened (a fast run); what matters is that the Washington case never reached it.
+    expect(jp.messages.map((m) => m.data.caseId)).toContain(marker.id);
+    expect(jp.kinds(kase.id)).toEqual([]);
     expect(us.kinds(marker.id)).toEqual([]);
     expect(mine.kinds(marker.id)).toEqual([]);
 

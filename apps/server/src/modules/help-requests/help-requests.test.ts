@@ -85,6 +85,10 @@ describeEachDialect('help requests', (getDb) => {
     expect(none).toBeNull();
     expect(received).toMatchObject({ state: 'received', problem: null });
     expect(response.headers.location).toBe(`/api/v1/help-requests/${received.id}`);
+    // The security headers every answer carries (helmet, set once per request).
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     const waiting = await status(citizen.cookie, received.id);
     expect(waiting.json()).toMatchObject({ request: { id: received.id, state: 'received' }, case: null });
 
