@@ -1,7 +1,9 @@
 // Help-request intake over HTTP: 50 concurrent citizens' phones POST /api/v1/help-requests (each with its own
 // Idempotency-Key, as the PWA sends) to the embedded SQLite default (synchronous=FULL, group commit), beside a bare
-// Fastify JSON POST measured in the same run. Afterwards the database, opened afresh, must hold one case for every
-// request that was answered 201: an acknowledged help request is on disk.
+// Fastify JSON POST measured in the same run. A 202 means the intake row is committed (decision 0012); the cases
+// are opened by the background opener, which runs during the load as it does in the server (role "all"). After
+// the load the bench waits until every received request is opened and reports how long that took. Then the
+// database, opened afresh, must hold an intake row for every request answered 202 and one case for each.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,12 +11,14 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
+import pino from 'pino';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { openDatabase } from '../apps/server/src/db/connect.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
 import { DEMO_PASSWORD } from '../apps/server/src/modules/demo/demo.accounts.ts';
 import { seedDemo } from '../apps/server/src/modules/demo/demo.seed.ts';
+import { startHelpRequestOpener } from '../apps/server/src/modules/help-requests/help-requests.opener.ts';
 import { fmt, ratio } from './lib.ts';
 
 const CONNECTIONS = 50;
@@ -39,14 +43,14 @@ interface Run {
 }
 
 /** One autocannon run; every request gets a fresh Idempotency-Key (a retry would reuse it, a new request not). */
-async function drive(url: string, headers: Record<string, string>, seconds: number): Promise<Run> {
+async function drive(url: string, headers: Record<string, string>, seconds: number, method = 'POST'): Promise<Run> {
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: HELP_REQUEST,
+    method: method as 'POST',
+    headers: method === 'POST' ? { 'content-type': 'application/json', ...headers } : headers,
+    body: method === 'POST' ? HELP_REQUEST : undefined,
     requests: [
       {
         setupRequest: (request) => ({
@@ -71,8 +75,19 @@ export async function casesIntakeBench(): Promise<string> {
   const database = await openDatabase(config.database);
   await migrateToLatest(database.db);
   await seedDemo(database.db, 'CN');
+  // The opener polls rarely here: the route's nudge wakes it, as in the server.
+  const opener = startHelpRequestOpener({
+    db: database.db,
+    log: pino({ level: 'silent' }),
+    pollMs: process.env.BENCH_NO_OPEN ? 600_000 : 500,
+  });
   const app = await buildApp(
-    { db: database.db, dialect: 'sqlite', config, nudgeJobs: () => {} },
+    {
+      db: database.db,
+      dialect: 'sqlite',
+      config,
+      nudgeJobs: () => (process.env.BENCH_NO_OPEN ? undefined : opener.nudge()),
+    },
     { serveWebApps: false },
   );
   const homeward = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -102,22 +117,49 @@ export async function casesIntakeBench(): Promise<string> {
   await drive(`${bareUrl}/help`, {}, 1);
   const base = await drive(`${bareUrl}/help`, {}, SECONDS);
   const warm = await drive(`${homeward}/api/v1/help-requests`, headers, 1);
+  // The stack's own ceiling: the same session and hooks answering the status of one request (one indexed read).
+  const firstId = (await database.db.selectFrom('helpRequestIntake').select('id').executeTakeFirstOrThrow()).id;
+  const statusUrl = `${homeward}/api/v1/help-requests/${firstId}`;
+  await drive(statusUrl, headers, 1, 'GET');
+  const ceiling = await drive(statusUrl, headers, SECONDS, 'GET');
+  const countIntake = async (state?: 'received' | 'opened') => {
+    let query = database.db.selectFrom('helpRequestIntake').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (state) query = query.where('state', '=', state);
+    return Number((await query.executeTakeFirstOrThrow()).n);
+  };
+  const openedBefore = await countIntake('opened');
   const intake = await drive(`${homeward}/api/v1/help-requests`, headers, SECONDS);
+  // Opened during the load (the opener shares the process and the database with the intake).
+  const openedDuringLoad = (await countIntake('opened')) - openedBefore;
+  const backlog = await countIntake('received');
+  const drainStart = performance.now();
+  while ((await countIntake('received')) > 0) {
+    opener.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const drainSeconds = (performance.now() - drainStart) / 1000;
+  await opener.stop();
   await app.close();
   await bare.close();
   await database.close();
 
   // Opened afresh after the server closed: what is on disk, not what a cache holds.
   const raw = new SQLite(file, { readonly: true });
-  const after = (raw.prepare("select count(*) as n from cases where source = 'citizen'").get() as { n: number }).n;
+  const count = (query: string) => (raw.prepare(query).get() as { n: number }).n;
+  const after = count("select count(*) as n from cases where source = 'citizen'");
+  const received = count('select count(*) as n from help_request_intake');
+  const notOpened = count("select count(*) as n from help_request_intake where state <> 'opened'");
   raw.close();
   for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
   const acknowledged = warm.ok + intake.ok;
   const stored = after - before;
   // Requests still in flight when a run's time is up are committed but their answers are not counted, so
-  // there may be more cases than acknowledgements (at most one per connection and run), never fewer.
-  if (stored < acknowledged) {
-    throw new Error(`${acknowledged} help requests were acknowledged but only ${stored} cases are on disk`);
+  // there may be more rows than acknowledgements (at most one per connection and run), never fewer.
+  if (received < acknowledged) {
+    throw new Error(`${acknowledged} help requests were acknowledged but only ${received} are on disk`);
+  }
+  if (notOpened > 0 || stored !== received) {
+    throw new Error(`${received} help requests received, ${stored} cases opened, ${notOpened} not opened`);
   }
   const row = (name: string, r: Run) =>
     `| ${name} | ${fmt(r.requestsPerSecond)} req/s | p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms | ${ratio(r.requestsPerSecond, base.requestsPerSecond)} | ${r.failed} |`;
@@ -126,8 +168,13 @@ export async function casesIntakeBench(): Promise<string> {
     '|---|---|---|---|---|',
     row('bare Fastify JSON POST (baseline)', base),
     row('POST /api/v1/help-requests (SQLite, synchronous=FULL, group commit)', intake),
+    row('GET /api/v1/help-requests/:id (same session and hooks, one read: the stack’s ceiling)', ceiling),
     '',
-    `Acknowledged (201) ${fmt(acknowledged)} help requests; ${fmt(stored)} new cases on disk after the server closed ` +
-      `(the difference: requests in flight when a run ended, at most ${2 * CONNECTIONS}).`,
+    `Acknowledged (202) ${fmt(acknowledged)} help requests; ${fmt(received)} intake rows and ${fmt(stored)} new ` +
+      `cases on disk after the server closed (the difference to the acknowledgements: requests in flight when a ` +
+      `run ended, at most ${2 * CONNECTIONS}). During the ${SECONDS} s load the background opener opened ` +
+      `${fmt(openedDuringLoad)} cases (${fmt(openedDuringLoad / SECONDS)}/s) beside the intake; ${fmt(backlog)} ` +
+      `requests were still waiting when the load stopped and were opened in ${drainSeconds.toFixed(1)} s ` +
+      `(${fmt(backlog / Math.max(drainSeconds, 0.001))} cases/s with the intake idle).`,
   ].join('\n');
 }

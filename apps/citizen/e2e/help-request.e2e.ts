@@ -145,8 +145,13 @@ describeBrowser('help request from the citizen app', () => {
     await citizen.getByRole('status').filter({ hasText: 'Saved on this phone — will be sent' }).waitFor();
     expect(citizen.url()).toBe(sentUrl);
 
-    // Back online: the sender goes by itself, the page says so with the case number.
+    // Back online: the sender goes by itself. The ministry acknowledges the request as soon as it is on disk
+    // (202) and the page says so; the case number follows when the mission's case is opened (decision 0012).
     await citizen.context().setOffline(false);
+    await citizen
+      .getByRole('status')
+      .filter({ hasText: 'Received by the ministry — the case number follows' })
+      .waitFor();
     await heading(citizen, 'Your request was sent');
     const sent = citizen.getByRole('status').filter({ hasText: /Sent — case HW-\d{4}-\d{6}/ });
     await sent.waitFor();

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import helmet from 'helmet';
 import { newId } from './clock.ts';
 import type { App, AppContext } from './http/app-types.ts';
 import { healthRoutes } from './http/health.routes.ts';
@@ -94,7 +94,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     }
   });
 
-  await app.register(fastifyHelmet, {
+  // Security headers. @fastify/helmet builds helmet's middleware afresh on every request (about 7% of the CPU
+  // of a help-request intake, decision 0012); built once here, each request only gets its headers set.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -111,6 +113,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)),
+  );
   await app.register(fastifyCookie);
   registerRequestHooks(app);
   registerIdempotency(app);

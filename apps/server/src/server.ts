@@ -9,6 +9,7 @@ import { maintenanceHandlers, recurringScheduler } from './jobs/maintenance.jobs
 import { mailHandlers } from './mail/mail.jobs.ts';
 import { caseSlaHandlers } from './modules/cases/cases.sla.jobs.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
+import { type HelpRequestOpener, startHelpRequestOpener } from './modules/help-requests/help-requests.opener.ts';
 import { seedKnowledgeBase } from './modules/hotline/hotline.seed.ts';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -37,6 +38,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
   const database = await openDatabase(config.database, { createIfMissing: true });
   let app: App | null = null;
   let worker: Worker | null = null;
+  let opener: HelpRequestOpener | null = null;
   try {
     const { applied } = await migrateToLatest(database.db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
@@ -60,12 +62,23 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
         concurrency: config.workerConcurrency,
         onTick: recurringScheduler(database.db),
       });
+      // Help requests are acknowledged once received; their cases are opened here (decision 0012).
+      opener = startHelpRequestOpener({
+        db: database.db,
+        log: log.child({ component: 'help-requests' }),
+        pollMs: config.workerPollMs,
+      });
     }
     let url: string | null = null;
     if (options.role !== 'worker') {
       const activeWorker = worker;
+      const activeOpener = opener;
+      const nudgeJobs = () => {
+        activeWorker?.nudge();
+        activeOpener?.nudge();
+      };
       app = await buildApp(
-        { db: database.db, dialect: database.dialect, config, nudgeJobs: () => activeWorker?.nudge() },
+        { db: database.db, dialect: database.dialect, config, nudgeJobs },
         { logger: log.child({ component: 'http' }), serveWebApps: options.serveWebApps },
       );
       url = await app.listen({ port: config.port, host: config.host });
@@ -79,12 +92,14 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
       async close() {
         // In-flight requests finish first (Fastify answers 503 to new ones), then jobs in hand.
         await started.app?.close();
+        await opener?.stop();
         await started.worker?.stop(config.shutdownGraceMs);
         await database.close();
       },
     };
   } catch (error) {
     await app?.close().catch(() => {});
+    await opener?.stop().catch(() => {});
     await worker?.stop(0).catch(() => {});
     await database.close().catch(() => {});
     throw error;

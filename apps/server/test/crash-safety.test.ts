@@ -11,8 +11,9 @@ import { DEMO_PASSWORD } from '../src/modules/demo/demo.accounts.ts';
 
 // A help request acknowledged to the citizen survives a kill -9 of the server (issue 5): the real server runs
 // as a child process on SQLite (synchronous=FULL, group commit), is killed mid-stream, and restarted on the
-// same file. Every acknowledged case must be there exactly once, and retries with the same Idempotency-Key
-// must answer the same case (or create it once, when the crash came before its commit).
+// same file. Every acknowledged request (202: its intake row is committed) must be on disk, its case opened
+// after the restart if the kill came first, exactly once; retries with the same Idempotency-Key must answer the
+// same request (or store it once, when the crash came before its commit). Decision 0012.
 
 const CHILD = fileURLToPath(new URL('./support/platform-child.ts', import.meta.url));
 const file = path.join(tmpdir(), `hw_crash_${randomBytes(6).toString('hex')}.db`);
@@ -80,9 +81,17 @@ function sendHelpRequest(base: string, cookie: string, key: string) {
   });
 }
 
-/** The case of a 201 answer. */
-async function caseOf(response: Response): Promise<{ id: string }> {
-  return ((await response.json()) as { case: { id: string } }).case;
+/** The received request of a 202 (or 201) answer. */
+async function requestOf(response: Response): Promise<{ id: string }> {
+  return ((await response.json()) as { request: { id: string } }).request;
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 afterAll(() => {
@@ -107,8 +116,8 @@ describe('crash safety', () => {
         const key = `crash-${sent++}`;
         try {
           const response = await sendHelpRequest(first.url, cookie, key);
-          if (response.status !== 201) throw new Error(`unexpected ${response.status}: ${await response.text()}`);
-          acknowledged.set(key, (await caseOf(response)).id);
+          if (response.status !== 202) throw new Error(`unexpected ${response.status}: ${await response.text()}`);
+          acknowledged.set(key, (await requestOf(response)).id);
           if (acknowledged.size >= killAfter && !killed) {
             killed = true;
             first.child.kill('SIGKILL');
@@ -125,9 +134,21 @@ describe('crash safety', () => {
     }
     expect(acknowledged.size).toBeGreaterThanOrEqual(killAfter);
 
-    const second = await startServer();
     const db = await openDatabase(loadConfig({ DATABASE_URL: `sqlite:${file}` }).database);
+    const second = await startServer();
     try {
+      // On disk: every acknowledged request, under the id it was answered with.
+      const intake = async () =>
+        db.db
+          .selectFrom('helpRequestIntake')
+          .select(['id', 'idempotencyKey', 'state', 'caseId'])
+          .where('idempotencyKey', 'like', 'crash-%')
+          .execute();
+      const stored = new Map((await intake()).map((r) => [r.idempotencyKey, r.id]));
+      for (const [key, id] of acknowledged) expect(stored.get(key)).toBe(id);
+
+      // The restarted server opens what was received but not opened before the kill, and nothing twice.
+      await until(async () => (await intake()).every((r) => r.state === 'opened'));
       const probes = await db.db
         .selectFrom('cases')
         .select(['id', 'description'])
@@ -138,7 +159,7 @@ describe('crash safety', () => {
         const key = row.description.slice('crash probe '.length);
         byKey.set(key, [...(byKey.get(key) ?? []), row.id]);
       }
-      for (const [key, caseId] of acknowledged) expect(byKey.get(key)).toEqual([caseId]);
+      for (const row of await intake()) expect(byKey.get(row.idempotencyKey ?? '')).toEqual([row.caseId]);
 
       // The citizen's app retries what it did not hear back about, and re-sends some acknowledged ones.
       const again = await signIn(second.url);
@@ -146,17 +167,17 @@ describe('crash safety', () => {
         const response = await sendHelpRequest(second.url, again, key);
         expect(response.status).toBe(201);
         expect(response.headers.get('idempotent-replayed')).toBe('true');
-        expect((await caseOf(response)).id).toBe(acknowledged.get(key));
+        expect((await requestOf(response)).id).toBe(acknowledged.get(key));
       }
       for (const key of unanswered) {
         const response = await sendHelpRequest(second.url, again, key);
-        expect(response.status).toBe(201);
-        const id = (await caseOf(response)).id;
-        const before = byKey.get(key);
-        // Committed before the kill (only the answer was lost): the same case, replayed. Otherwise made now.
-        if (before) expect([id, response.headers.get('idempotent-replayed')]).toEqual([before[0], 'true']);
-        else expect(response.headers.get('idempotent-replayed')).toBeNull();
+        const id = (await requestOf(response)).id;
+        const before = stored.get(key);
+        // Stored before the kill (only the answer was lost): the same request, replayed. Otherwise stored now.
+        if (before) expect([id, response.headers.get('idempotent-replayed')]).toEqual([before, 'true']);
+        else expect([response.status, response.headers.get('idempotent-replayed')]).toEqual([202, null]);
       }
+      await until(async () => (await intake()).every((r) => r.state === 'opened'));
       const after = await db.db
         .selectFrom('cases')
         .select('description')

@@ -52,8 +52,13 @@ export type QueuedState =
   | 'waiting'
   /** The server answered 401: sent once the person signs in again. */
   | 'sign_in'
-  /** The server refused the request itself (4xx): the person changes it or removes it. */
+  /** The server refused the request itself (4xx), or could not open a case from it: change it or remove it. */
   | 'refused'
+  /**
+   * The ministry has the request on disk (202, decision 0012): nothing waits on this phone but its files; the
+   * case number follows, asked for at GET /api/v1/help-requests/:id.
+   */
+  | 'received'
   /** The case exists and every file was sent or refused. */
   | 'sent';
 
@@ -71,6 +76,8 @@ export interface QueuedRequest {
   attempts: number;
   nextAttemptAt: number;
   problem: QueueProblem | null;
+  /** The server's id of the request once received (absent in requests saved before there was one). */
+  received?: { id: string; receivedAt: string } | null;
   case: { id: string; number: string; missionCode: string; status: string } | null;
   sentAt: number | null;
 }
@@ -183,6 +190,7 @@ export async function enqueueHelpRequest(
     attempts: 0,
     nextAttemptAt: now,
     problem: null,
+    received: null,
     case: null,
     sentAt: null,
   };
@@ -262,12 +270,12 @@ function toProblem(status: number, data: unknown): QueueProblem {
   };
 }
 
-async function send<T>(path: string, init: RequestInit, key: string, locale: string): Promise<Outcome<T>> {
+async function send<T>(path: string, init: RequestInit, key: string | null, locale: string): Promise<Outcome<T>> {
   const headers = new Headers(init.headers);
   headers.set('Accept', 'application/json');
   headers.set('Accept-Language', locale);
   headers.set('X-Requested-With', 'homeward');
-  headers.set('Idempotency-Key', `"${key}"`);
+  if (key !== null) headers.set('Idempotency-Key', `"${key}"`);
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
@@ -284,8 +292,56 @@ async function send<T>(path: string, init: RequestInit, key: string, locale: str
   return { kind: 'refused', problem: toProblem(response.status, data) };
 }
 
-interface CreatedCase {
-  case: { id: string; number: string; missionCode: string; status: string };
+/** POST /api/v1/help-requests (202 received, 201 when a retry finds the case) and GET /api/v1/help-requests/:id. */
+interface RequestStatus {
+  request: { id: string; state: 'received' | 'opened' | 'failed'; receivedAt: string; problem: unknown };
+  case: { id: string; number: string; missionCode: string; status: string } | null;
+}
+
+/** How long to wait before asking again for the case of a received request: 1 s, 2 s … at most 10 s. */
+export function pollDelay(polls: number): number {
+  return Math.min(10_000, 1_000 * Math.max(1, polls));
+}
+
+/**
+ * Takes the server's word on a request: its case (opened), the problem (the case could not be opened: the
+ * person changes or removes the request), or received (ask again shortly). Returns the saved request when it
+ * has its case, null otherwise.
+ */
+async function settle(id: string, status: RequestStatus): Promise<QueuedRequest | null> {
+  const { request, case: opened } = status;
+  if (opened) {
+    return update(id, (r) => ({
+      ...r,
+      received: { id: request.id, receivedAt: request.receivedAt },
+      case: { id: opened.id, number: opened.number, missionCode: opened.missionCode, status: opened.status },
+      attempts: 0,
+      problem: null,
+    }));
+  }
+  if (request.state === 'failed') {
+    const given = request.problem as { status?: unknown } | null;
+    const problem = toProblem(typeof given?.status === 'number' ? given.status : 422, request.problem);
+    await update(id, (r) => ({
+      ...r,
+      state: 'refused',
+      received: { id: request.id, receivedAt: request.receivedAt },
+      problem,
+    }));
+    return null;
+  }
+  await update(id, (r) => {
+    const polls = r.state === 'received' ? r.attempts + 1 : 1;
+    return {
+      ...r,
+      state: 'received',
+      received: { id: request.id, receivedAt: request.receivedAt },
+      attempts: polls,
+      nextAttemptAt: Date.now() + pollDelay(polls),
+      problem: null,
+    };
+  });
+  return null;
 }
 
 /** RFC 8187-style percent-encoding of a UTF-8 file name, for a header that must stay ASCII. */
@@ -316,12 +372,20 @@ export function uploadAttachment(
 async function sendOne(item: QueuedRequest): Promise<boolean> {
   let current = item;
   if (!current.case) {
-    const outcome = await send<CreatedCase>(
-      '/api/v1/help-requests',
-      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(current.body) },
-      current.id,
-      current.locale,
-    );
+    const received = current.received;
+    const outcome = received
+      ? await send<RequestStatus>(
+          `/api/v1/help-requests/${encodeURIComponent(received.id)}`,
+          { method: 'GET' },
+          null,
+          current.locale,
+        )
+      : await send<RequestStatus>(
+          '/api/v1/help-requests',
+          { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(current.body) },
+          current.id,
+          current.locale,
+        );
     if (outcome.kind === 'retry') return backOff(current.id);
     if (outcome.kind === 'sign_in') {
       await update(current.id, (r) => ({ ...r, state: 'sign_in' }));
@@ -331,13 +395,8 @@ async function sendOne(item: QueuedRequest): Promise<boolean> {
       await update(current.id, (r) => ({ ...r, state: 'refused', problem: outcome.problem }));
       return false;
     }
-    const created = outcome.value.case;
-    const saved = await update(current.id, (r) => ({
-      ...r,
-      case: { id: created.id, number: created.number, missionCode: created.missionCode, status: created.status },
-      attempts: 0,
-      problem: null,
-    }));
+    // Received: the request is safe with the ministry; its files go once the case exists.
+    const saved = await settle(current.id, outcome.value);
     if (!saved) return false;
     current = saved;
   }
@@ -372,7 +431,8 @@ async function sendOne(item: QueuedRequest): Promise<boolean> {
 async function backOff(id: string): Promise<boolean> {
   await update(id, (r) => ({
     ...r,
-    state: 'waiting',
+    // A received request stays received: only asking for its case number failed.
+    state: r.received && !r.case ? 'received' : 'waiting',
     attempts: r.attempts + 1,
     nextAttemptAt: Date.now() + retryDelay(r.attempts + 1),
   }));
@@ -432,6 +492,8 @@ async function flushDue(force: boolean): Promise<void> {
   for (const item of items) {
     if (item.state === 'sent' || item.state === 'refused') continue;
     if (item.state === 'sign_in' && !force) continue;
+    // A received request only asks for its case number: not before its time, even when forced (no hammering).
+    if (item.state === 'received' && item.nextAttemptAt > now) continue;
     if (!force && item.nextAttemptAt > now) continue;
     // A network failure on one request means the others would fail too: stop and wait.
     if (await sendOne(item)) break;
@@ -443,7 +505,7 @@ async function flushDue(force: boolean): Promise<void> {
 async function scheduleNextAsync(): Promise<void> {
   if (timer) clearTimeout(timer);
   timer = null;
-  const waiting = (await listQueued()).filter((r) => r.state === 'waiting');
+  const waiting = (await listQueued()).filter((r) => r.state === 'waiting' || r.state === 'received');
   if (waiting.length === 0) return;
   const next = Math.min(...waiting.map((r) => r.nextAttemptAt));
   timer = setTimeout(() => void flushQueue(), Math.max(0, next - Date.now()));

@@ -65,6 +65,7 @@ describeEachDialect('migrations', (getDb) => {
       'dependents',
       'emergency_contacts',
       'health_certificates',
+      'help_request_intake',
       'hotline_calls',
       'idempotency_keys',
       'incidents',

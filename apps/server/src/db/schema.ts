@@ -17,6 +17,7 @@ import type {
   IncidentsTable,
 } from './tables/cases.table.ts';
 import type { CertificateSignersTable, HealthCertificatesTable } from './tables/certificates.table.ts';
+import type { HelpRequestIntakeTable } from './tables/help-requests.table.ts';
 import type { HotlineCallsTable, KnowledgeArticlesTable } from './tables/hotline.table.ts';
 import type { IdempotencyKeysTable } from './tables/idempotency.table.ts';
 import type { JobsTable } from './tables/jobs.table.ts';
@@ -84,6 +85,7 @@ export interface Database {
   knowledgeArticles: KnowledgeArticlesTable;
   savedViews: SavedViewsTable;
   travelAdvisories: TravelAdvisoriesTable;
+  helpRequestIntake: HelpRequestIntakeTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */

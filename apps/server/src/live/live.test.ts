@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../test/support/app.ts';
 import { WASHINGTON_DC } from '../../test/support/businesses.ts';
 import { describeEachDialect } from '../../test/support/db.ts';
+import { followHelpRequest } from '../../test/support/help-requests.ts';
 import { type OpenDatabase, openDatabase } from '../db/connect.ts';
 import type { App } from '../http/app-types.ts';
 import { appendCaseEvent } from '../modules/cases/cases.events.repo.ts';
@@ -128,24 +129,28 @@ describeEachDialect('live stream', (getDb) => {
     open.push(s);
     return s;
   };
-  const helpRequest = (cookie: string, country: 'US' | 'JP') =>
-    app.inject({
-      method: 'POST',
-      url: '/api/v1/help-requests',
-      headers: { ...JSON_WRITE, cookie },
-      payload: {
-        category: 'accident',
-        urgency: 'urgent',
-        forSelf: true,
-        subjectName: 'ZHAO LEI',
-        contactPhone: '+1 202 555 0111',
-        description: 'Hurt in a road accident',
-        location:
-          country === 'US'
-            ? { country: 'US', region: 'US-DC', cityId: WASHINGTON_DC, source: 'search' }
-            : { country: 'JP', source: 'search' },
-      },
-    });
+  const helpRequest = async (cookie: string, country: 'US' | 'JP') =>
+    followHelpRequest(
+      app,
+      cookie,
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/help-requests',
+        headers: { ...JSON_WRITE, cookie },
+        payload: {
+          category: 'accident',
+          urgency: 'urgent',
+          forSelf: true,
+          subjectName: 'ZHAO LEI',
+          contactPhone: '+1 202 555 0111',
+          description: 'Hurt in a road accident',
+          location:
+            country === 'US'
+              ? { country: 'US', region: 'US-DC', cityId: WASHINGTON_DC, source: 'search' }
+              : { country: 'JP', source: 'search' },
+        },
+      }),
+    );
 
   beforeAll(async () => {
     app = await buildTestApp(getDb());
@@ -172,7 +177,7 @@ describeEachDialect('live stream', (getDb) => {
     expect(mine.contentType).toBe('text/event-stream; charset=utf-8');
 
     const created = await helpRequest(reporter.cookie, 'US');
-    expect(created.statusCode).toBe(201);
+    expect(created.statusCode).toBe(200);
     const kase = created.json().case;
     // A staff reply and an internal note written by another process.
     await appendCaseEvent(other.db, {
@@ -206,7 +211,9 @@ describeEachDialect('live stream', (getDb) => {
     await theirs.until(() => theirs.kinds(marker.id).includes('created'));
     await jp.until(() => jp.kinds(marker.id).includes('created'));
     expect(theirs.messages.map((m) => m.data.caseId)).toEqual([marker.id]);
-    // Tokyo also hears of its own demo cases (the SLA sweep writes on them), never of the Washington one.
+    // Tokyo's stream may also start with the demo's own Tokyo cases when they were seeded less than the stream's
+    // 5 s look-back before it opened (a fast run); what matters is that the Washington case never reached it.
+    expect(jp.messages.map((m) => m.data.caseId)).toContain(marker.id);
     expect(jp.kinds(kase.id)).toEqual([]);
     expect(us.kinds(marker.id)).toEqual([]);
     expect(mine.kinds(marker.id)).toEqual([]);

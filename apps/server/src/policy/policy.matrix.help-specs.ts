@@ -83,10 +83,60 @@ async function attachmentFor(world: MatrixWorld, caseId: string): Promise<string
   return id;
 }
 
+/** A received help request of the demo citizen ('own') or of another account ('other'), made once each. */
+async function intakeFor(world: MatrixWorld, scope: Scope): Promise<string> {
+  const cached = world.cache.get(`help:intake:${scope}`) as string | undefined;
+  if (cached) return cached;
+  const citizen = await world.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'citizen@demo.homeward.example')
+    .executeTakeFirstOrThrow();
+  const other = await world.db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '<>', citizen.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const at = isoNow();
+  const id = newId();
+  await world.db
+    .insertInto('helpRequestIntake')
+    .values({
+      id,
+      userId: scope === 'own' ? citizen.id : other.id,
+      idempotencyKey: null,
+      fingerprint: 'matrix',
+      body: '{}',
+      locale: 'en',
+      sourceIp: null,
+      receivedAt: at,
+      state: 'failed',
+      caseId: null,
+      problem: null,
+      attempts: 1,
+      updatedAt: at,
+    })
+    .execute();
+  world.cache.set(`help:intake:${scope}`, id);
+  return id;
+}
+
 export const HELP_SPECS: Record<string, RouteSpec> = {
+  'GET /api/v1/help-requests/:id': {
+    // The citizen who sent it; anyone else's request answers 404 so its existence does not leak.
+    allow: { citizen: 'own' },
+    okStatus: 200,
+    denied: 403,
+    outOfScope: 404,
+    build: async (world, _role, scope): Promise<InjectOptions> => ({
+      method: 'GET',
+      url: `/api/v1/help-requests/${await intakeFor(world, scope)}`,
+    }),
+  },
   'POST /api/v1/help-requests': {
     allow: { citizen: 'any' },
-    okStatus: 201,
+    okStatus: 202,
     denied: 403,
     outOfScope: 403,
     build: (_world, _role, scope): InjectOptions => ({

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { LocalizedText } from '../locale.ts';
 import { CaseCategorySchema, CasePrioritySchema, CaseStatusSchema } from './case.schema.ts';
+import { ProblemSchema } from './problem.schema.ts';
 
 // A citizen's help request (紧急求助, issue 5; decision 0012): who, where, what, and a call-back number.
 // It becomes a case of the mission whose consular district holds the place.
@@ -87,6 +88,33 @@ export type HelpRequestCase = Static<typeof HelpRequestCaseSchema>;
 
 export const HelpRequestAnswerSchema = Type.Object({ case: HelpRequestCaseSchema });
 export type HelpRequestAnswer = Static<typeof HelpRequestAnswerSchema>;
+
+/**
+ * Where a received help request stands (decision 0012): `received` (safely stored, the case is being opened),
+ * `opened` (the case exists), `failed` (no case could be opened; `problem` says why, in the citizen's language).
+ */
+export const HELP_REQUEST_STATES = ['received', 'opened', 'failed'] as const;
+export type HelpRequestState = (typeof HELP_REQUEST_STATES)[number];
+
+export const HelpRequestIntakeSchema = Type.Object({
+  id: Type.String(),
+  state: literals(HELP_REQUEST_STATES),
+  receivedAt: Type.String(),
+  problem: Type.Union([ProblemSchema, Type.Null()]),
+});
+export type HelpRequestIntake = Static<typeof HelpRequestIntakeSchema>;
+
+/**
+ * `POST /api/v1/help-requests` (202 while the case is being opened, 201 when a replay finds it opened) and
+ * `GET /api/v1/help-requests/:id`: the request, and its case once opened.
+ */
+export const HelpRequestStatusSchema = Type.Object({
+  request: HelpRequestIntakeSchema,
+  case: Type.Union([HelpRequestCaseSchema, Type.Null()]),
+});
+export type HelpRequestStatus = Static<typeof HelpRequestStatusSchema>;
+
+export const HelpRequestParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
 /** A file attached to a case (photos and PDFs, ≤ 10 MB, type sniffed from the content). */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;

@@ -28,7 +28,9 @@ export function HelpSentPage() {
       ? t('help.sent.sentTitle')
       : request.state === 'refused'
         ? t('help.sent.refusedTitle')
-        : t('help.sent.savedTitle');
+        : request.state === 'received'
+          ? t('help.sent.receivedTitle')
+          : t('help.sent.savedTitle');
   useDocumentTitle(queue.status === 'loading' ? t('help.sent.savedTitle') : title);
 
   if (queue.status === 'loading') {
@@ -50,7 +52,7 @@ export function HelpSentPage() {
         role="status"
         aria-live="polite"
         className={
-          request?.case
+          request?.case || request?.state === 'received'
             ? 'confirmation-panel help-state'
             : request?.state === 'refused'
               ? 'panel help-state help-state--refused'
@@ -71,6 +73,7 @@ export function HelpSentPage() {
           {request.state === 'waiting' && !request.case ? (
             <p>{online ? t('help.sent.sendingExplain') : t('help.sent.savedExplain')}</p>
           ) : null}
+          {request.state === 'received' && !request.case ? <p>{t('help.sent.receivedExplain')}</p> : null}
           {request.state === 'sign_in' ? <p>{t('help.sent.signInExplain')}</p> : null}
           {request.state === 'refused' ? (
             <div className="notice" role="alert">

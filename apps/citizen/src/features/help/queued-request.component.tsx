@@ -17,6 +17,7 @@ export function stateText(request: QueuedRequest, online: boolean, t: TFunction)
     if (request.state === 'sent' || !filesLeft) return t('help.queue.sent', { number: request.case.number });
     return t('help.queue.sentFilesWaiting', { number: request.case.number });
   }
+  if (request.state === 'received') return t('help.queue.received');
   return online ? t('help.queue.sending') : t('help.queue.saved');
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { SqliteDialect, sql } from 'kysely';
+import { type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import type { DialectOps } from './dialect.ts';
 
 export const sqliteOps: DialectOps = {
@@ -30,5 +30,36 @@ export function openSqlite(path: string): { dialect: SqliteDialect; raw: SQLite.
   // Reads through a memory map instead of a read() per page: the targeting engine's index walks and per-row
   // lookups take about 40% less CPU (BENCHMARKS.md, targeting). Writes still go through the WAL.
   raw.pragma(`mmap_size = ${2 ** 30}`);
-  return { dialect: new SqliteDialect({ database: raw }), raw };
+  return { dialect: new SqliteDialect({ database: withStatementCache(raw) }), raw };
+}
+
+/** Distinct SQL texts kept prepared; the least recently used is dropped beyond this. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely's SQLite driver prepares every query afresh. Preparing costs as much as running a small indexed query,
+ * and an API request runs the same few texts again and again (session lookup, inserts of the help-request
+ * intake, decision 0012), so prepared statements are kept by their SQL text (least recently used dropped). A
+ * statement still iterating a streamed result is busy and cannot run twice: then a fresh one is prepared.
+ * SQLite re-prepares a kept statement by itself when the schema changes.
+ */
+export function withStatementCache(raw: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(text: string) {
+      const kept = cache.get(text);
+      if (kept && !kept.busy) {
+        cache.delete(text);
+        cache.set(text, kept);
+        return kept;
+      }
+      const statement = raw.prepare(text);
+      if (!kept) {
+        cache.set(text, statement);
+        if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      }
+      return statement;
+    },
+  };
 }

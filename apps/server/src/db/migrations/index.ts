@@ -16,6 +16,7 @@ import * as m202611281520 from './202611281520_create_hotline.ts';
 import * as m202611281530 from './202611281530_create_case_search.ts';
 import * as m202611281550 from './202611281550_add_csca_handover.ts';
 import * as m202611281560 from './202611281560_create_travel_advisories.ts';
+import * as m202611281570 from './202611281570_create_help_request_intake.ts';
 import * as m202611281580 from './202611281580_index_cases_newest.ts';
 
 /**
@@ -40,5 +41,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281530_create_case_search': m202611281530,
   '202611281550_add_csca_handover': m202611281550,
   '202611281560_create_travel_advisories': m202611281560,
+  '202611281570_create_help_request_intake': m202611281570,
   '202611281580_index_cases_newest': m202611281580,
 };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
 import { WASHINGTON_DC } from '../../../test/support/businesses.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
+import { followHelpRequest } from '../../../test/support/help-requests.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 import { newCitizen, type TestCitizen } from '../registry/registry.fixtures.ts';
@@ -113,20 +114,24 @@ describeEachDialect('case attachments', (getDb) => {
     stranger = await newCitizen(app, 'stranger');
     officerUs = await signInAs(app, 'officer.us@demo.homeward.example', DEMO_PASSWORD);
     officerJp = await signInAs(app, 'officer.jp@demo.homeward.example', DEMO_PASSWORD);
-    const opened = await app.inject({
-      method: 'POST',
-      url: '/api/v1/help-requests',
-      headers: { ...JSON_WRITE, cookie: citizen.cookie },
-      payload: {
-        category: 'lost_passport',
-        urgency: 'routine',
-        forSelf: true,
-        subjectName: 'WANG FANG',
-        contactPhone: '+1 202 555 0100',
-        description: 'Passport stolen',
-        location: { country: 'US', region: 'US-DC', cityId: WASHINGTON_DC, source: 'search' },
-      },
-    });
+    const opened = await followHelpRequest(
+      app,
+      citizen.cookie,
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/help-requests',
+        headers: { ...JSON_WRITE, cookie: citizen.cookie },
+        payload: {
+          category: 'lost_passport',
+          urgency: 'routine',
+          forSelf: true,
+          subjectName: 'WANG FANG',
+          contactPhone: '+1 202 555 0100',
+          description: 'Passport stolen',
+          location: { country: 'US', region: 'US-DC', cityId: WASHINGTON_DC, source: 'search' },
+        },
+      }),
+    );
     caseId = opened.json().case.id;
   });
   afterAll(async () => {

@@ -1,6 +1,8 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import { dialectOf } from '../../db/dialect/dialect.ts';
 import type { Db } from '../../db/schema.ts';
 import type { CasePersonsTable } from '../../db/tables/cases.table.ts';
+import type { HelpRequestIntakeTable } from '../../db/tables/help-requests.table.ts';
 
 /** Adds the people involved in a new case (subject, reporter). */
 export async function insertCasePersons(db: Db, rows: Insertable<CasePersonsTable>[]): Promise<void> {
@@ -17,4 +19,122 @@ export async function findUserName(db: Db, userId: string): Promise<string | und
 export async function findMissionTimeZone(db: Db, code: string): Promise<string | undefined> {
   const row = await db.selectFrom('missions').select('timezone').where('code', '=', code).executeTakeFirst();
   return row?.timezone;
+}
+
+export type IntakeRow = Selectable<HelpRequestIntakeTable>;
+export type NewIntakeRow = Omit<IntakeRow, 'state' | 'caseId' | 'problem' | 'attempts'>;
+
+/** Rows per INSERT statement: 13 values a row stays far below SQLite's 32,766 bound variables. */
+const INSERT_CHUNK = 500;
+
+/**
+ * Stores received help requests with one multi-row INSERT (per 500), skipping those whose
+ * (user, Idempotency-Key) is already stored; returns, per row given, the stored row and whether it is new.
+ * A skipped row's stored twin is read back in the same transaction (replays are rare).
+ */
+export async function insertIntakeRows(
+  db: Db,
+  rows: readonly NewIntakeRow[],
+): Promise<{ row: IntakeRow; fresh: boolean }[]> {
+  const inserted = new Set<string>();
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const chunk = rows.slice(start, start + INSERT_CHUNK);
+    const ids = await db
+      .insertInto('helpRequestIntake')
+      .values(chunk.map((row) => ({ ...row, state: 'received' as const, attempts: 0 })))
+      .onConflict((oc) => oc.columns(['userId', 'idempotencyKey']).doNothing())
+      .returning('id')
+      .execute();
+    for (const { id } of ids) inserted.add(id);
+  }
+  const answers: { row: IntakeRow; fresh: boolean }[] = [];
+  for (const row of rows) {
+    if (inserted.has(row.id)) {
+      answers.push({ row: { ...row, state: 'received', caseId: null, problem: null, attempts: 0 }, fresh: true });
+      continue;
+    }
+    const stored = await db
+      .selectFrom('helpRequestIntake')
+      .selectAll()
+      .where('userId', '=', row.userId)
+      .where('idempotencyKey', '=', row.idempotencyKey ?? '')
+      .executeTakeFirstOrThrow();
+    answers.push({ row: stored, fresh: false });
+  }
+  return answers;
+}
+
+/** One received request of its owner; undefined for another user's or an unknown id. */
+export async function findOwnIntake(db: Db, id: string, userId: string): Promise<IntakeRow | undefined> {
+  return db
+    .selectFrom('helpRequestIntake')
+    .selectAll()
+    .where('id', '=', id)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The oldest requests still waiting for their case (at most `limit`), skipping those tried too often. */
+export async function listReceivedIntake(db: Db, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('helpRequestIntake')
+    .select('id')
+    .where('state', '=', 'received')
+    .orderBy('receivedAt')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Takes one received request for opening, inside the caller's transaction: the row, still `received`, locked
+ * on PostgreSQL (another opener holding it is skipped, not waited for); undefined when opened meanwhile.
+ */
+export async function takeReceivedIntake(db: Db, id: string): Promise<IntakeRow | undefined> {
+  return dialectOf(db)
+    .lockSkipLocked(db.selectFrom('helpRequestIntake').selectAll().where('id', '=', id).where('state', '=', 'received'))
+    .executeTakeFirst();
+}
+
+/** Records the outcome of opening: the case, or the problem that stopped it. Only a `received` row changes. */
+export async function settleIntake(
+  db: Db,
+  id: string,
+  outcome: { state: 'opened'; caseId: string } | { state: 'failed'; problem: string },
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('helpRequestIntake')
+    .set((eb) => ({
+      state: outcome.state,
+      caseId: outcome.state === 'opened' ? outcome.caseId : null,
+      problem: outcome.state === 'failed' ? outcome.problem : null,
+      attempts: eb('attempts', '+', 1),
+      updatedAt: now,
+    }))
+    .where('id', '=', id)
+    .where('state', '=', 'received')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Counts a failed try (an unexpected error, rolled back); returns the tries so far. */
+export async function countIntakeAttempt(db: Db, id: string, now: string): Promise<number> {
+  const row = await db
+    .updateTable('helpRequestIntake')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), updatedAt: now }))
+    .where('id', '=', id)
+    .returning('attempts')
+    .executeTakeFirst();
+  return row?.attempts ?? 0;
+}
+
+/** The case summary a citizen sees for an opened request. */
+export async function findIntakeCase(db: Db, caseId: string) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'number', 'status', 'priority', 'category', 'missionCode', 'openedAt'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
 }

@@ -1,4 +1,12 @@
-import type { HelpRequestAnswer, HelpRequestInput, Locale } from '@homeward/shared';
+import {
+  type HelpRequestAnswer,
+  type HelpRequestInput,
+  type HelpRequestStatus,
+  type Locale,
+  type Problem,
+  problemTitle,
+} from '@homeward/shared';
+import { sql } from 'kysely';
 import { isoNow, newId } from '../../clock.ts';
 import type { Db } from '../../db/schema.ts';
 import { ProblemError } from '../../http/problem.ts';
@@ -12,7 +20,15 @@ import { findPersonByUserId } from '../registry/persons.repo.ts';
 import { checkPhone, fieldProblem } from '../registry/registry.fields.ts';
 import { resolveHelpPlace } from './help-requests.location.ts';
 import { helpRequestPriority } from './help-requests.priority.ts';
-import { findMissionTimeZone, findUserName, insertCasePersons } from './help-requests.repo.ts';
+import {
+  findIntakeCase,
+  findMissionTimeZone,
+  findUserName,
+  type IntakeRow,
+  insertCasePersons,
+  settleIntake,
+  takeReceivedIntake,
+} from './help-requests.repo.ts';
 
 /** The signed-in citizen asking for help, and the language their field errors are in. */
 export interface HelpCaller {
@@ -134,4 +150,85 @@ export async function submitHelpRequest(
   });
   // Everything the answer holds was just written; reading the row back would cost the batch a query.
   return { case: { id, number, status: 'new', priority, category: body.category, missionCode, openedAt: at } };
+}
+
+/**
+ * The checks a help request must pass before it is acknowledged (decision 0012): fields and phones, and the
+ * place (the gazetteer is in memory; without a place, one look at where the registry has the citizen today).
+ * What only opening the case can find (no mission covers the place) fails the request later, visibly.
+ * @throws ProblemError 4xx as `submitHelpRequest` would
+ */
+export async function checkHelpRequest(db: Db, caller: HelpCaller, body: HelpRequestInput, now: Date): Promise<void> {
+  checkFields(body, caller.locale);
+  await resolveHelpPlace(db, body, caller, now);
+}
+
+/** A problem as the citizen will read it later, in the language of their request. */
+function problemOf(error: ProblemError, locale: Locale, instance: string): Problem {
+  return {
+    type: `https://homeward.example/problems/${error.code.replaceAll('_', '-')}`,
+    title: problemTitle(error.code, locale),
+    status: error.status,
+    code: error.code,
+    ...(error.detail ? { detail: error.detail } : {}),
+    instance,
+    ...(error.errors?.length ? { errors: error.errors } : {}),
+  };
+}
+
+export type OpenOutcome = 'opened' | 'failed' | 'skipped';
+
+/**
+ * Opens the case of one received help request, exactly once, inside the caller's transaction (a unit of the
+ * group commit): the row is taken only while still `received` (locked on PostgreSQL), the case is opened as
+ * `submitHelpRequest` does, at the time the request was received, and the row is marked `opened` with the case
+ * in the same transaction. A refusal (4xx, e.g. no mission for the place) rolls back what was started and marks
+ * the row `failed` with the problem; any other error rolls the whole unit back (tried again later).
+ */
+export async function openHelpRequest(trx: Db, id: string): Promise<OpenOutcome> {
+  const row = await takeReceivedIntake(trx, id);
+  if (!row) return 'skipped';
+  const locale = row.locale as Locale;
+  const caller = { userId: row.userId, locale };
+  const source: AuditSource = { actor: { id: row.userId, role: 'citizen' }, ip: row.sourceIp };
+  const body = JSON.parse(row.body) as HelpRequestInput;
+  await sql`savepoint help_open`.execute(trx);
+  try {
+    const answer = await submitHelpRequest(trx, caller, body, source, new Date(row.receivedAt));
+    await sql`release savepoint help_open`.execute(trx);
+    await settleIntake(trx, id, { state: 'opened', caseId: answer.case.id }, isoNow());
+    return 'opened';
+  } catch (error) {
+    await sql`rollback to savepoint help_open`.execute(trx);
+    await sql`release savepoint help_open`.execute(trx);
+    if (!(error instanceof ProblemError) || error.status >= 500) throw error;
+    const problem = problemOf(error, locale, `/api/v1/help-requests/${id}`);
+    await settleIntake(trx, id, { state: 'failed', problem: JSON.stringify(problem) }, isoNow());
+    return 'failed';
+  }
+}
+
+/** A request that could not be opened after repeated unexpected errors: failed, asking the citizen to call. */
+export function internalProblem(locale: Locale, id: string): string {
+  return JSON.stringify(
+    problemOf(
+      new ProblemError(500, 'internal_error', 'the case could not be opened'),
+      locale,
+      `/api/v1/help-requests/${id}`,
+    ),
+  );
+}
+
+/** What the citizen sees of a received request: its state, the case once opened, the problem if it failed. */
+export async function presentIntake(db: Db, row: IntakeRow): Promise<HelpRequestStatus> {
+  const opened = row.state === 'opened' && row.caseId ? await findIntakeCase(db, row.caseId) : undefined;
+  return {
+    request: {
+      id: row.id,
+      state: row.state,
+      receivedAt: row.receivedAt,
+      problem: row.state === 'failed' && row.problem ? (JSON.parse(row.problem) as Problem) : null,
+    },
+    case: opened ?? null,
+  };
 }
