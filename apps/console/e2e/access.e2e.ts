@@ -229,6 +229,7 @@ describeBrowser('staff console: access', () => {
       'Registrants',
       'Enterprises',
       'Who is in this area?',
+      'Travel advisories',
       'Health certificates',
       'Staff accounts',
       'API tokens',

@@ -128,7 +128,7 @@ describeBrowser('staff console: case dashboard and saved views', () => {
     await page.goto(new URL('/console/cases', server.url).href);
     await view.click();
     await page.waitForURL(/q=%E6%8A%A4%E7%85%A7/);
-    expect(await page.getByLabel('Search cases').inputValue()).toBe('护照');
+    await expect.poll(() => page.getByLabel('Search cases').inputValue()).toBe('护照');
 
     await page.getByRole('button', { name: 'Delete Passports 护照' }).click();
     const confirm = page.getByRole('group', { name: 'Delete the view “Passports 护照”?' });

@@ -25,6 +25,12 @@ export function CasesFilter({
   const { t } = useTranslation();
   const locale = currentLocale();
   const [draft, setDraft] = useState(filters);
+  // When the address changes under the form (a saved view, back and forward), the form shows the new filters.
+  const [shown, setShown] = useState(filters);
+  if (JSON.stringify(shown) !== JSON.stringify(filters)) {
+    setShown(filters);
+    setDraft(filters);
+  }
   const incidents = useApi<IncidentPage>('/api/v1/incidents?pageSize=100');
   const set = <K extends keyof CaseFilters>(key: K, value: CaseFilters[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
