@@ -31,6 +31,9 @@ export default defineConfig({
           globalSetup: ['./apps/server/test/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // A browser under CI load can take seconds to settle after a navigation or going offline; a poll that
+          // gives up after vitest's default second fails for the machine, not for the app.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
