@@ -8,7 +8,7 @@ import { SelectField, TextField } from '../accounts/form.components.tsx';
 import type { Country } from '../missions/missions.api.ts';
 import { type ChosenCity, CityCombobox } from '../registration/city-combobox.component.tsx';
 import { type PlaceRegion, regionsPath } from '../registration/registration.api.ts';
-import { Checkbox } from '../registration/registration.fields.tsx';
+import { Checkbox, CountryFilterField } from '../registration/registration.fields.tsx';
 import type { Draft, FieldId } from './help-request.model.ts';
 
 type Locating = 'idle' | 'asking' | 'done' | 'denied' | 'unavailable' | 'timeout';
@@ -115,24 +115,7 @@ export function LocationSection({
           </button>
         </div>
       ) : null}
-      <div className="form-group">
-        <label className="label" htmlFor="country-filter">
-          {t('help.countryFilterLabel')}
-        </label>
-        <p className="hint" id="country-filter-hint">
-          {t('help.countryFilterHint')}
-        </p>
-        <input
-          id="country-filter"
-          className="input"
-          type="search"
-          autoComplete="off"
-          aria-describedby="country-filter-hint"
-          aria-controls="country"
-          value={filter}
-          onChange={(event) => setFilter(event.target.value)}
-        />
-      </div>
+      <CountryFilterField value={filter} onChange={setFilter} />
       <SelectField
         id="country"
         label={t('help.form.country')}

@@ -35,7 +35,7 @@ import {
   withdrawPreciseLocation,
 } from './registration.api.ts';
 import { formErrorsFromApi } from './registration.errors.ts';
-import { BackToRegistration, Checkbox, RadioGroup, SelectField } from './registration.fields.tsx';
+import { BackToRegistration, Checkbox, CountryFilterField, RadioGroup, SelectField } from './registration.fields.tsx';
 import type { RegistrationNotice } from './registration.page.tsx';
 import { RemoveButton } from './remove-button.component.tsx';
 
@@ -249,24 +249,7 @@ function PresenceForm({
             { value: 'trip', label: t('registration.kind.tripLong') },
           ]}
         />
-        <div className="form-group">
-          <label className="label" htmlFor="country-filter">
-            {t('help.countryFilterLabel')}
-          </label>
-          <p className="hint" id="country-filter-hint">
-            {t('help.countryFilterHint')}
-          </p>
-          <input
-            id="country-filter"
-            className="input"
-            type="search"
-            autoComplete="off"
-            aria-describedby="country-filter-hint"
-            aria-controls="country"
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-          />
-        </div>
+        <CountryFilterField value={filter} onChange={setFilter} />
         <SelectField
           id="country"
           label={t('registration.presence.country')}

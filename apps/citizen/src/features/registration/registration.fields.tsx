@@ -251,3 +251,36 @@ export function formatDay(iso: string | null | undefined, locale: Locale): strin
     date,
   );
 }
+
+/** Narrows the country list that follows it (`aria-controls` names that select); the same words wherever used. */
+export function CountryFilterField({
+  value,
+  onChange,
+  controls = 'country',
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  controls?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-group">
+      <label className="label" htmlFor="country-filter">
+        {t('help.countryFilterLabel')}
+      </label>
+      <p className="hint" id="country-filter-hint">
+        {t('help.countryFilterHint')}
+      </p>
+      <input
+        id="country-filter"
+        className="input"
+        type="search"
+        autoComplete="off"
+        aria-describedby="country-filter-hint"
+        aria-controls={controls}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
