@@ -1,0 +1,91 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/schema.ts';
+import { deriveConfiguredKey } from '../auth/server-secret.ts';
+
+/**
+ * One-tap "Are you safe?" links for e-mail, SMS and push (decision 0021). The token names the alert, the
+ * person and an expiry, signed with HMAC-SHA256 under a key derived from the server secret (HOMEWARD_SECRET
+ * when configured), so the landing page can record an answer without a sign-in and nothing is stored per link.
+ */
+const PURPOSE = 'checkin-links';
+const VERSION = 'c1';
+/** A link answers for two weeks: long enough for a crisis, short enough that an old e-mail stops working. */
+export const CHECKIN_LINK_TTL_MS = 14 * 86_400_000;
+const ID = /^[0-9a-f-]{36}$/;
+
+export interface CheckinLinks {
+  /** Path of the citizen app's landing page answering "safe" (prefix with the public URL for e-mail). */
+  safe: string;
+  /** The same page answering "need help". */
+  needHelp: string;
+}
+
+/** Builds the links for one person; sync so a delivery worker can call it per recipient. */
+export type CheckinLinkSigner = (alertId: string, personId: string) => CheckinLinks;
+
+export type CheckinTokenCheck =
+  | { ok: true; alertId: string; personId: string; expiresAt: string }
+  | { ok: false; reason: 'invalid' | 'expired' };
+
+function mac(key: Buffer, payload: string): string {
+  return createHmac('sha256', key).update(payload).digest('base64url');
+}
+
+/** Signs a token for one alert and person, valid until `now + ttlMs`. */
+export function signCheckinToken(key: Buffer, alertId: string, personId: string, expiresAtMs: number): string {
+  const payload = `${VERSION}.${alertId}.${personId}.${Math.floor(expiresAtMs / 1000).toString(36)}`;
+  return `${payload}.${mac(key, payload)}`;
+}
+
+/** The links for a signed token: the citizen app's landing page `/checkin/<token>?answer=…`. */
+export function linksForToken(token: string): CheckinLinks {
+  const base = `/checkin/${encodeURIComponent(token)}`;
+  return { safe: `${base}?answer=safe`, needHelp: `${base}?answer=need_help` };
+}
+
+/** The key for check-in links of this deployment. */
+export function checkinLinkKey(db: Db, config: Pick<Config, 'secret'>): Promise<Buffer> {
+  return deriveConfiguredKey(db, config, PURPOSE);
+}
+
+/**
+ * Resolves the key once and returns a synchronous `checkinLinks(alertId, personId)` for a fan-out loop.
+ * `now` and `ttlMs` are fixed per signer, so every link of one batch expires together.
+ */
+export async function checkinLinkSigner(
+  db: Db,
+  config: Pick<Config, 'secret'>,
+  options: { now?: Date; ttlMs?: number } = {},
+): Promise<CheckinLinkSigner> {
+  const key = await checkinLinkKey(db, config);
+  const expiresAtMs = (options.now ?? new Date()).getTime() + (options.ttlMs ?? CHECKIN_LINK_TTL_MS);
+  return (alertId, personId) => linksForToken(signCheckinToken(key, alertId, personId, expiresAtMs));
+}
+
+/** Convenience for one person: the safe / need-help links of an alert. */
+export async function checkinLinks(
+  db: Db,
+  config: Pick<Config, 'secret'>,
+  alertId: string,
+  personId: string,
+  options: { now?: Date; ttlMs?: number } = {},
+): Promise<CheckinLinks> {
+  return (await checkinLinkSigner(db, config, options))(alertId, personId);
+}
+
+/** Checks a token's signature, then its expiry; a forged or mangled token is `invalid`, never `expired`. */
+export function verifyCheckinToken(key: Buffer, token: string, now: Date = new Date()): CheckinTokenCheck {
+  const parts = token.split('.');
+  if (parts.length !== 5) return { ok: false, reason: 'invalid' };
+  const [version, alertId, personId, expiry, signature] = parts as [string, string, string, string, string];
+  if (version !== VERSION || !ID.test(alertId) || !ID.test(personId) || !/^[0-9a-z]{1,12}$/.test(expiry)) {
+    return { ok: false, reason: 'invalid' };
+  }
+  const expected = Buffer.from(mac(key, `${version}.${alertId}.${personId}.${expiry}`));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+  const expiresAtMs = Number.parseInt(expiry, 36) * 1000;
+  if (expiresAtMs <= now.getTime()) return { ok: false, reason: 'expired' };
+  return { ok: true, alertId, personId, expiresAt: new Date(expiresAtMs).toISOString() };
+}
