@@ -23,6 +23,12 @@ import type { IdempotencyKeysTable } from './tables/idempotency.table.ts';
 import type { JobsTable } from './tables/jobs.table.ts';
 import type { MissionJurisdictionsTable, MissionsTable } from './tables/missions.table.ts';
 import type {
+  NotificationDeliveriesTable,
+  NotificationMessagesTable,
+  NotificationPreferencesTable,
+  PushSubscriptionsTable,
+} from './tables/notifications.table.ts';
+import type {
   BusinessesTable,
   BusinessSitesTable,
   BusinessStaffTable,
@@ -86,6 +92,10 @@ export interface Database {
   savedViews: SavedViewsTable;
   travelAdvisories: TravelAdvisoriesTable;
   helpRequestIntake: HelpRequestIntakeTable;
+  notificationMessages: NotificationMessagesTable;
+  notificationDeliveries: NotificationDeliveriesTable;
+  pushSubscriptions: PushSubscriptionsTable;
+  notificationPreferences: NotificationPreferencesTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */

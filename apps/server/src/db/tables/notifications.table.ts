@@ -1,0 +1,69 @@
+/** Where a delivery goes: the in-app inbox, a Web Push subscription, an e-mail address or a phone (SMS). */
+export type NotificationChannel = 'inapp' | 'push' | 'email' | 'sms';
+
+/** queued → sending (claimed by a worker) → sent → delivered; or failed after the last retry. */
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed';
+
+/** One message a source publishes (decision 0022); `content` and `target` are JSON text. */
+export interface NotificationMessagesTable {
+  id: string;
+  sourceKind: string;
+  sourceId: string;
+  content: string;
+  target: string;
+  /** 0 or 1: the message asks "Are you safe?" and carries the source's action links. */
+  checkin: number;
+  state: 'fanning_out' | 'fanned_out';
+  /** Fan-out batches committed so far: where a fan-out that was killed resumes. */
+  fannedBatches: number;
+  recipients: number;
+  publishedAt: string;
+  fannedOutAt: string | null;
+}
+
+/** The message for one recipient on one channel; UNIQUE(message_id, person_id, channel). */
+export interface NotificationDeliveriesTable {
+  id: string;
+  messageId: string;
+  personId: string;
+  /** The person's citizen account, if any: whose inbox and push subscriptions. */
+  userId: string | null;
+  channel: NotificationChannel;
+  /** E-mail address or E.164 number; null for inapp and push (the account's subscriptions). */
+  address: string | null;
+  locale: string;
+  batch: number;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  claimedBy: string | null;
+  claimedUntil: string | null;
+  /** JSON: the channels still to try, in order, when this one fails for good. */
+  fallbacks: string;
+  lastError: string | null;
+  queuedAt: string;
+  sentAt: string | null;
+  /** Milliseconds from publish to sent / delivered: what the dashboard's p50/p95 read. */
+  sentMs: number | null;
+  deliveredAt: string | null;
+  deliveredMs: number | null;
+  failedAt: string | null;
+  readAt: string | null;
+}
+
+export interface PushSubscriptionsTable {
+  id: string;
+  userId: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  userAgent: string | null;
+  createdAt: string;
+}
+
+/** An account's channel order (JSON array of push, email, sms); inapp is always on. */
+export interface NotificationPreferencesTable {
+  userId: string;
+  channelOrder: string;
+  updatedAt: string;
+}

@@ -1,0 +1,228 @@
+import type { Insertable, Selectable } from 'kysely';
+import { isoNow } from '../../clock.ts';
+import type { Db } from '../../db/schema.ts';
+import type {
+  NotificationChannel,
+  NotificationDeliveriesTable,
+  NotificationMessagesTable,
+} from '../../db/tables/notifications.table.ts';
+
+export type MessageRow = Selectable<NotificationMessagesTable>;
+export type DeliveryRow = Selectable<NotificationDeliveriesTable>;
+export type NewDelivery = Insertable<NotificationDeliveriesTable>;
+
+export async function findMessageBySource(db: Db, source: { kind: string; id: string }) {
+  return db
+    .selectFrom('notificationMessages')
+    .select('id')
+    .where('sourceKind', '=', source.kind)
+    .where('sourceId', '=', source.id)
+    .executeTakeFirst();
+}
+
+export async function insertMessage(db: Db, row: Insertable<NotificationMessagesTable>): Promise<void> {
+  await db.insertInto('notificationMessages').values(row).execute();
+}
+
+export async function findMessage(db: Db, id: string): Promise<MessageRow | undefined> {
+  return db.selectFrom('notificationMessages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Records a committed fan-out batch (same transaction as its deliveries): a resumed fan-out skips it. */
+export async function advanceFanout(db: Db, id: string, batches: number, recipients: number): Promise<void> {
+  await db
+    .updateTable('notificationMessages')
+    .set({ fannedBatches: batches, recipients })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function finishFanout(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('notificationMessages')
+    .set({ state: 'fanned_out', fannedOutAt: isoNow() })
+    .where('id', '=', id)
+    .execute();
+}
+
+// PostgreSQL allows 65,535 bind parameters per statement; a delivery row has 12.
+const INSERT_CHUNK = 2000;
+
+/** Inserts deliveries, multi-row, skipping any (message, person, channel) that already exists. */
+export async function insertDeliveries(db: Db, rows: NewDelivery[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const result = await db
+      .insertInto('notificationDeliveries')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .onConflict((oc) => oc.columns(['messageId', 'personId', 'channel']).doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return inserted;
+}
+
+/** The persons' accounts (for inbox, push subscriptions and preferences). */
+export async function listPersonAccounts(db: Db, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return db.selectFrom('persons').select(['id', 'userId', 'locale']).where('id', 'in', personIds).execute();
+}
+
+export async function listPersonChannels(db: Db, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('personChannels')
+    .select(['personId', 'kind', 'address', 'verifiedAt'])
+    .where('personId', 'in', personIds)
+    .orderBy('personId')
+    .orderBy('kind')
+    .orderBy('address')
+    .execute();
+}
+
+export async function listPreferences(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('notificationPreferences')
+    .select(['userId', 'channelOrder'])
+    .where('userId', 'in', userIds)
+    .execute();
+}
+
+/** Which of these accounts have at least one push subscription. */
+export async function listUsersWithPush(db: Db, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('pushSubscriptions')
+    .select('userId')
+    .distinct()
+    .where('userId', 'in', userIds)
+    .execute();
+  return new Set(rows.map((r) => r.userId));
+}
+
+/** The deliveries of one batch and channel that are due: queued and due, or claimed by a worker that died. */
+export async function listDueDeliveries(
+  db: Db,
+  where: { messageId: string; channel: NotificationChannel; batch: number },
+  now: string,
+): Promise<DeliveryRow[]> {
+  return db
+    .selectFrom('notificationDeliveries')
+    .selectAll()
+    .where('messageId', '=', where.messageId)
+    .where('channel', '=', where.channel)
+    .where('batch', '=', where.batch)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'queued'), eb('nextAttemptAt', '<=', now)]),
+        eb.and([eb('status', '=', 'sending'), eb('claimedUntil', '<', now)]),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+}
+
+/** The earliest retry still waiting in a batch and channel, or null when none waits. */
+export async function nextPendingAttempt(
+  db: Db,
+  where: { messageId: string; channel: NotificationChannel; batch: number },
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('notificationDeliveries')
+    .select((eb) => eb.fn.min('nextAttemptAt').as('next'))
+    .where('messageId', '=', where.messageId)
+    .where('channel', '=', where.channel)
+    .where('batch', '=', where.batch)
+    .where('status', 'in', ['queued', 'sending'])
+    .executeTakeFirst();
+  return row?.next ?? null;
+}
+
+/**
+ * Claims one delivery for a worker: only if it is still due (queued, or its previous claim ran out). Two
+ * workers racing for the same row: one update wins, the other sees 0 rows and skips it.
+ */
+export async function claimDelivery(
+  db: Db,
+  id: string,
+  workerId: string,
+  now: string,
+  until: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('notificationDeliveries')
+    .set((eb) => ({ status: 'sending', claimedBy: workerId, claimedUntil: until, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'queued'), eb('nextAttemptAt', '<=', now)]),
+        eb.and([eb('status', '=', 'sending'), eb('claimedUntil', '<', now)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Marks a delivery sent, only if this worker still holds it. */
+export async function markSent(db: Db, id: string, workerId: string, sentAt: string, sentMs: number) {
+  const result = await db
+    .updateTable('notificationDeliveries')
+    .set({ status: 'sent', sentAt, sentMs, claimedBy: null, claimedUntil: null, lastError: null })
+    .where('id', '=', id)
+    .where('claimedBy', '=', workerId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Puts a delivery back in the queue for a later attempt. */
+export async function markRetry(db: Db, id: string, workerId: string, error: string, nextAttemptAt: string) {
+  await db
+    .updateTable('notificationDeliveries')
+    .set({ status: 'queued', nextAttemptAt, claimedBy: null, claimedUntil: null, lastError: error.slice(0, 1000) })
+    .where('id', '=', id)
+    .where('claimedBy', '=', workerId)
+    .execute();
+}
+
+export async function markFailed(db: Db, id: string, workerId: string, error: string) {
+  const result = await db
+    .updateTable('notificationDeliveries')
+    .set({ status: 'failed', failedAt: isoNow(), claimedBy: null, claimedUntil: null, lastError: error.slice(0, 1000) })
+    .where('id', '=', id)
+    .where('claimedBy', '=', workerId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Marks deliveries delivered (a receipt, or the inbox shown); the first receipt counts. */
+export async function markDelivered(db: Db, ids: string[], publishedAt: Map<string, string>, now: Date) {
+  for (const id of ids) {
+    const row = await db
+      .selectFrom('notificationDeliveries')
+      .select(['messageId'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    const published = row ? publishedAt.get(row.messageId) : undefined;
+    if (!published) continue;
+    await db
+      .updateTable('notificationDeliveries')
+      .set({
+        status: 'delivered',
+        deliveredAt: now.toISOString(),
+        deliveredMs: Math.max(0, now.getTime() - Date.parse(published)),
+      })
+      .where('id', '=', id)
+      .where('deliveredAt', 'is', null)
+      .where('status', 'in', ['sent', 'sending', 'queued'])
+      .execute();
+  }
+}
+
+export async function listPushSubscriptions(db: Db, userId: string) {
+  return db.selectFrom('pushSubscriptions').selectAll().where('userId', '=', userId).orderBy('id').execute();
+}
+
+export async function deletePushSubscription(db: Db, endpoint: string): Promise<void> {
+  await db.deleteFrom('pushSubscriptions').where('endpoint', '=', endpoint).execute();
+}
