@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/schema.ts';
 import { deriveConfiguredKey } from '../auth/server-secret.ts';
+import { registerActionLinks } from '../notifications/notifications.service.ts';
 
 /**
  * One-tap "Are you safe?" links for e-mail, SMS and push (decision 0021). The token names the alert, the
@@ -88,4 +89,18 @@ export function verifyCheckinToken(key: Buffer, token: string, now: Date = new D
   const expiresAtMs = Number.parseInt(expiry, 36) * 1000;
   if (expiresAtMs <= now.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, alertId, personId, expiresAt: new Date(expiresAtMs).toISOString() };
+}
+
+/**
+ * Registers the links with the delivery module (H6's `registerActionLinks`), so every e-mail, SMS and push of an
+ * alert that asks "Are you safe?" carries them. The key needs the database (the generated server secret), so
+ * this runs when a process starts (the API does it when its routes register); each call of the registered
+ * function signs with an expiry counted from that moment.
+ */
+export async function registerCheckinLinks(db: Db, config: Pick<Config, 'secret'>): Promise<void> {
+  const key = await checkinLinkKey(db, config);
+  registerActionLinks('alert', (alertId, personId) => {
+    const links = linksForToken(signCheckinToken(key, alertId, personId, Date.now() + CHECKIN_LINK_TTL_MS));
+    return { safe: links.safe, needHelp: links.needHelp };
+  });
 }
