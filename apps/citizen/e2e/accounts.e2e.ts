@@ -9,6 +9,7 @@ import {
   newPhonePage,
   screenshot,
   type UiLocale,
+  waitForServiceWorker,
 } from '../../server/test/support/browser.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../server/test/support/smtp.ts';
 import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
@@ -405,12 +406,7 @@ describeBrowser('citizen app: accounts', () => {
     await createSignedInAccount(page, 'offline');
     await open(page, '/account');
     await heading(page, 'Your account');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
-      }
-    });
+    await waitForServiceWorker(page);
     await page.context().setOffline(true);
     await page.reload();
     await heading(page, 'Your account');

@@ -8,6 +8,7 @@ import {
   newDesktopPage,
   newPhonePage,
   screenshot,
+  waitForServiceWorker,
 } from '../../server/test/support/browser.ts';
 import { signInToConsole } from '../../server/test/support/console.ts';
 import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
@@ -49,16 +50,6 @@ async function signInCitizen(page: Page): Promise<void> {
     data: { email: CITIZEN, password: DEMO_PASSWORD },
   });
   expect(answer.status()).toBe(200);
-}
-
-/** After this the service worker serves the app shell, so a reload works offline. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
-    }
-  });
 }
 
 interface Registration {

@@ -8,6 +8,7 @@ import {
   newPhonePage,
   screenshot,
   type UiLocale,
+  waitForServiceWorker,
 } from '../../server/test/support/browser.ts';
 import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
 
@@ -146,12 +147,7 @@ describeBrowser('citizen app: landing, help, missions, offline', () => {
     const page = await newPhonePage(browser, 'en');
     await open(page, '/');
     // Wait until the service worker controls the page, or the reload below would not be served offline.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
-      }
-    });
+    await waitForServiceWorker(page);
     await page.context().setOffline(true);
     await page.reload();
     const banner = page.getByRole('status').filter({ hasText: WORDS.en.offline });

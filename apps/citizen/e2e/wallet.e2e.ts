@@ -13,6 +13,7 @@ import {
   launchBrowser,
   newPhonePage,
   screenshot,
+  waitForServiceWorker,
 } from '../../server/test/support/browser.ts';
 import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
 import { HealthIssuer } from './certificates.support.ts';
@@ -123,7 +124,9 @@ describeBrowser('citizen app: wallet to verifier', () => {
       .toBe(true);
     expect(pdf.catalog.lookup(PDFName.of('Pages'), PDFDict)).toBeDefined();
 
-    // Offline: leave the page and come back within the app; the certificates come from this phone.
+    // Offline: leave the page and come back within the app; the certificates come from this phone. Only once the
+    // service worker controls the page: its first activation may reload the page, which offline would fail.
+    await waitForServiceWorker(walletPage);
     await walletPage.context().setOffline(true);
     await walletPage.getByRole('banner').getByRole('link').first().click();
     await walletPage.goBack();
