@@ -11,6 +11,7 @@ import { caseSlaHandlers } from './modules/cases/cases.sla.jobs.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
 import { type HelpRequestOpener, startHelpRequestOpener } from './modules/help-requests/help-requests.opener.ts';
 import { seedKnowledgeBase } from './modules/hotline/hotline.seed.ts';
+import { notificationHandlers } from './modules/notifications/notifications.jobs.ts';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -57,6 +58,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
           ...maintenanceHandlers(config),
           ...mailHandlers(config, log.child({ component: 'mail' })),
           ...caseSlaHandlers(),
+          ...notificationHandlers(config, log.child({ component: 'notifications' })),
         },
         pollMs: config.workerPollMs,
         concurrency: config.workerConcurrency,

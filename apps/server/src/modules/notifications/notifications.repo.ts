@@ -48,16 +48,20 @@ export async function finishFanout(db: Db, id: string): Promise<void> {
 // PostgreSQL allows 65,535 bind parameters per statement; a delivery row has 12.
 const INSERT_CHUNK = 2000;
 
-/** Inserts deliveries, multi-row, skipping any (message, person, channel) that already exists. */
-export async function insertDeliveries(db: Db, rows: NewDelivery[]): Promise<number> {
-  let inserted = 0;
+/** Inserts deliveries, multi-row, skipping any (message, person, channel) that already exists; returns those inserted. */
+export async function insertDeliveries(
+  db: Db,
+  rows: NewDelivery[],
+): Promise<{ personId: string; channel: NotificationChannel }[]> {
+  const inserted: { personId: string; channel: NotificationChannel }[] = [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const result = await db
       .insertInto('notificationDeliveries')
       .values(rows.slice(i, i + INSERT_CHUNK))
       .onConflict((oc) => oc.columns(['messageId', 'personId', 'channel']).doNothing())
-      .executeTakeFirst();
-    inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+      .returning(['personId', 'channel'])
+      .execute();
+    inserted.push(...result);
   }
   return inserted;
 }
@@ -123,20 +127,29 @@ export async function listDueDeliveries(
     .execute();
 }
 
-/** The earliest retry still waiting in a batch and channel, or null when none waits. */
+/**
+ * When the batch and channel next need a worker: the earliest retry time of a queued delivery, or the end of
+ * the claim of one being sent (its worker may have died); null when nothing is left to send.
+ */
 export async function nextPendingAttempt(
   db: Db,
   where: { messageId: string; channel: NotificationChannel; batch: number },
 ): Promise<string | null> {
-  const row = await db
+  const base = db
     .selectFrom('notificationDeliveries')
-    .select((eb) => eb.fn.min('nextAttemptAt').as('next'))
     .where('messageId', '=', where.messageId)
     .where('channel', '=', where.channel)
-    .where('batch', '=', where.batch)
-    .where('status', 'in', ['queued', 'sending'])
+    .where('batch', '=', where.batch);
+  const queued = await base
+    .select((eb) => eb.fn.min('nextAttemptAt').as('next'))
+    .where('status', '=', 'queued')
     .executeTakeFirst();
-  return row?.next ?? null;
+  const sending = await base
+    .select((eb) => eb.fn.min('claimedUntil').as('next'))
+    .where('status', '=', 'sending')
+    .executeTakeFirst();
+  const times = [queued?.next, sending?.next].filter((t): t is string => typeof t === 'string');
+  return times.length === 0 ? null : (times.sort()[0] ?? null);
 }
 
 /**

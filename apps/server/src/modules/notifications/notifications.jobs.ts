@@ -1,0 +1,199 @@
+import type { Logger } from 'pino';
+import { isoAt, isoNow, newId } from '../../clock.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/schema.ts';
+import type { NotificationChannel } from '../../db/tables/notifications.table.ts';
+import { insertJobs } from '../../jobs/jobs.repo.ts';
+import type { JobHandler } from '../../jobs/jobs.worker.ts';
+import {
+  type ChannelSender,
+  emailSender,
+  PermanentDeliveryError,
+  pickContent,
+  pushSender,
+  type RenderedMessage,
+  smsSender,
+} from './notifications.channels.ts';
+import { type NotificationsConfig, notificationsConfigFrom } from './notifications.config.ts';
+import { type Fallback, planDeliveries, recipientBatches } from './notifications.fanout.ts';
+import {
+  advanceFanout,
+  claimDelivery,
+  type DeliveryRow,
+  findMessage,
+  finishFanout,
+  insertDeliveries,
+  listDueDeliveries,
+  type MessageRow,
+  markFailed,
+  markRetry,
+  markSent,
+  nextPendingAttempt,
+} from './notifications.repo.ts';
+import {
+  actionLinksFor,
+  NOTIFY_FANOUT,
+  NOTIFY_SEND,
+  type NotificationContent,
+  type NotificationTarget,
+} from './notifications.service.ts';
+
+interface SendPayload {
+  messageId: string;
+  channel: Exclude<NotificationChannel, 'inapp'>;
+  batch: number;
+}
+
+const sendJob = (payload: SendPayload, dedupe: boolean, runAt?: Date) => ({
+  kind: NOTIFY_SEND,
+  payload,
+  priority: 60,
+  maxAttempts: 50,
+  runAt,
+  // The fan-out's own send jobs are keyed (a re-run batch adds none twice); retries and fallbacks are inserted
+  // in the transaction that decides them, so they need no key.
+  dedupeKey: dedupe ? `notify.send:${payload.messageId}:${payload.channel}:${payload.batch}` : undefined,
+});
+
+/**
+ * Fans one message out: walks the recipients batch by batch and, per batch, commits its deliveries (multi-row,
+ * ON CONFLICT DO NOTHING on message × person × channel), one send job per channel that got rows, and the batch
+ * counter, in one transaction. Killed midway, the job runs again: it walks the recipients again, the unique key
+ * skips everyone already committed, and new rows get batch numbers after the counter, so nothing is queued twice.
+ */
+async function fanOut(db: Db, message: MessageRow, log: Logger): Promise<void> {
+  const target = JSON.parse(message.target) as NotificationTarget; // boundary: JSON this module wrote
+  let batch = message.fannedBatches;
+  let recipients = message.recipients;
+  for await (const found of recipientBatches(db, target)) {
+    const rows = await planDeliveries(db, message, found, batch + 1);
+    if (rows.length === 0) continue;
+    await db.transaction().execute(async (trx) => {
+      const inserted = await insertDeliveries(trx, rows);
+      if (inserted.length === 0) return;
+      batch += 1;
+      const channels = new Set(inserted.map((r) => r.channel));
+      await insertJobs(
+        trx,
+        [...channels]
+          .filter((c): c is SendPayload['channel'] => c !== 'inapp')
+          .map((channel) => sendJob({ messageId: message.id, channel, batch }, true)),
+      );
+      recipients += new Set(inserted.map((r) => r.personId)).size;
+      await advanceFanout(trx, message.id, batch, recipients);
+    });
+  }
+  await finishFanout(db, message.id);
+  log.info({ messageId: message.id, batches: batch, recipients }, 'notification fanned out');
+}
+
+function render(message: MessageRow, delivery: DeliveryRow, publicUrl: string): RenderedMessage {
+  const content = JSON.parse(message.content) as NotificationContent; // boundary: JSON this module wrote
+  const { locale, text } = pickContent(content, delivery.locale);
+  const url = text.url ? (/^https?:\/\//.test(text.url) ? text.url : `${publicUrl}${text.url}`) : null;
+  const actions = message.checkin === 1 ? actionLinksFor(message.sourceKind, message.sourceId, delivery.personId) : {};
+  return { locale, title: text.title, body: text.body, url, actions };
+}
+
+export interface NotificationHandlerOptions {
+  notifications?: NotificationsConfig;
+  /** Replaces a channel's sender (a test's failing SMTP, say). */
+  senders?: Partial<Record<SendPayload['channel'], ChannelSender>>;
+  /** Deliveries sent at once by one send job. */
+  parallel?: number;
+}
+
+/** The `notify.fanout` and `notify.send` handlers (decision 0022). */
+export function notificationHandlers(config: Config, log: Logger, options: NotificationHandlerOptions = {}) {
+  const settings = options.notifications ?? notificationsConfigFrom(process.env, config);
+  const email = emailSender(config, log);
+  const senders: Record<SendPayload['channel'], ChannelSender> = {
+    push: pushSender(settings),
+    email: email.send,
+    sms: smsSender(settings),
+    ...options.senders,
+  };
+  const parallel = options.parallel ?? 16;
+
+  const fanout: JobHandler = async ({ db, log: jobLog }, payload) => {
+    const messageId = (payload as { messageId?: unknown })?.messageId; // boundary: job payload
+    if (typeof messageId !== 'string') throw new Error('notify.fanout: payload has no messageId');
+    const message = await findMessage(db, messageId);
+    if (!message || message.state === 'fanned_out') return;
+    await fanOut(db, message, jobLog);
+  };
+
+  /** Fails a delivery for good and, in the same transaction, queues the next channel the person has. */
+  async function failOver(db: Db, delivery: DeliveryRow, workerId: string, error: string): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      if (!(await markFailed(trx, delivery.id, workerId, error))) return;
+      const [next, ...rest] = JSON.parse(delivery.fallbacks) as Fallback[]; // boundary: JSON this module wrote
+      if (!next) return;
+      const now = isoNow();
+      const inserted = await insertDeliveries(trx, [
+        {
+          id: newId(),
+          messageId: delivery.messageId,
+          personId: delivery.personId,
+          userId: delivery.userId,
+          channel: next.channel,
+          address: next.address,
+          locale: delivery.locale,
+          batch: delivery.batch,
+          status: 'queued',
+          attempts: 0,
+          nextAttemptAt: now,
+          fallbacks: JSON.stringify(rest),
+          queuedAt: now,
+        },
+      ]);
+      if (inserted.length > 0)
+        await insertJobs(trx, [
+          sendJob({ messageId: delivery.messageId, channel: next.channel, batch: delivery.batch }, false),
+        ]);
+    });
+  }
+
+  async function sendOne(db: Db, message: MessageRow, delivery: DeliveryRow, workerId: string): Promise<void> {
+    const now = new Date();
+    if (!(await claimDelivery(db, delivery.id, workerId, now.toISOString(), isoAt(settings.sendLeaseMs, now)))) return;
+    const attempt = delivery.attempts + 1;
+    try {
+      await senders[delivery.channel as SendPayload['channel']](
+        db,
+        delivery,
+        render(message, delivery, config.publicUrl),
+      );
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      if (error instanceof PermanentDeliveryError || attempt >= settings.maxAttempts)
+        await failOver(db, delivery, workerId, text);
+      else {
+        const delay = settings.retryBaseMs * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5);
+        await markRetry(db, delivery.id, workerId, text, isoAt(Math.round(delay)));
+      }
+      return;
+    }
+    const sentAt = new Date();
+    await markSent(db, delivery.id, workerId, sentAt.toISOString(), sentAt.getTime() - Date.parse(message.publishedAt));
+  }
+
+  /**
+   * Sends the due deliveries of one batch on one channel. Each is claimed (a conditional update) before it is
+   * sent and marked sent after: at-least-once toward the outside world, with the delivery id as the idempotency
+   * marker each channel carries (decision 0022). Deliveries left waiting for a retry get a follow-up job.
+   */
+  const send: JobHandler = async ({ db, job }, payload) => {
+    const p = payload as SendPayload; // boundary: job payload written by this module
+    const message = await findMessage(db, p.messageId);
+    if (!message) return;
+    const workerId = job.lockedBy ?? newId();
+    const due = await listDueDeliveries(db, p, isoNow());
+    for (let i = 0; i < due.length; i += parallel)
+      await Promise.all(due.slice(i, i + parallel).map((d) => sendOne(db, message, d, workerId)));
+    const next = await nextPendingAttempt(db, p);
+    if (next) await insertJobs(db, [sendJob(p, false, new Date(Math.max(Date.parse(next), Date.now())))]);
+  };
+
+  return { [NOTIFY_FANOUT]: fanout, [NOTIFY_SEND]: send } satisfies Record<string, JobHandler>;
+}
