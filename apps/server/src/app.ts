@@ -38,6 +38,8 @@ import { registrantsRoutes } from './modules/registrants/registrants.routes.ts';
 import { registerRegistryAccountHooks } from './modules/registry/registry.account-hooks.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { savedViewsRoutes } from './modules/saved-views/saved-views.routes.ts';
+import { applicationsRoutes } from './modules/services/applications.routes.ts';
+import { servicesRoutes } from './modules/services/services.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { targetingRoutes } from './modules/targeting/targeting.routes.ts';
 import { tokensRoutes } from './modules/tokens/tokens.routes.ts';
@@ -149,6 +151,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'registry', description: 'A citizen’s own registration: profile, family, contacts, presences' },
         { name: 'places', description: 'Countries’ regions and cities from the offline gazetteer' },
         { name: 'advisories', description: 'Travel advisories: level 1–4 per country and region, with history' },
+        { name: 'services', description: 'Online consular services: the catalogue and applications' },
         { name: 'operations', description: 'Health and metrics' },
       ],
     },
@@ -183,6 +186,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(targetingRoutes);
   await app.register(hotlineRoutes);
   await app.register(advisoriesRoutes);
+  await app.register(servicesRoutes);
+  await app.register(applicationsRoutes);
   registerCaseAccountHooks();
   registerRegistryAccountHooks();
 

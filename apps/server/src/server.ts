@@ -11,6 +11,7 @@ import { caseSlaHandlers } from './modules/cases/cases.sla.jobs.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
 import { type HelpRequestOpener, startHelpRequestOpener } from './modules/help-requests/help-requests.opener.ts';
 import { seedKnowledgeBase } from './modules/hotline/hotline.seed.ts';
+import { syncServiceDefinitions } from './modules/services/services.service.ts';
 import { notificationHandlers } from './modules/notifications/notifications.jobs.ts';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -46,6 +47,9 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
     // The hotline's shipped standard answers, added by slug (an article HQ edited is left as it is).
     const articles = await seedKnowledgeBase(database.db);
     if (articles > 0) log.info({ articles }, 'knowledge base articles added');
+    // Service definitions from their files; a bad file stops startup here, naming the file and field.
+    const serviceVersions = await syncServiceDefinitions(database.db);
+    if (serviceVersions > 0) log.info({ serviceVersions }, 'service definitions loaded');
     if (options.demo) {
       const report = await seedDemo(database.db, config.state.code, config);
       log.info(report, 'demo data loaded');

@@ -17,4 +17,5 @@ export * from './schemas/problem.schema.ts';
 export * from './schemas/registrants.schema.ts';
 export * from './schemas/registry.schema.ts';
 export * from './schemas/saved-view.schema.ts';
+export * from './schemas/service.schema.ts';
 export * from './schemas/staff.schema.ts';

@@ -42,6 +42,12 @@ import type {
 } from './tables/registry.table.ts';
 import type { SavedViewsTable } from './tables/saved-views.table.ts';
 import type {
+  ServiceApplicationDocumentsTable,
+  ServiceApplicationEventsTable,
+  ServiceApplicationsTable,
+  ServiceDefinitionsTable,
+} from './tables/services.table.ts';
+import type {
   ApiTokensTable,
   AuthChallengesTable,
   RecoveryCodesTable,
@@ -92,6 +98,10 @@ export interface Database {
   savedViews: SavedViewsTable;
   travelAdvisories: TravelAdvisoriesTable;
   helpRequestIntake: HelpRequestIntakeTable;
+  serviceDefinitions: ServiceDefinitionsTable;
+  serviceApplications: ServiceApplicationsTable;
+  serviceApplicationEvents: ServiceApplicationEventsTable;
+  serviceApplicationDocuments: ServiceApplicationDocumentsTable;
   notificationMessages: NotificationMessagesTable;
   notificationDeliveries: NotificationDeliveriesTable;
   pushSubscriptions: PushSubscriptionsTable;

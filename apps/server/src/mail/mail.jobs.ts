@@ -6,7 +6,13 @@ import { insertJobs } from '../jobs/jobs.repo.ts';
 import type { JobHandler } from '../jobs/jobs.worker.ts';
 import { issueLinkToken, LINK_TTL_MS } from '../modules/accounts/link-tokens.ts';
 import { findUserById } from '../modules/users/users.repo.ts';
-import { MAIL_TEMPLATES, type MailData, type MailTemplate, renderMail } from './mail.templates.ts';
+import {
+  type ApplicationChange,
+  MAIL_TEMPLATES,
+  type MailData,
+  type MailTemplate,
+  renderMail,
+} from './mail.templates.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 
 export const MAIL_SEND = 'mail.send';
@@ -17,8 +23,15 @@ export const MAIL_SEND = 'mail.send';
  * A mail to someone whose account is gone (deletion notice) carries address, name and language itself.
  */
 export type MailJob =
-  | { template: Exclude<MailTemplate, 'account_deleted' | 'case_reply'>; userId: string }
+  | { template: Exclude<MailTemplate, 'account_deleted' | 'case_reply' | 'application_update'>; userId: string }
   | { template: 'case_reply'; userId: string; caseId: string; caseNumber: string }
+  | {
+      template: 'application_update';
+      userId: string;
+      applicationId: string;
+      reference: string;
+      change: ApplicationChange;
+    }
   | { template: 'account_deleted'; to: string; displayName: string; locale: Locale };
 
 /**
@@ -39,7 +52,9 @@ function isMailJob(value: unknown): value is MailJob {
     ? typeof job.to === 'string' && typeof job.displayName === 'string' && isLocale(job.locale)
     : job.template === 'case_reply'
       ? typeof job.userId === 'string' && typeof job.caseId === 'string' && typeof job.caseNumber === 'string'
-      : typeof job.userId === 'string';
+      : job.template === 'application_update'
+        ? typeof job.userId === 'string' && typeof job.applicationId === 'string' && typeof job.reference === 'string'
+        : typeof job.userId === 'string';
 }
 
 /** The `mail.send` handler; the worker retries a failed send with exponential backoff. */
@@ -63,6 +78,11 @@ export function mailHandlers(config: Config, log: Logger, mailer: Mailer = creat
       if (payload.template === 'case_reply') {
         data.caseNumber = payload.caseNumber;
         data.link = `${config.publicUrl}/cases/${encodeURIComponent(payload.caseId)}`;
+      }
+      if (payload.template === 'application_update') {
+        data.applicationReference = payload.reference;
+        data.applicationChange = payload.change;
+        data.link = `${config.publicUrl}/applications/${encodeURIComponent(payload.applicationId)}`;
       }
       if (payload.template === 'already_registered') data.link = `${config.publicUrl}${ACCOUNT_LINK_PATHS.signIn}`;
       if (payload.template === 'verify_email' || payload.template === 'password_reset') {

@@ -8,6 +8,7 @@ export const MAIL_TEMPLATES = [
   'password_changed',
   'account_deleted',
   'case_reply',
+  'application_update',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -31,7 +32,22 @@ export interface MailData {
   linkHours?: number;
   /** The case a reply is about (HW-2026-000123). */
   caseNumber?: string;
+  /** An application's reference (or the service's name while it has none) and what happened to it. */
+  applicationReference?: string;
+  applicationChange?: ApplicationChange;
 }
+
+/** What a mail about an application says happened (decision 0020). */
+export type ApplicationChange = 'submitted' | 'info_requested' | 'approved' | 'refused' | 'issued' | 'collected';
+
+const APPLICATION_CHANGE: Record<ApplicationChange, Record<Locale, string>> = {
+  submitted: { en: 'was received by the mission', 'zh-CN': '已由使领馆收到' },
+  info_requested: { en: 'needs more information from you', 'zh-CN': '需要您补充材料或信息' },
+  approved: { en: 'was approved', 'zh-CN': '已获批准' },
+  refused: { en: 'was refused', 'zh-CN': '未获批准' },
+  issued: { en: 'is ready: the document was issued', 'zh-CN': '已办结，证件已签发' },
+  collected: { en: 'is complete: the document was collected', 'zh-CN': '已完成，证件已领取' },
+};
 
 interface Parts {
   subject: string;
@@ -155,6 +171,27 @@ const COPY: Record<MailTemplate, Record<Locale, Writer>> = {
       paragraphs: [`领事工作人员就案件 ${d.caseNumber} 回复了您。请登录查看回复并作答。`],
       action: '查看回复',
       after: ['如果您现在面临危险，请拨打应急热线。'],
+    }),
+  },
+  application_update: {
+    // No decision text in the mail: the reason and the officer's words stay behind the sign-in.
+    en: (d) => ({
+      subject: `Your application ${d.applicationReference} ${APPLICATION_CHANGE[d.applicationChange ?? 'submitted'].en}`,
+      greeting: `Dear ${d.displayName},`,
+      paragraphs: [
+        `Your application ${d.applicationReference} ${APPLICATION_CHANGE[d.applicationChange ?? 'submitted'].en}.`,
+        'Sign in to see its status and what to do next.',
+      ],
+      action: 'See the application',
+    }),
+    'zh-CN': (d) => ({
+      subject: `您的申请 ${d.applicationReference} ${APPLICATION_CHANGE[d.applicationChange ?? 'submitted']['zh-CN']}`,
+      greeting: `${d.displayName}，您好：`,
+      paragraphs: [
+        `您的申请 ${d.applicationReference} ${APPLICATION_CHANGE[d.applicationChange ?? 'submitted']['zh-CN']}。`,
+        '请登录查看办理状态和下一步。',
+      ],
+      action: '查看申请',
     }),
   },
 };

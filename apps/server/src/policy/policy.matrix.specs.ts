@@ -10,6 +10,7 @@ import { HELP_SPECS } from './policy.matrix.help-specs.ts';
 import { HOTLINE_SPECS } from './policy.matrix.hotline-specs.ts';
 import { REGISTRANTS_SPECS } from './policy.matrix.registrants-specs.ts';
 import { REGISTRY_SPECS } from './policy.matrix.registry-specs.ts';
+import { SERVICES_SPECS } from './policy.matrix.services-specs.ts';
 import { TARGETING_SPECS } from './policy.matrix.targeting-specs.ts';
 import { EVERY_ROLE, freshCookie, get, type MatrixWorld, type RouteSpec, type Scope } from './policy.matrix.world.ts';
 
@@ -161,5 +162,6 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...HELP_SPECS,
   ...REGISTRANTS_SPECS,
   ...REGISTRY_SPECS,
+  ...SERVICES_SPECS,
   ...TARGETING_SPECS,
 };

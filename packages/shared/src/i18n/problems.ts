@@ -178,6 +178,32 @@ export const PROBLEM_TITLES = {
     en: 'The file is larger than 10 MB. Send a smaller photo or PDF',
     'zh-CN': '文件超过 10 MB，请上传更小的照片或 PDF 文件',
   },
+  // Online consular services and applications (decision 0020)
+  service_unknown: { en: 'There is no such service', 'zh-CN': '没有这项服务' },
+  service_not_offered: {
+    en: 'This mission does not offer this service. Choose another mission',
+    'zh-CN': '该使领馆不提供此项服务，请选择其他使领馆',
+  },
+  service_not_eligible: {
+    en: 'You cannot apply for this service. Check who it is for',
+    'zh-CN': '您不符合此项服务的申请条件，请查看适用人群',
+  },
+  service_definition_invalid: {
+    en: 'The service definition has errors. Correct the fields listed',
+    'zh-CN': '服务定义有误，请修改所列字段',
+  },
+  application_incomplete: {
+    en: 'Some answers or documents are missing or not valid. Correct them and submit again',
+    'zh-CN': '部分信息或材料缺失或无效，请修改后重新提交',
+  },
+  application_transition_not_allowed: {
+    en: 'The application cannot move to this status from its current one, or not by you',
+    'zh-CN': '申请无法从当前状态转为该状态，或您无权执行此操作',
+  },
+  document_rules: {
+    en: 'This file does not meet the rules for this document. Check its type, size and pixel dimensions',
+    'zh-CN': '此文件不符合该材料的要求，请检查文件类型、大小和像素尺寸',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ProblemCode = keyof typeof PROBLEM_TITLES;

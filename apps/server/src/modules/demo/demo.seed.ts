@@ -10,6 +10,7 @@ import { seedDemoCertificate } from '../certificates/certificates.seed.ts';
 import { seedDemoCalls, seedKnowledgeBase } from '../hotline/hotline.seed.ts';
 import { importMissions, readMissionsFile } from '../missions/missions.service.ts';
 import { seedDemoCitizenRegistration } from '../registry/registry.seed.ts';
+import { seedDemoApplications } from '../services/services.seed.ts';
 import { hashPassword } from '../users/password.ts';
 import { findUserByEmail } from '../users/users.repo.ts';
 import { createUser } from '../users/users.service.ts';
@@ -70,6 +71,8 @@ export async function seedDemo(db: Kysely<Database>, stateCode: string, config?:
     if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoCalls(trx);
     // A handful of travel advisories, so the citizen's map and the console's list are not empty.
     await seedDemoAdvisories(trx);
+    // The service catalogue, and the demo citizen's applications in different states (issue 8).
+    await seedDemoApplications(trx);
     return { missions: missions.length, accountsCreated };
   });
   // The demo citizen's vaccination certificate (signed with the configured key, in its own transaction).
