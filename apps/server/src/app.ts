@@ -18,6 +18,7 @@ import { nudgeLive } from './live/live.hub.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { advisoriesRoutes } from './modules/advisories/advisories.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -151,6 +152,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'registry', description: 'A citizen’s own registration: profile, family, contacts, presences' },
         { name: 'places', description: 'Countries’ regions and cities from the offline gazetteer' },
         { name: 'advisories', description: 'Travel advisories: level 1–4 per country and region, with history' },
+        { name: 'notifications', description: 'Inbox, Web Push devices, channel order and the delivery dashboard' },
         { name: 'services', description: 'Online consular services: the catalogue and applications' },
         { name: 'operations', description: 'Health and metrics' },
       ],
@@ -186,6 +188,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(targetingRoutes);
   await app.register(hotlineRoutes);
   await app.register(advisoriesRoutes);
+  await app.register(notificationsRoutes);
   await app.register(servicesRoutes);
   await app.register(applicationsRoutes);
   registerCaseAccountHooks();

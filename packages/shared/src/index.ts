@@ -12,6 +12,7 @@ export * from './schemas/incident.schema.ts';
 export * from './schemas/live.schema.ts';
 export * from './schemas/meta.schema.ts';
 export * from './schemas/mission.schema.ts';
+export * from './schemas/notification.schema.ts';
 export * from './schemas/organisation.schema.ts';
 export * from './schemas/problem.schema.ts';
 export * from './schemas/registrants.schema.ts';

@@ -8,6 +8,7 @@ import { CERTIFICATE_SPECS } from './policy.matrix.certificates-specs.ts';
 import { DASHBOARD_SPECS } from './policy.matrix.dashboard-specs.ts';
 import { HELP_SPECS } from './policy.matrix.help-specs.ts';
 import { HOTLINE_SPECS } from './policy.matrix.hotline-specs.ts';
+import { NOTIFICATIONS_SPECS } from './policy.matrix.notifications-specs.ts';
 import { REGISTRANTS_SPECS } from './policy.matrix.registrants-specs.ts';
 import { REGISTRY_SPECS } from './policy.matrix.registry-specs.ts';
 import { SERVICES_SPECS } from './policy.matrix.services-specs.ts';
@@ -158,6 +159,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...CASES_SPECS,
   ...CERTIFICATE_SPECS,
   ...HOTLINE_SPECS,
+  ...NOTIFICATIONS_SPECS,
   ...DASHBOARD_SPECS,
   ...HELP_SPECS,
   ...REGISTRANTS_SPECS,

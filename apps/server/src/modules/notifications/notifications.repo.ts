@@ -208,28 +208,197 @@ export async function markFailed(db: Db, id: string, workerId: string, error: st
   return result.numUpdatedRows > 0n;
 }
 
-/** Marks deliveries delivered (a receipt, or the inbox shown); the first receipt counts. */
-export async function markDelivered(db: Db, ids: string[], publishedAt: Map<string, string>, now: Date) {
-  for (const id of ids) {
-    const row = await db
-      .selectFrom('notificationDeliveries')
-      .select(['messageId'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    const published = row ? publishedAt.get(row.messageId) : undefined;
-    if (!published) continue;
-    await db
-      .updateTable('notificationDeliveries')
-      .set({
-        status: 'delivered',
-        deliveredAt: now.toISOString(),
-        deliveredMs: Math.max(0, now.getTime() - Date.parse(published)),
-      })
-      .where('id', '=', id)
-      .where('deliveredAt', 'is', null)
-      .where('status', 'in', ['sent', 'sending', 'queued'])
-      .execute();
-  }
+/** Marks a delivery delivered (a receipt, or the inbox shown to its owner); the first receipt counts. */
+export async function markDelivered(db: Db, id: string, at: Date, publishedAt: string): Promise<void> {
+  await db
+    .updateTable('notificationDeliveries')
+    .set({
+      status: 'delivered',
+      deliveredAt: at.toISOString(),
+      deliveredMs: Math.max(0, at.getTime() - Date.parse(publishedAt)),
+    })
+    .where('id', '=', id)
+    .where('deliveredAt', 'is', null)
+    .where('status', 'in', ['sent', 'sending', 'queued'])
+    .execute();
+}
+
+/** A delivery with its message's publish time, for a receipt. */
+export async function findDeliveryWithMessage(db: Db, id: string) {
+  return db
+    .selectFrom('notificationDeliveries')
+    .innerJoin('notificationMessages', 'notificationMessages.id', 'notificationDeliveries.messageId')
+    .select(['notificationDeliveries.id', 'notificationDeliveries.userId', 'notificationMessages.publishedAt'])
+    .where('notificationDeliveries.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** An account's in-app items, newest first, with their messages. */
+export async function listInboxRows(db: Db, userId: string, before: string | null, limit: number) {
+  let query = db
+    .selectFrom('notificationDeliveries as d')
+    .innerJoin('notificationMessages as m', 'm.id', 'd.messageId')
+    .select([
+      'd.id',
+      'd.messageId',
+      'd.personId',
+      'd.locale',
+      'd.deliveredAt',
+      'd.readAt',
+      'm.sourceKind',
+      'm.sourceId',
+      'm.content',
+      'm.checkin',
+      'm.publishedAt',
+    ])
+    .where('d.userId', '=', userId)
+    .where('d.channel', '=', 'inapp');
+  if (before) query = query.where('d.id', '<', before);
+  return query.orderBy('d.id', 'desc').limit(limit).execute();
+}
+
+export async function countUnread(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notificationDeliveries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('userId', '=', userId)
+    .where('channel', '=', 'inapp')
+    .where('readAt', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Marks one in-app item (or, without an id, all of them) read for its owner; returns how many changed. */
+export async function markRead(db: Db, userId: string, id: string | null): Promise<number> {
+  let query = db
+    .updateTable('notificationDeliveries')
+    .set({ readAt: isoNow() })
+    .where('userId', '=', userId)
+    .where('channel', '=', 'inapp')
+    .where('readAt', 'is', null);
+  if (id) query = query.where('id', '=', id);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function findInboxItemOwner(db: Db, id: string) {
+  return db
+    .selectFrom('notificationDeliveries')
+    .select(['id', 'userId'])
+    .where('id', '=', id)
+    .where('channel', '=', 'inapp')
+    .executeTakeFirst();
+}
+
+export async function upsertPushSubscription(
+  db: Db,
+  row: { id: string; userId: string; endpoint: string; p256dh: string; auth: string; userAgent: string | null },
+): Promise<void> {
+  await db
+    .insertInto('pushSubscriptions')
+    .values({ ...row, createdAt: isoNow() })
+    .onConflict((oc) =>
+      oc
+        .column('endpoint')
+        .doUpdateSet({ userId: row.userId, p256dh: row.p256dh, auth: row.auth, userAgent: row.userAgent }),
+    )
+    .execute();
+}
+
+export async function deleteOwnPushSubscription(db: Db, userId: string, endpoint: string): Promise<number> {
+  const result = await db
+    .deleteFrom('pushSubscriptions')
+    .where('userId', '=', userId)
+    .where('endpoint', '=', endpoint)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function findPreference(db: Db, userId: string) {
+  return db
+    .selectFrom('notificationPreferences')
+    .select('channelOrder')
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function savePreference(db: Db, userId: string, channelOrder: string): Promise<void> {
+  const updatedAt = isoNow();
+  await db
+    .insertInto('notificationPreferences')
+    .values({ userId, channelOrder, updatedAt })
+    .onConflict((oc) => oc.column('userId').doUpdateSet({ channelOrder, updatedAt }))
+    .execute();
+}
+
+export async function countPushSubscriptions(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('pushSubscriptions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function listRecentMessages(db: Db, limit: number): Promise<MessageRow[]> {
+  return db
+    .selectFrom('notificationMessages')
+    .selectAll()
+    .orderBy('publishedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Deliveries of a message counted per channel and status. */
+export async function countByChannelAndStatus(db: Db, messageId: string) {
+  const rows = await db
+    .selectFrom('notificationDeliveries')
+    .select(['channel', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('messageId', '=', messageId)
+    .groupBy(['channel', 'status'])
+    .execute();
+  return rows.map((r) => ({ channel: r.channel, status: r.status, n: Number(r.n) }));
+}
+
+/**
+ * The value at a rank of publish-to-sent (or -delivered) times of one message and channel: ORDER BY … OFFSET,
+ * the same on both engines (SQLite has no percentile function).
+ */
+export async function latencyAtRank(
+  db: Db,
+  messageId: string,
+  channel: NotificationChannel,
+  column: 'sentMs' | 'deliveredMs',
+  rank: number,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('notificationDeliveries')
+    .select(column)
+    .where('messageId', '=', messageId)
+    .where('channel', '=', channel)
+    .where(column, 'is not', null)
+    .orderBy(column)
+    .limit(1)
+    .offset(rank)
+    .executeTakeFirst();
+  const value = row?.[column];
+  return typeof value === 'number' ? value : value == null ? null : Number(value);
+}
+
+export async function countLatencies(
+  db: Db,
+  messageId: string,
+  channel: NotificationChannel,
+  column: 'sentMs' | 'deliveredMs',
+): Promise<number> {
+  const row = await db
+    .selectFrom('notificationDeliveries')
+    .select((eb) => eb.fn.count<number>(column).as('n'))
+    .where('messageId', '=', messageId)
+    .where('channel', '=', channel)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 export async function listPushSubscriptions(db: Db, userId: string) {
