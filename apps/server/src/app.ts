@@ -28,6 +28,7 @@ import { registerCaseAccountHooks } from './modules/cases/cases.account-hooks.ts
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { guidanceRoutes } from './modules/guidance/guidance.routes.ts';
 import { helpRequestsRoutes } from './modules/help-requests/help-requests.routes.ts';
 import { hotlineRoutes } from './modules/hotline/hotline.routes.ts';
 import { incidentsRoutes } from './modules/incidents/incidents.routes.ts';
@@ -188,6 +189,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(targetingRoutes);
   await app.register(hotlineRoutes);
   await app.register(advisoriesRoutes);
+  await app.register(guidanceRoutes);
   await app.register(notificationsRoutes);
   await app.register(servicesRoutes);
   await app.register(applicationsRoutes);

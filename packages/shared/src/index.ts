@@ -6,6 +6,7 @@ export * from './schemas/auth.schema.ts';
 export * from './schemas/case.schema.ts';
 export * from './schemas/certificate.schema.ts';
 export * from './schemas/dashboard.schema.ts';
+export * from './schemas/guidance.schema.ts';
 export * from './schemas/help-request.schema.ts';
 export * from './schemas/hotline.schema.ts';
 export * from './schemas/incident.schema.ts';

@@ -17,6 +17,12 @@ import type {
   IncidentsTable,
 } from './tables/cases.table.ts';
 import type { CertificateSignersTable, HealthCertificatesTable } from './tables/certificates.table.ts';
+import type {
+  GuidanceArticlesTable,
+  GuidanceArticleVersionsTable,
+  GuidanceAssessmentsTable,
+  GuidanceSendsTable,
+} from './tables/guidance.table.ts';
 import type { HelpRequestIntakeTable } from './tables/help-requests.table.ts';
 import type { HotlineCallsTable, KnowledgeArticlesTable } from './tables/hotline.table.ts';
 import type { IdempotencyKeysTable } from './tables/idempotency.table.ts';
@@ -97,6 +103,10 @@ export interface Database {
   knowledgeArticles: KnowledgeArticlesTable;
   savedViews: SavedViewsTable;
   travelAdvisories: TravelAdvisoriesTable;
+  guidanceArticles: GuidanceArticlesTable;
+  guidanceArticleVersions: GuidanceArticleVersionsTable;
+  guidanceAssessments: GuidanceAssessmentsTable;
+  guidanceSends: GuidanceSendsTable;
   helpRequestIntake: HelpRequestIntakeTable;
   serviceDefinitions: ServiceDefinitionsTable;
   serviceApplications: ServiceApplicationsTable;

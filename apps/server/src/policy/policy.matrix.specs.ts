@@ -6,6 +6,7 @@ import { BUSINESS_SPECS } from './policy.matrix.businesses-specs.ts';
 import { CASES_SPECS } from './policy.matrix.cases-specs.ts';
 import { CERTIFICATE_SPECS } from './policy.matrix.certificates-specs.ts';
 import { DASHBOARD_SPECS } from './policy.matrix.dashboard-specs.ts';
+import { GUIDANCE_SPECS } from './policy.matrix.guidance-specs.ts';
 import { HELP_SPECS } from './policy.matrix.help-specs.ts';
 import { HOTLINE_SPECS } from './policy.matrix.hotline-specs.ts';
 import { NOTIFICATIONS_SPECS } from './policy.matrix.notifications-specs.ts';
@@ -161,6 +162,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...HOTLINE_SPECS,
   ...NOTIFICATIONS_SPECS,
   ...DASHBOARD_SPECS,
+  ...GUIDANCE_SPECS,
   ...HELP_SPECS,
   ...REGISTRANTS_SPECS,
   ...REGISTRY_SPECS,

@@ -204,6 +204,27 @@ export const PROBLEM_TITLES = {
     en: 'This file does not meet the rules for this document. Check its type, size and pixel dimensions',
     'zh-CN': '此文件不符合该材料的要求，请检查文件类型、大小和像素尺寸',
   },
+  // Business security guidance (decision 0023)
+  guidance_language_required: {
+    en: 'Write the title and text of the article in at least one language',
+    'zh-CN': '请至少用一种语言填写文章标题和正文',
+  },
+  guidance_not_published: {
+    en: 'Publish the article before sending it',
+    'zh-CN': '请先发布该文章再发送',
+  },
+  guidance_reaches_nobody: {
+    en: 'No staff of business sites are registered in this area. Choose another area',
+    'zh-CN': '该区域没有登记的企业驻外人员，请选择其他区域',
+  },
+  assessment_question_unknown: {
+    en: 'An answer is for a question that is not on the checklist. Reload the page and answer again',
+    'zh-CN': '有答案对应的问题不在自评清单中，请刷新页面后重新作答',
+  },
+  assessment_answer_missing: {
+    en: 'Answer every question, with yes, partly or no',
+    'zh-CN': '请回答所有问题（是、部分或否）',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ProblemCode = keyof typeof PROBLEM_TITLES;

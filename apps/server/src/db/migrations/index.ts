@@ -20,6 +20,7 @@ import * as m202611281570 from './202611281570_create_help_request_intake.ts';
 import * as m202611281580 from './202611281580_index_cases_newest.ts';
 import * as m202611281610 from './202611281610_create_services.ts';
 import * as m202611281630 from './202611281630_create_notifications.ts';
+import * as m202611281640 from './202611281640_create_guidance.ts';
 
 /**
  * Every migration, by file name, in order. Listed by hand (not read from disk) so that the same
@@ -47,4 +48,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281580_index_cases_newest': m202611281580,
   '202611281610_create_services': m202611281610,
   '202611281630_create_notifications': m202611281630,
+  '202611281640_create_guidance': m202611281640,
 };

@@ -7,6 +7,7 @@ import { seedDemoAdvisories } from '../advisories/advisories.seed.ts';
 import { seedDemoOrganisation } from '../businesses/businesses.seed.ts';
 import { seedDemoCases } from '../cases/cases.seed.ts';
 import { seedDemoCertificate } from '../certificates/certificates.seed.ts';
+import { seedDemoGuidance } from '../guidance/guidance.seed.ts';
 import { seedDemoCalls, seedKnowledgeBase } from '../hotline/hotline.seed.ts';
 import { importMissions, readMissionsFile } from '../missions/missions.service.ts';
 import { seedDemoCitizenRegistration } from '../registry/registry.seed.ts';
@@ -71,6 +72,7 @@ export async function seedDemo(db: Kysely<Database>, stateCode: string, config?:
     if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoCalls(trx);
     // A handful of travel advisories, so the citizen's map and the console's list are not empty.
     await seedDemoAdvisories(trx);
+    await seedDemoGuidance(trx);
     // The service catalogue, and the demo citizen's applications in different states (issue 8).
     await seedDemoApplications(trx);
     return { missions: missions.length, accountsCreated };
