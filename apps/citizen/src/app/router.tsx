@@ -195,6 +195,38 @@ const helpRoutes: RouteObject[] = [
   },
 ];
 
+/** Online consular services (issue 8): the catalogue and start pages are public; applications need a session. */
+const servicesRoutes: RouteObject[] = [
+  {
+    path: 'services',
+    lazy: async () => ({ Component: (await import('../features/services/services.page.tsx')).ServicesPage }),
+  },
+  {
+    path: 'services/:serviceId',
+    lazy: async () => ({ Component: (await import('../features/services/services.page.tsx')).ServiceStartPage }),
+  },
+  {
+    path: 'applications',
+    lazy: async () => ({
+      Component: (await import('../features/accounts/signed-in.layout.tsx')).SignedInLayout,
+    }),
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../features/services/applications.page.tsx')).ApplicationsPage,
+        }),
+      },
+      {
+        path: ':id',
+        lazy: async () => ({
+          Component: (await import('../features/services/application.page.tsx')).ApplicationPage,
+        }),
+      },
+    ],
+  },
+];
+
 /**
  * Home is in the first bundle (it is what people open in a hurry); every other page loads on demand to keep
  * the first load under the ~150 KB budget on slow connections. The service worker precaches them all.
@@ -256,6 +288,7 @@ export function createRouter() {
             ...registrationRoutes,
             ...organisationRoutes,
             ...helpRoutes,
+            ...servicesRoutes,
             {
               path: '*',
               lazy: async () => ({

@@ -16,6 +16,8 @@ import organisationEn from '../locales/organisation.en.json';
 import organisationZhCN from '../locales/organisation.zh-CN.json';
 import registrationEn from '../locales/registration.en.json';
 import registrationZhCN from '../locales/registration.zh-CN.json';
+import servicesEn from '../locales/services.en.json';
+import servicesZhCN from '../locales/services.zh-CN.json';
 import zhCN from '../locales/zh-CN.json';
 
 const STORAGE_KEY = 'homeward.locale';
@@ -31,7 +33,8 @@ declare module 'i18next' {
         typeof organisationEn &
         typeof helpEn &
         typeof casesEn &
-        typeof advisoriesEn;
+        typeof advisoriesEn &
+        typeof servicesEn;
     };
   }
 }
@@ -67,6 +70,7 @@ export function setupI18n(): typeof i18next {
           ...helpZhCN,
           ...casesZhCN,
           ...advisoriesZhCN,
+          ...servicesZhCN,
         },
       },
       en: {
@@ -79,6 +83,7 @@ export function setupI18n(): typeof i18next {
           ...helpEn,
           ...casesEn,
           ...advisoriesEn,
+          ...servicesEn,
         },
       },
     },

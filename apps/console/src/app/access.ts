@@ -48,6 +48,12 @@ export const CONSOLE_PAGES = {
     roles: ['hq_admin', 'alert_manager', 'hotline_agent', 'consular_officer', 'mission_head'],
   },
   advisories: { path: '/advisories', label: 'advisories.nav', roles: ['hq_admin', 'alert_manager'] },
+  applications: {
+    path: '/applications',
+    label: 'applications.nav',
+    roles: ['hq_admin', 'consular_officer', 'mission_head'],
+  },
+  serviceDefinitions: { path: '/service-definitions', label: 'applications.definitionsNav', roles: ['hq_admin'] },
   certificates: { path: '/certificates', label: 'certificates.nav', roles: ['health_issuer', 'hq_admin'] },
   // Reached from the certificates list (Issue a certificate), not from the menu.
   certificatesIssue: { path: '/certificates/new', label: 'certificates.nav', roles: ['health_issuer'], menu: false },

@@ -156,6 +156,43 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="applications" />,
+            children: [
+              {
+                path: 'applications',
+                lazy: async () => ({
+                  Component: (await import('../features/applications/applications-queue.page.tsx'))
+                    .ApplicationsQueuePage,
+                }),
+              },
+              {
+                path: 'applications/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/applications/application.page.tsx')).ApplicationPage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="serviceDefinitions" />,
+            children: [
+              {
+                path: 'service-definitions',
+                lazy: async () => ({
+                  Component: (await import('../features/applications/service-definitions.page.tsx'))
+                    .ServiceDefinitionsPage,
+                }),
+              },
+              {
+                path: 'service-definitions/:serviceId',
+                lazy: async () => ({
+                  Component: (await import('../features/applications/service-definitions.page.tsx'))
+                    .ServiceDefinitionEditPage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="registrants" />,
             children: [
               {

@@ -3,6 +3,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import advisoriesEn from '../locales/advisories.en.json';
 import advisoriesZhCN from '../locales/advisories.zh-CN.json';
+import applicationsEn from '../locales/applications.en.json';
+import applicationsZhCN from '../locales/applications.zh-CN.json';
 import casesEn from '../locales/cases.en.json';
 import casesZhCN from '../locales/cases.zh-CN.json';
 import dashboardEn from '../locales/dashboard.en.json';
@@ -18,7 +20,12 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: {
-      translation: typeof en & typeof casesEn & typeof dashboardEn & typeof hotlineEn & typeof advisoriesEn;
+      translation: typeof en &
+        typeof casesEn &
+        typeof dashboardEn &
+        typeof hotlineEn &
+        typeof advisoriesEn &
+        typeof applicationsEn;
     };
   }
 }
@@ -44,8 +51,17 @@ export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
     // Each area keeps its words in its own files (locales/<area>.<lang>.json), merged at the top level.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...casesZhCN, ...dashboardZhCN, ...hotlineZhCN, ...advisoriesZhCN } },
-      en: { translation: { ...en, ...casesEn, ...dashboardEn, ...hotlineEn, ...advisoriesEn } },
+      'zh-CN': {
+        translation: {
+          ...zhCN,
+          ...casesZhCN,
+          ...dashboardZhCN,
+          ...hotlineZhCN,
+          ...advisoriesZhCN,
+          ...applicationsZhCN,
+        },
+      },
+      en: { translation: { ...en, ...casesEn, ...dashboardEn, ...hotlineEn, ...advisoriesEn, ...applicationsEn } },
     },
     lng,
     fallbackLng: DEFAULT_LOCALE,

@@ -34,6 +34,12 @@ export function LandingPage() {
             </Link>
           </li>
           <li>
+            <Link to="/services" className="service-link">
+              <span className="service-link__title">{t('services.landing.title')}</span>
+              <span className="service-link__hint">{t('services.landing.hint')}</span>
+            </Link>
+          </li>
+          <li>
             <Link to="/advisories" className="service-link">
               <span className="service-link__title">{t('advisories.nav')}</span>
               <span className="service-link__hint">{t('advisories.landingHint')}</span>
