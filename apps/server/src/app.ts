@@ -18,6 +18,7 @@ import { nudgeLive } from './live/live.hub.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { advisoriesRoutes } from './modules/advisories/advisories.routes.ts';
+import { appointmentsRoutes } from './modules/appointments/appointments.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -167,6 +168,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(healthRoutes);
   await app.register(metaRoutes);
   await app.register(missionsRoutes);
+  await app.register(appointmentsRoutes);
   await app.register(authRoutes);
   await app.register(auditRoutes);
   await app.register(accountsRoutes);

@@ -7,6 +7,7 @@ import type { App } from './http/app-types.ts';
 import { startWorker, type Worker } from './jobs/jobs.worker.ts';
 import { maintenanceHandlers, recurringScheduler } from './jobs/maintenance.jobs.ts';
 import { mailHandlers } from './mail/mail.jobs.ts';
+import { appointmentHandlers } from './modules/appointments/appointments.jobs.ts';
 import { caseSlaHandlers } from './modules/cases/cases.sla.jobs.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
 import { type HelpRequestOpener, startHelpRequestOpener } from './modules/help-requests/help-requests.opener.ts';
@@ -62,6 +63,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
           ...maintenanceHandlers(config),
           ...mailHandlers(config, log.child({ component: 'mail' })),
           ...caseSlaHandlers(),
+          ...appointmentHandlers(config, log.child({ component: 'appointments' })),
           ...notificationHandlers(config, log.child({ component: 'notifications' })),
         },
         pollMs: config.workerPollMs,

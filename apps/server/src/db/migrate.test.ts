@@ -49,6 +49,9 @@ describeEachDialect('migrations', (getDb) => {
     expect(tables).toEqual([
       'account_tokens',
       'api_tokens',
+      'appointment_schedules',
+      'appointment_waitlist',
+      'appointments',
       'audit_log',
       'auth_challenges',
       'business_sites',

@@ -6,6 +6,11 @@ import type {
   WebauthnChallengesTable,
 } from './tables/accounts.table.ts';
 import type { TravelAdvisoriesTable } from './tables/advisories.table.ts';
+import type {
+  AppointmentSchedulesTable,
+  AppointmentsTable,
+  AppointmentWaitlistTable,
+} from './tables/appointments.table.ts';
 import type { AuditLogTable, ThrottlesTable } from './tables/audit.table.ts';
 import type {
   CaseAttachmentsTable,
@@ -108,6 +113,9 @@ export interface Database {
   guidanceAssessments: GuidanceAssessmentsTable;
   guidanceSends: GuidanceSendsTable;
   helpRequestIntake: HelpRequestIntakeTable;
+  appointmentSchedules: AppointmentSchedulesTable;
+  appointments: AppointmentsTable;
+  appointmentWaitlist: AppointmentWaitlistTable;
   serviceDefinitions: ServiceDefinitionsTable;
   serviceApplications: ServiceApplicationsTable;
   serviceApplicationEvents: ServiceApplicationEventsTable;

@@ -225,6 +225,44 @@ export const PROBLEM_TITLES = {
     en: 'Answer every question, with yes, partly or no',
     'zh-CN': '请回答所有问题（是、部分或否）',
   },
+  // Appointments (decision 0019)
+  slot_full: {
+    en: 'Someone else took the last place in this slot. Choose one of the next free times',
+    'zh-CN': '该时段已约满，请选择其他空闲时段',
+  },
+  slot_in_past: { en: 'This time has passed. Choose a later one', 'zh-CN': '该时间已过，请选择以后的时间' },
+  slot_outside_hours: {
+    en: 'The counters are not open at this time. Choose one of the times offered',
+    'zh-CN': '该时间窗口不办公，请从可选时段中选择',
+  },
+  slot_on_holiday: {
+    en: 'The mission is closed on this day (holiday). Choose another day',
+    'zh-CN': '使领馆当天闭馆（节假日），请选择其他日期',
+  },
+  appointment_exists: {
+    en: 'You already have an appointment for this service. Change or cancel that one',
+    'zh-CN': '您已预约此项业务，请改约或取消原预约',
+  },
+  appointment_not_changeable: {
+    en: 'This appointment can no longer be changed',
+    'zh-CN': '此预约已无法更改',
+  },
+  booking_not_offered: {
+    en: 'This mission does not take appointments for this service',
+    'zh-CN': '该使领馆不受理此项业务的预约',
+  },
+  check_in_code_invalid: {
+    en: 'This check-in code is not valid. Ask the person to show the QR code again',
+    'zh-CN': '签到码无效，请让申请人重新出示二维码',
+  },
+  check_in_not_today: {
+    en: 'This appointment is not today. Check the date with the person',
+    'zh-CN': '此预约不在今天，请与申请人核对日期',
+  },
+  waitlist_exists: {
+    en: 'You are already on the waitlist for this day',
+    'zh-CN': '您已在当天的候补名单中',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ProblemCode = keyof typeof PROBLEM_TITLES;

@@ -85,7 +85,7 @@ export function zoneOffsetMs(instant: number, timeZone: string): number {
 }
 
 /** The instant of a local wall time; in a DST gap, the wall time shifted by the gap (as clocks do). */
-function instantOfLocal(localAsUtc: number, timeZone: string): number {
+export function instantOfLocal(localAsUtc: number, timeZone: string): number {
   const first = localAsUtc - zoneOffsetMs(localAsUtc, timeZone);
   const second = localAsUtc - zoneOffsetMs(first, timeZone);
   return second;
