@@ -18,6 +18,7 @@ import { nudgeLive } from './live/live.hub.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { advisoriesRoutes } from './modules/advisories/advisories.routes.ts';
+import { alertsRoutes } from './modules/alerts/alerts.routes.ts';
 import { appointmentsRoutes } from './modules/appointments/appointments.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
@@ -28,6 +29,7 @@ import { businessesRoutes } from './modules/businesses/businesses.routes.ts';
 import { registerCaseAccountHooks } from './modules/cases/cases.account-hooks.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
+import { checkinsRoutes } from './modules/checkins/checkins.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { guidanceRoutes } from './modules/guidance/guidance.routes.ts';
 import { helpRequestsRoutes } from './modules/help-requests/help-requests.routes.ts';
@@ -154,6 +156,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'registry', description: 'A citizen’s own registration: profile, family, contacts, presences' },
         { name: 'places', description: 'Countries’ regions and cities from the offline gazetteer' },
         { name: 'advisories', description: 'Travel advisories: level 1–4 per country and region, with history' },
+        { name: 'alerts', description: 'Safety alerts (four eyes, CAP 1.2, Atom), incoming CAP, check-ins' },
         { name: 'notifications', description: 'Inbox, Web Push devices, channel order and the delivery dashboard' },
         { name: 'services', description: 'Online consular services: the catalogue and applications' },
         { name: 'operations', description: 'Health and metrics' },
@@ -191,6 +194,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(targetingRoutes);
   await app.register(hotlineRoutes);
   await app.register(advisoriesRoutes);
+  await app.register(alertsRoutes);
+  await app.register(checkinsRoutes);
   await app.register(guidanceRoutes);
   await app.register(notificationsRoutes);
   await app.register(servicesRoutes);

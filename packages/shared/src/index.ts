@@ -2,6 +2,7 @@ export * from './i18n/problems.ts';
 export * from './locale.ts';
 export * from './schemas/accounts.schema.ts';
 export * from './schemas/advisory.schema.ts';
+export * from './schemas/alert.schema.ts';
 export * from './schemas/appointment.schema.ts';
 export * from './schemas/auth.schema.ts';
 export * from './schemas/case.schema.ts';

@@ -7,6 +7,14 @@ import type {
 } from './tables/accounts.table.ts';
 import type { TravelAdvisoriesTable } from './tables/advisories.table.ts';
 import type {
+  AlertCountriesTable,
+  AlertMessagesTable,
+  AlertRecipientsTable,
+  AlertsTable,
+  CheckinAnswersTable,
+  IncomingSignalsTable,
+} from './tables/alerts.table.ts';
+import type {
   AppointmentSchedulesTable,
   AppointmentsTable,
   AppointmentWaitlistTable,
@@ -108,6 +116,12 @@ export interface Database {
   knowledgeArticles: KnowledgeArticlesTable;
   savedViews: SavedViewsTable;
   travelAdvisories: TravelAdvisoriesTable;
+  alerts: AlertsTable;
+  alertCountries: AlertCountriesTable;
+  alertMessages: AlertMessagesTable;
+  alertRecipients: AlertRecipientsTable;
+  checkinAnswers: CheckinAnswersTable;
+  incomingSignals: IncomingSignalsTable;
   guidanceArticles: GuidanceArticlesTable;
   guidanceArticleVersions: GuidanceArticleVersionsTable;
   guidanceAssessments: GuidanceAssessmentsTable;

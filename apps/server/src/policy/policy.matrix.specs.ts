@@ -2,6 +2,7 @@ import type { Role } from '@homeward/shared';
 import { DEMO_PASSWORD } from '../modules/demo/demo.accounts.ts';
 import { ACCOUNT_SPECS } from './policy.matrix.account-specs.ts';
 import { ADVISORIES_SPECS } from './policy.matrix.advisories-specs.ts';
+import { ALERTS_SPECS } from './policy.matrix.alerts-specs.ts';
 import { APPOINTMENTS_SPECS } from './policy.matrix.appointments-specs.ts';
 import { BUSINESS_SPECS } from './policy.matrix.businesses-specs.ts';
 import { CASES_SPECS } from './policy.matrix.cases-specs.ts';
@@ -157,6 +158,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
 
   ...ACCOUNT_SPECS,
   ...ADVISORIES_SPECS,
+  ...ALERTS_SPECS,
   ...APPOINTMENTS_SPECS,
   ...BUSINESS_SPECS,
   ...CASES_SPECS,

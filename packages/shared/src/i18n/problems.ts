@@ -113,6 +113,29 @@ export const PROBLEM_TITLES = {
     en: 'The same submission is still being processed. Try again in a moment',
     'zh-CN': '相同的提交仍在处理中，请稍后再试',
   },
+  // Safety alerts and check-ins (decision 0021)
+  alert_language_required: {
+    en: 'Write the headline and description in at least one language',
+    'zh-CN': '请至少用一种语言填写标题和内容',
+  },
+  alert_state: { en: 'The alert is not at a step that allows this', 'zh-CN': '该提醒当前所处环节不允许此操作' },
+  alert_four_eyes: {
+    en: 'Another alert manager must review this alert, not the one who wrote or submitted it',
+    'zh-CN': '须由另一位提醒管理员审核，撰写或提交人不能自行审核',
+  },
+  alert_reaches_nobody: {
+    en: 'Nobody registered is in this area now. Confirm that you want to send it anyway',
+    'zh-CN': '该区域目前没有登记人员，如仍要发送请确认',
+  },
+  checkin_link_expired: {
+    en: 'This check-in link has expired. Open the alert in the app, or call the hotline',
+    'zh-CN': '此报平安链接已过期，请在应用中打开提醒，或拨打热线',
+  },
+  checkin_not_asked: {
+    en: 'This alert does not ask you to check in',
+    'zh-CN': '此提醒无需您报平安',
+  },
+  cap_invalid: { en: 'This file is not a valid CAP 1.2 alert', 'zh-CN': '此文件不是有效的 CAP 1.2 预警' },
   // Targeting areas: "who is in this area" (issue 4)
   area_empty: {
     en: 'Add at least one country, region, circle or polygon',

@@ -13,7 +13,7 @@ const PURPOSE = 'checkin-links';
 const VERSION = 'c1';
 /** A link answers for two weeks: long enough for a crisis, short enough that an old e-mail stops working. */
 export const CHECKIN_LINK_TTL_MS = 14 * 86_400_000;
-const ID = /^[0-9a-f-]{36}$/;
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface CheckinLinks {
   /** Path of the citizen app's landing page answering "safe" (prefix with the public URL for e-mail). */
@@ -30,12 +30,24 @@ export type CheckinTokenCheck =
   | { ok: false; reason: 'invalid' | 'expired' };
 
 function mac(key: Buffer, payload: string): string {
-  return createHmac('sha256', key).update(payload).digest('base64url');
+  return createHmac('sha256', key).update(payload).digest().subarray(0, 16).toString('base64url');
 }
 
-/** Signs a token for one alert and person, valid until `now + ttlMs`. */
+const uuidBytes = (id: string): Buffer => {
+  if (!ID.test(id)) throw new Error(`check-in links name ids as UUIDs, not ${id}`);
+  return Buffer.from(id.replaceAll('-', ''), 'hex');
+};
+const uuidText = (bytes: Buffer): string =>
+  bytes.toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+
+/**
+ * Signs a token for one alert and person, valid until `expiresAtMs`: `c1.` + base64url(alert id, person id,
+ * expiry in seconds) + `.` + the first 128 bits of the HMAC. 74 characters: it fits an SMS and a URL segment.
+ */
 export function signCheckinToken(key: Buffer, alertId: string, personId: string, expiresAtMs: number): string {
-  const payload = `${VERSION}.${alertId}.${personId}.${Math.floor(expiresAtMs / 1000).toString(36)}`;
+  const expiry = Buffer.alloc(5);
+  expiry.writeUIntBE(Math.floor(expiresAtMs / 1000), 0, 5);
+  const payload = `${VERSION}.${Buffer.concat([uuidBytes(alertId), uuidBytes(personId), expiry]).toString('base64url')}`;
   return `${payload}.${mac(key, payload)}`;
 }
 
@@ -78,17 +90,22 @@ export async function checkinLinks(
 /** Checks a token's signature, then its expiry; a forged or mangled token is `invalid`, never `expired`. */
 export function verifyCheckinToken(key: Buffer, token: string, now: Date = new Date()): CheckinTokenCheck {
   const parts = token.split('.');
-  if (parts.length !== 5) return { ok: false, reason: 'invalid' };
-  const [version, alertId, personId, expiry, signature] = parts as [string, string, string, string, string];
-  if (version !== VERSION || !ID.test(alertId) || !ID.test(personId) || !/^[0-9a-z]{1,12}$/.test(expiry)) {
-    return { ok: false, reason: 'invalid' };
-  }
-  const expected = Buffer.from(mac(key, `${version}.${alertId}.${personId}.${expiry}`));
+  if (parts.length !== 3) return { ok: false, reason: 'invalid' };
+  const [version, body, signature] = parts as [string, string, string];
+  if (version !== VERSION || !/^[\w-]{1,64}$/.test(body)) return { ok: false, reason: 'invalid' };
+  const expected = Buffer.from(mac(key, `${version}.${body}`));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
-  const expiresAtMs = Number.parseInt(expiry, 36) * 1000;
+  const bytes = Buffer.from(body, 'base64url');
+  if (bytes.length !== 37) return { ok: false, reason: 'invalid' };
+  const expiresAtMs = bytes.readUIntBE(32, 5) * 1000;
   if (expiresAtMs <= now.getTime()) return { ok: false, reason: 'expired' };
-  return { ok: true, alertId, personId, expiresAt: new Date(expiresAtMs).toISOString() };
+  return {
+    ok: true,
+    alertId: uuidText(bytes.subarray(0, 16)),
+    personId: uuidText(bytes.subarray(16, 32)),
+    expiresAt: new Date(expiresAtMs).toISOString(),
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { seedDemoAdvisories } from '../advisories/advisories.seed.ts';
+import { seedDemoAlertManagers } from '../alerts/alerts.seed.ts';
 import { seedDemoAppointmentSchedules } from '../appointments/appointments.seed.ts';
 import { seedDemoOrganisation } from '../businesses/businesses.seed.ts';
 import { seedDemoCases } from '../cases/cases.seed.ts';
@@ -73,6 +74,8 @@ export async function seedDemo(db: Kysely<Database>, stateCode: string, config?:
     if (known.has('US-WAS') && known.has('JP-TYO')) await seedDemoCalls(trx);
     // A handful of travel advisories, so the citizen's map and the console's list are not empty.
     await seedDemoAdvisories(trx);
+    // A second alert manager, so an alert can be written by one and approved by another (four eyes).
+    await seedDemoAlertManagers(trx);
     await seedDemoAppointmentSchedules(trx);
     await seedDemoGuidance(trx);
     // The service catalogue, and the demo citizen's applications in different states (issue 8).
