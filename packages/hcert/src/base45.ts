@@ -32,25 +32,36 @@ export function encodeBase45(bytes: Uint8Array): string {
 export function decodeBase45(text: string): Uint8Array {
   if (text.length % 3 === 1) throw new HcertError('base45', `base45: length ${text.length} leaves a single character`);
   const out = new Uint8Array(Math.floor(text.length / 3) * 2 + (text.length % 3 === 2 ? 1 : 0));
+  const whole = text.length - (text.length % 3);
   let o = 0;
-  for (let i = 0; i < text.length; i += 3) {
-    const c = valueAt(text, i);
-    const d = valueAt(text, i + 1);
-    if (i + 2 < text.length) {
-      const n = c + d * 45 + valueAt(text, i + 2) * 2025;
-      if (n > 0xffff) throw new HcertError('base45', `base45: triple at ${i} exceeds 65535`);
-      out[o++] = n >> 8;
-      out[o++] = n & 0xff;
-    } else {
-      const n = c + d * 45;
-      if (n > 0xff) throw new HcertError('base45', `base45: final pair at ${i} exceeds 255`);
-      out[o++] = n;
-    }
+  // Whole triples by table with one check per triple; a character outside the alphabet or an overflow is then
+  // read again character by character for the same error as before.
+  for (let i = 0; i < whole; i += 3) {
+    const c = CODES[text.charCodeAt(i)] ?? -1;
+    const d = CODES[text.charCodeAt(i + 1)] ?? -1;
+    const e = CODES[text.charCodeAt(i + 2)] ?? -1;
+    const n = c + d * 45 + e * 2025;
+    if ((c | d | e) < 0 || n > 0xffff) return refuseTriple(text, i);
+    out[o++] = n >> 8;
+    out[o++] = n & 0xff;
+  }
+  if (whole < text.length) {
+    const n = valueAt(text, whole) + valueAt(text, whole + 1) * 45;
+    if (n > 0xff) throw new HcertError('base45', `base45: final pair at ${whole} exceeds 255`);
+    out[o++] = n;
   }
   return out;
 }
 
-// Character code → Base45 value, -1 for characters outside the alphabet.
+/** Throws the error for the triple at i: its first foreign character, else its overflow. */
+function refuseTriple(text: string, i: number): never {
+  valueAt(text, i);
+  valueAt(text, i + 1);
+  valueAt(text, i + 2);
+  throw new HcertError('base45', `base45: triple at ${i} exceeds 65535`);
+}
+
+// Character code → Base45 value, -1 for characters outside the alphabet (and undefined beyond 127).
 const CODES = new Int8Array(128).fill(-1);
 for (const [index, char] of [...ALPHABET].entries()) CODES[char.charCodeAt(0)] = index;
 

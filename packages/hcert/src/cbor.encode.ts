@@ -79,8 +79,9 @@ class Writer {
   }
 
   text(value: string): void {
-    // Short ASCII strings (nearly every DCC field) are copied directly; anything else through TextEncoder.
-    if (value.length < 24) {
+    // ASCII strings under 256 characters (every DCC field but some names: UCIs, codes, dates) are copied
+    // directly; anything else goes through TextEncoder.
+    if (value.length < 0x100) {
       let ascii = true;
       for (let i = 0; i < value.length; i++) {
         if (value.charCodeAt(i) > 0x7f) {
@@ -89,8 +90,8 @@ class Writer {
         }
       }
       if (ascii) {
-        this.reserve(1 + value.length);
-        this.bytes[this.length++] = 0x60 | value.length;
+        this.head(3, value.length);
+        this.reserve(value.length);
         for (let i = 0; i < value.length; i++) this.bytes[this.length++] = value.charCodeAt(i);
         return;
       }

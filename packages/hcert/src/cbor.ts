@@ -41,11 +41,15 @@ function fail(message: string): never {
 
 class Reader {
   offset = 0;
-  readonly view: DataView;
   readonly bytes: Uint8Array;
+  private dataView: DataView | null = null;
   constructor(bytes: Uint8Array) {
     this.bytes = bytes;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  /** Made on first use: most inputs hold no float or 64-bit integer, and a DataView per decode costs. */
+  get view(): DataView {
+    this.dataView ??= new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    return this.dataView;
   }
   get remaining(): number {
     return this.bytes.length - this.offset;
@@ -55,28 +59,23 @@ class Reader {
   }
   byte(): number {
     this.need(1);
-    return this.view.getUint8(this.offset++);
-  }
-  take(count: number): Uint8Array {
-    this.need(count);
-    const out = this.bytes.subarray(this.offset, this.offset + count);
-    this.offset += count;
-    return out;
+    return this.bytes[this.offset++] ?? 0;
   }
   argument(info: number): number | bigint {
     if (info < 24) return info;
     if (info === 24) return this.byte();
     if (info === 25) {
       this.need(2);
-      const value = this.view.getUint16(this.offset);
+      const at = this.offset;
       this.offset += 2;
-      return value;
+      return ((this.bytes[at] ?? 0) << 8) | (this.bytes[at + 1] ?? 0);
     }
     if (info === 26) {
       this.need(4);
-      const value = this.view.getUint32(this.offset);
+      const at = this.offset;
       this.offset += 4;
-      return value;
+      const b = this.bytes;
+      return (b[at] ?? 0) * 0x1000000 + (((b[at + 1] ?? 0) << 16) | ((b[at + 2] ?? 0) << 8) | (b[at + 3] ?? 0));
     }
     if (info === 27) {
       this.need(8);
@@ -158,10 +157,19 @@ function readItem(reader: Reader, depth: number, limits: CborLimits): CborValue 
       return argument;
     case 1:
       return typeof argument === 'bigint' ? -1n - argument : -1 - argument;
-    case 2:
-      return reader.take(boundedLength(reader, argument)).slice();
-    case 3:
-      return decodeText(reader.take(boundedLength(reader, argument)));
+    case 2: {
+      // One copy straight from the input (a subarray view first would be a second allocation).
+      const length = boundedLength(reader, argument);
+      reader.need(length);
+      reader.offset += length;
+      return reader.bytes.slice(reader.offset - length, reader.offset);
+    }
+    case 3: {
+      const length = boundedLength(reader, argument);
+      reader.need(length);
+      reader.offset += length;
+      return decodeTextAt(reader.bytes, reader.offset - length, length);
+    }
     case 4: {
       const count = boundedLength(reader, argument);
       const items: CborValue[] = [];
@@ -216,6 +224,23 @@ function readSimple(reader: Reader, info: number): CborValue {
   return fail(`unsupported simple value ${info}`);
 }
 
+/**
+ * decodeText over bytes[start, start + length) of the input: the short ASCII strings that make up nearly all of a
+ * DCC are read in place, without a subarray view (allocating one costs more than reading the string).
+ */
+function decodeTextAt(input: Uint8Array, start: number, length: number): string {
+  if (length <= 32) {
+    let text = '';
+    for (let i = start; i < start + length; i++) {
+      const byte = input[i] ?? 0;
+      if (byte >= 0x80) return decodeUtf8(input.subarray(start, start + length));
+      text += String.fromCharCode(byte);
+    }
+    return text;
+  }
+  return decodeUtf8(input.subarray(start, start + length));
+}
+
 function decodeText(bytes: Uint8Array): string {
   // Short ASCII text (nearly every DCC field) without the TextDecoder call, which costs more than the copy.
   if (bytes.length <= 32) {
@@ -242,8 +267,10 @@ function setEntry(map: CborMap, key: CborValue, value: CborValue): void {
     // Structured keys cannot be compared by Map identity; no HCERT uses them.
     fail('only integer and text map keys are supported');
   }
-  if (map.has(key)) fail(`duplicate map key ${String(key)}`);
+  // One hash lookup instead of has() then set(): a key already there leaves the size unchanged.
+  const size = map.size;
   map.set(key, value);
+  if (map.size === size) fail(`duplicate map key ${String(key)}`);
 }
 
 /** Decodes exactly one CBOR item that must span the whole input. */

@@ -116,14 +116,26 @@ export async function verifyCoseSign1(
   spki: Uint8Array,
   backend: HcertBackend = webBackend,
 ): Promise<void> {
+  await checkCoseSignature(cose, spki, backend);
+}
+
+/**
+ * verifyCoseSign1 as the backend answers it: synchronously (throwing) with node:crypto, a promise with WebCrypto.
+ * The server's verifier calls this so that a synchronous backend costs no promise hops.
+ */
+export function checkCoseSignature(cose: CoseSign1, spki: Uint8Array, backend: HcertBackend): void | Promise<void> {
   const algorithm = coseAlgorithm(cose);
-  await backend.verifySignature(algorithm, spki, sigStructure(cose.protectedBytes, cose.payload), cose.signature);
+  return backend.verifySignature(algorithm, spki, sigStructure(cose.protectedBytes, cose.payload), cose.signature);
 }
 
 // The protected header of each (algorithm, kid) seen recently: an issuer signs many certificates with one signer.
 const protectedHeaders = new Map<string, Uint8Array>();
+// The same by the kid's own bytes object (issueHcert hands the same one for a signer), without building the key.
+const protectedHeadersByKid = new WeakMap<Uint8Array, { algorithm: SignatureAlgorithm; bytes: Uint8Array }>();
 
 function protectedHeaderFor(algorithm: SignatureAlgorithm, kid: Uint8Array): Uint8Array {
+  const known = protectedHeadersByKid.get(kid);
+  if (known?.algorithm === algorithm) return known.bytes;
   const key = `${algorithm}:${kid.join(',')}`;
   let bytes = protectedHeaders.get(key);
   if (!bytes) {
@@ -136,6 +148,7 @@ function protectedHeaderFor(algorithm: SignatureAlgorithm, kid: Uint8Array): Uin
     );
     protectedHeaders.set(key, bytes);
   }
+  protectedHeadersByKid.set(kid, { algorithm, bytes });
   return bytes;
 }
 

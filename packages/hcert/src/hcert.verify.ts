@@ -1,7 +1,7 @@
 import { type HcertBackend, webBackend } from './backend.ts';
 import { toBase64 } from './bytes.ts';
 import type { SignerCertificate } from './certificate.ts';
-import { coseAlgorithm, coseKid, type SignatureAlgorithm, verifyCoseSign1 } from './cose.ts';
+import { type CoseSign1, checkCoseSignature, coseAlgorithm, coseKid, type SignatureAlgorithm } from './cose.ts';
 import type { JsonValue } from './cwt.ts';
 import { HcertError, type HcertFailure, toFailure } from './errors.ts';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits, decodeHcertText } from './hcert.decode.ts';
@@ -35,20 +35,33 @@ export interface HcertAccepted {
 
 export type HcertVerdict = HcertAccepted | (HcertFailure & { kid?: string });
 
-/** Tries each signer that carries the kid; a kid is only 8 bytes, so collisions are possible. */
-async function findVerifyingSigner(
+/**
+ * Tries each signer that carries the kid (a kid is only 8 bytes, so collisions are possible). The common case, one
+ * signer and a synchronous backend (node:crypto), takes no promise hop and no try (an Error's stack trace costs
+ * microseconds); a refusal then throws straight into verifyHcert's catch.
+ */
+function findVerifyingSigner(
   signers: readonly SignerCertificate[],
-  verify: (signer: SignerCertificate) => Promise<void>,
-): Promise<SignerCertificate> {
-  // The common case, one signer for the kid, goes without a try (an Error's stack trace costs microseconds).
-  if (signers.length === 1 && signers[0]) {
-    await verify(signers[0]);
-    return signers[0];
+  cose: CoseSign1,
+  backend: HcertBackend,
+): SignerCertificate | Promise<SignerCertificate> {
+  const only = signers.length === 1 ? signers[0] : undefined;
+  if (only) {
+    const checked = checkCoseSignature(cose, only.spki, backend);
+    return checked ? checked.then(() => only) : only;
   }
+  return firstVerifyingSigner(signers, cose, backend);
+}
+
+async function firstVerifyingSigner(
+  signers: readonly SignerCertificate[],
+  cose: CoseSign1,
+  backend: HcertBackend,
+): Promise<SignerCertificate> {
   let lastError: unknown = null;
   for (const signer of signers) {
     try {
-      await verify(signer);
+      await checkCoseSignature(cose, signer.spki, backend);
       return signer;
     } catch (error) {
       lastError = error;
@@ -72,9 +85,8 @@ export async function verifyHcert(text: string, options: VerifyOptions): Promise
     kidText = toBase64(kid);
     const algorithm = coseAlgorithm(cose);
     // By the base64 kid just computed (signersForKid would encode it again).
-    const signer = await findVerifyingSigner(options.trustList.byKid.get(kidText) ?? [], (candidate) =>
-      verifyCoseSign1(cose, candidate.spki, backend),
-    );
+    const found = findVerifyingSigner(options.trustList.byKid.get(kidText) ?? [], cose, backend);
+    const signer = found instanceof Promise ? await found : found;
     if (!keyUsageAllows(signer.extendedKeyUsage, claims.payload)) {
       throw new HcertError('key-usage', 'key usage: the signer certificate may not sign this certificate type');
     }

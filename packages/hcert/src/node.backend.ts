@@ -11,6 +11,7 @@ import { checkSignatureLength, type HcertBackend } from './backend.ts';
 import { fromPem } from './bytes.ts';
 import { adler32, checkZlibHeader, inflateZlib } from './compression.ts';
 import type { SignatureAlgorithm, SigningKey } from './cose.ts';
+import { deflateSmall, SMALL_DEFLATE_MAX_INPUT } from './deflate.ts';
 import { HcertError } from './errors.ts';
 
 // Parsed public keys by the SubjectPublicKeyInfo bytes they came from: a trust list hands the same bytes for
@@ -94,6 +95,9 @@ export const nodeBackend: HcertBackend = {
     return new Uint8Array(out.buffer, out.byteOffset, out.length);
   },
   deflate(bytes) {
+    // An HCERT (a few hundred bytes) is compressed in JavaScript: node:zlib's fixed cost per call is about two
+    // thirds of the signature's (see deflate.ts). Anything larger goes to node:zlib below.
+    if (bytes.length <= SMALL_DEFLATE_MAX_INPUT) return deflateSmall(bytes);
     // zlib level 9 with a window just large enough for the input, and the zlib header and Adler-32 trailer
     // written here. Matches never reach further back than the input is long, so the deflate data are the same
     // bytes a full 32 KiB window gives (checked by node.backend.test.ts), and the header announces the usual
@@ -131,11 +135,11 @@ export function importNodeSigningKey(pkcs8: string | Uint8Array): SigningKey {
   }
   const algorithm: SignatureAlgorithm | null = keyFits(key, 'ES256') ? 'ES256' : keyFits(key, 'PS256') ? 'PS256' : null;
   if (!algorithm) throw new HcertError('input', 'key: neither a P-256 EC key nor an RSA key in PKCS#8');
-  const options = signatureOptions(algorithm);
+  const signOptions = { key, ...signatureOptions(algorithm) };
   return {
     algorithm,
     sign: (data) => {
-      const signature = nodeSign('sha256', data, { key, ...options });
+      const signature = nodeSign('sha256', data, signOptions);
       return new Uint8Array(signature.buffer, signature.byteOffset, signature.length);
     },
   };
