@@ -154,10 +154,12 @@ export function ApplicationForm({
     try {
       await save();
       accept(await uploadDocument(application.id, field, file));
+      // The file is on record now: its earlier complaint goes, from the field and from the summary.
       setFieldErrors((current) => {
         const { [`f-${field}`]: _gone, ...rest } = current;
         return rest;
       });
+      setErrors((current) => current.filter((e) => e.fieldId !== `f-${field}`));
     } catch (error) {
       showProblem(error);
     } finally {

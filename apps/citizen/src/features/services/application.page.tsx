@@ -5,7 +5,9 @@ import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { dateTime } from '../../lib/format.ts';
+import { useApi } from '../../lib/use-api.hook.ts';
 import { useResource } from '../cases/use-resource.hook.ts';
+import { type Mission, missionPath } from '../missions/missions.api.ts';
 import { LoadFailed } from '../offline/offline.component.tsx';
 import { formatDay } from '../registration/registration.fields.tsx';
 import { ApplicationForm } from './application-form.component.tsx';
@@ -102,6 +104,7 @@ function ApplicationStatus({ application, justSent }: { application: Application
   }, [justSent]);
   const decided = ['approved', 'refused', 'issued', 'collected'].includes(application.status);
   const base = applicationPath(application.id);
+  const mission = useApi<Mission>(application.missionCode ? missionPath(application.missionCode) : null);
   return (
     <>
       {justSent ? (
@@ -133,7 +136,13 @@ function ApplicationStatus({ application, justSent }: { application: Application
         </div>
         <div>
           <dt>{t('services.application.mission')}</dt>
-          <dd>{application.missionCode}</dd>
+          <dd>
+            {mission.data ? (
+              <Link to={`/missions/${encodeURIComponent(mission.data.code)}`}>{mission.data.name[locale]}</Link>
+            ) : (
+              application.missionCode
+            )}
+          </dd>
         </div>
         <div>
           <dt>{t('services.fee.label')}</dt>

@@ -146,9 +146,9 @@ function ApplicationView({
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('applications.page.history')}</h2>
-        <ol className="timeline">
+        <ol className="app-timeline">
           {[...application.events].reverse().map((event) => (
-            <li key={event.id} className="timeline__item">
+            <li key={event.id} className="app-timeline__item">
               <p>
                 <strong>{t(`applications.event.${event.kind}`)}</strong>{' '}
                 <span className="hint">{formatDateTime(event.at, locale)}</span>
