@@ -7,11 +7,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import helmet from 'helmet';
-import { newId } from './clock.ts';
 import type { App, AppContext } from './http/app-types.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerRequestHooks } from './http/hooks.ts';
 import { registerIdempotency } from './http/idempotency.ts';
+import { fastUuidV7 } from './http/ids.ts';
 import { handleError, sendProblem } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { nudgeLive } from './live/live.hub.ts';
@@ -67,7 +67,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     trustProxy: true,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : newId();
+      return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : fastUuidV7();
     },
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -83,13 +83,15 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, undefined);
     parseJson(request, body as string, done); // parseAs: 'string' above
   });
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   // A change answered by this process is committed: open live streams look for its case events now
   // rather than at the next poll (decision 0012).
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     if (request.method !== 'GET' && reply.statusCode < 300) nudgeLive(ctx.db);
+    done();
   });
   app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {

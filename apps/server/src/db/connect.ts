@@ -1,5 +1,6 @@
 import { CamelCasePlugin, Kysely, sql } from 'kysely';
 import { ConfigError, type DatabaseTarget, redactUrl } from '../config.ts';
+import { SessionCacheWatch } from '../modules/auth/session-cache.ts';
 import { ensurePostgresDatabase, openPostgres } from './dialect/postgres.ts';
 import { openSqlite } from './dialect/sqlite.ts';
 import type { Database } from './schema.ts';
@@ -34,7 +35,7 @@ export async function openDatabase(
   try {
     if (target.dialect === 'sqlite') {
       const { dialect, raw } = openSqlite(target.path);
-      const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+      const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin(), new SessionCacheWatch()] });
       return {
         db,
         dialect: 'sqlite',
@@ -46,7 +47,7 @@ export async function openDatabase(
     }
     if (options.createIfMissing) await ensurePostgresDatabase(target.url);
     const { dialect } = openPostgres(target.url, options.poolSize);
-    const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin(), new SessionCacheWatch()] });
     try {
       await sql`select 1`.execute(db);
     } catch (error) {

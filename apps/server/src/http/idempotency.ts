@@ -13,6 +13,7 @@ import {
   takeOverIdempotencyKey,
 } from './idempotency.repo.ts';
 import { ProblemError } from './problem.ts';
+import { addRouteHook } from './route-hooks.ts';
 
 // The Idempotency-Key request header (draft-ietf-httpapi-idempotency-key-header; decision 0010). A route opts in
 // with `config: { idempotent: true }` and runs its change through `idempotently()`, which stores the response in
@@ -44,16 +45,25 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
   return VISIBLE.test(key) ? key : null;
 }
 
-/** Same JSON value, same text: object keys sorted, so a client that reorders fields is not refused. */
+/**
+ * Same JSON value, same text: object keys sorted (by UTF-16 code units), so a client that reorders fields is not
+ * refused. The text must never change: stored fingerprints are compared with new ones.
+ */
 function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
   }
-  return JSON.stringify(value) ?? 'null';
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  for (const key of Object.keys(record).sort()) {
+    const item = record[key];
+    if (item === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(item)}`;
+  }
+  return `${out}}`;
 }
 
 /** What makes two requests "the same": method, path with its parameters and query, and the body. */
@@ -119,10 +129,7 @@ async function claimKey(db: Kysely<Database>, request: FastifyRequest, key: stri
 export function registerIdempotency(app: App): void {
   app.decorateRequest('idempotency', null);
 
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.routeOptions.config.idempotent) return;
-    // A group-committed route claims its key inside its own unit of work (idempotentlyGrouped).
-    if (request.routeOptions.config.groupCommit) return;
+  async function claim(request: FastifyRequest, reply: FastifyReply) {
     const header = request.headers[IDEMPOTENCY_HEADER];
     if (header === undefined) return;
     const key = parseIdempotencyKey(header);
@@ -136,11 +143,19 @@ export function registerIdempotency(app: App): void {
     reply.header(REPLAYED_HEADER, 'true').code(status ?? 200);
     // The stored value is what the handler returned; the route's serializer renders it as it did the first time.
     return reply.send(response === null ? undefined : JSON.parse(response));
-  });
+  }
 
-  app.addHook('onResponse', async (request) => {
+  async function release(request: FastifyRequest) {
     const claim = request.idempotency;
     if (claim && !claim.done) await deleteIdempotencyKey(app.ctx.db, claim, true);
+  }
+
+  // Only the routes that opted in get the hooks. A group-committed route claims its key inside its own unit of
+  // work (idempotentlyGrouped).
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.idempotent || route.config.groupCommit) return;
+    addRouteHook(route, 'preHandler', claim);
+    addRouteHook(route, 'onResponse', release);
   });
 }
 

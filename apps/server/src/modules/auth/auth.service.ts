@@ -9,6 +9,7 @@ import { verifyAgainstDummy, verifyPassword } from '../users/password.ts';
 import { findUserByEmail, findUserById, listUserMissions, type UserRow } from '../users/users.repo.ts';
 import { isKnownDevice } from './known-device.ts';
 import { startSecondFactor } from './second-factor.service.ts';
+import { cachedSession, forgetSession, keepSession, sessionCacheMark } from './session-cache.ts';
 import {
   deleteSession,
   deleteSessionOfUser,
@@ -148,13 +149,38 @@ export async function signIn(
   return { session: await completeSignIn(db, config, user, input) };
 }
 
+/** A resolved session: the stored hash of the token and its user. */
+export interface ResolvedSession {
+  sessionId: string;
+  user: SessionUser;
+}
+
+/**
+ * The session of a cookie token as this process resolved it in the last few seconds (decision 0018), when it is
+ * still within its idle and absolute limits and needs no touch; undefined sends the caller to `resolveSession`.
+ */
+export function cachedSessionOf(config: Config, token: string, now: number = Date.now()): ResolvedSession | undefined {
+  const id = hashToken(token);
+  const cached = cachedSession(id, now);
+  if (!cached) return undefined;
+  const idleLimit = cached.lastSeenAt + config.sessionIdleMinutes * 60_000;
+  if (cached.expiresAt > now && idleLimit > now && now - cached.lastSeenAt <= TOUCH_EVERY_MS) {
+    return { sessionId: id, user: cached.user };
+  }
+  forgetSession(id); // ending, or due a touch: the database decides
+  return undefined;
+}
+
 /** Resolves a cookie token to its user, enforcing idle and absolute timeouts; null when not valid. */
 export async function resolveSession(
   db: Db,
   config: Config,
   token: string,
   now: Date = new Date(),
-): Promise<{ sessionId: string; user: SessionUser } | null> {
+): Promise<ResolvedSession | null> {
+  const kept = cachedSessionOf(config, token, now.getTime());
+  if (kept) return kept;
+  const mark = sessionCacheMark();
   const id = hashToken(token);
   const session = await findSession(db, id);
   if (!session) return null;
@@ -165,10 +191,14 @@ export async function resolveSession(
   }
   const user = await findUserById(db, session.userId);
   if (user?.status !== 'active') return null;
-  if (now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
+  let lastSeenAt = new Date(session.lastSeenAt).getTime();
+  if (now.getTime() - lastSeenAt > TOUCH_EVERY_MS) {
     await touchSession(db, id, now.toISOString());
+    lastSeenAt = now.getTime();
   }
-  return { sessionId: id, user: await toSessionUser(db, user) };
+  const resolved = { sessionId: id, user: await toSessionUser(db, user) };
+  keepSession(mark, { ...resolved, expiresAt: new Date(session.expiresAt).getTime(), lastSeenAt }, now.getTime());
+  return resolved;
 }
 
 export async function signOut(db: Db, sessionId: string): Promise<void> {

@@ -3,6 +3,7 @@ import { dialectOf } from '../../db/dialect/dialect.ts';
 import type { Db } from '../../db/schema.ts';
 import type { CasePersonsTable } from '../../db/tables/cases.table.ts';
 import type { HelpRequestIntakeTable } from '../../db/tables/help-requests.table.ts';
+import { compiledOnce, slot, type Template, templateOf, withParameters } from './help-requests.compiled.ts';
 
 /** Adds the people involved in a new case (subject, reporter). */
 export async function insertCasePersons(db: Db, rows: Insertable<CasePersonsTable>[]): Promise<void> {
@@ -27,6 +28,53 @@ export type NewIntakeRow = Omit<IntakeRow, 'state' | 'caseId' | 'problem' | 'att
 /** Rows per INSERT statement: 13 values a row stays far below SQLite's 32,766 bound variables. */
 const INSERT_CHUNK = 500;
 
+/** The columns of a received row, in the order the INSERT lists them. */
+const INTAKE_COLUMNS = [
+  'id',
+  'userId',
+  'idempotencyKey',
+  'fingerprint',
+  'body',
+  'locale',
+  'sourceIp',
+  'receivedAt',
+  'updatedAt',
+] as const satisfies readonly (keyof NewIntakeRow)[];
+
+/** Per parameter of an intake INSERT template: which row and column fills it (null: a fixed value). */
+const intakePlans = new WeakMap<Template<{ id: string }>, ([number, (typeof INTAKE_COLUMNS)[number]] | null)[]>();
+
+/** The multi-row INSERT of received rows, built once per engine and row count (decision 0018). */
+function intakeInsert(db: Db, rows: readonly NewIntakeRow[]) {
+  const template = templateOf(db, `help-request-intake-insert:${rows.length}`, () =>
+    db
+      .insertInto('helpRequestIntake')
+      .values(
+        rows.map((_, index) => ({
+          ...(Object.fromEntries(INTAKE_COLUMNS.map((c) => [c, slot(`${index}:${c}`)])) as NewIntakeRow),
+          state: 'received' as const,
+          attempts: 0,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['userId', 'idempotencyKey']).doNothing())
+      .returning('id'),
+  );
+  let plan = intakePlans.get(template);
+  if (!plan) {
+    plan = template.slots.map((name) => {
+      if (name === null) return null;
+      const [index, column] = name.split(':');
+      return [Number(index), column as (typeof INTAKE_COLUMNS)[number]];
+    });
+    intakePlans.set(template, plan);
+  }
+  const filled = plan;
+  return withParameters(template, (_, i) => {
+    const [index, column] = filled[i] as [number, (typeof INTAKE_COLUMNS)[number]];
+    return (rows[index] as NewIntakeRow)[column];
+  });
+}
+
 /**
  * Stores received help requests with one multi-row INSERT (per 500), skipping those whose
  * (user, Idempotency-Key) is already stored; returns, per row given, the stored row and whether it is new.
@@ -38,13 +86,7 @@ export async function insertIntakeRows(
 ): Promise<{ row: IntakeRow; fresh: boolean }[]> {
   const inserted = new Set<string>();
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    const chunk = rows.slice(start, start + INSERT_CHUNK);
-    const ids = await db
-      .insertInto('helpRequestIntake')
-      .values(chunk.map((row) => ({ ...row, state: 'received' as const, attempts: 0 })))
-      .onConflict((oc) => oc.columns(['userId', 'idempotencyKey']).doNothing())
-      .returning('id')
-      .execute();
+    const { rows: ids } = await db.executeQuery(intakeInsert(db, rows.slice(start, start + INSERT_CHUNK)));
     for (const { id } of ids) inserted.add(id);
   }
   const answers: { row: IntakeRow; fresh: boolean }[] = [];
@@ -66,12 +108,14 @@ export async function insertIntakeRows(
 
 /** One received request of its owner; undefined for another user's or an unknown id. */
 export async function findOwnIntake(db: Db, id: string, userId: string): Promise<IntakeRow | undefined> {
-  return db
-    .selectFrom('helpRequestIntake')
-    .selectAll()
-    .where('id', '=', id)
-    .where('userId', '=', userId)
-    .executeTakeFirst();
+  const query = compiledOnce(
+    db,
+    'help-request-intake-own',
+    () =>
+      db.selectFrom('helpRequestIntake').selectAll().where('id', '=', slot('id')).where('userId', '=', slot('userId')),
+    { id, userId },
+  );
+  return (await db.executeQuery(query)).rows[0];
 }
 
 /** The oldest requests still waiting for their case (at most `limit`), skipping those tried too often. */

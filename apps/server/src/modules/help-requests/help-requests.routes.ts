@@ -4,7 +4,7 @@ import {
   type HelpRequestStatus,
   HelpRequestStatusSchema,
 } from '@homeward/shared';
-import { isoNow, newId } from '../../clock.ts';
+import { isoNow } from '../../clock.ts';
 import { closeGroupCommit } from '../../db/group-commit.ts';
 import type { App } from '../../http/app-types.ts';
 import {
@@ -13,6 +13,7 @@ import {
   REPLAYED_HEADER,
   requestFingerprint,
 } from '../../http/idempotency.ts';
+import { fastUuidV7 } from '../../http/ids.ts';
 import { localeOf, ProblemError } from '../../http/problem.ts';
 import { rolesOnly } from '../../policy/route-policy.ts';
 import { intakeWriterFor } from './help-requests.intake.ts';
@@ -54,7 +55,7 @@ export async function helpRequestsRoutes(app: App): Promise<void> {
       await checkHelpRequest(db, { userId, locale }, request.body, now);
       const at = isoNow(now);
       const receipt = await intakeWriterFor(db).write({
-        id: newId(),
+        id: fastUuidV7(),
         userId,
         idempotencyKey: key,
         fingerprint,
