@@ -163,6 +163,16 @@ const organisationRoutes: RouteObject[] = [
         path: ':id/sites/:siteId',
         lazy: async () => ({ Component: (await import('../features/organisation/site.page.tsx')).SitePage }),
       },
+      {
+        path: ':id/assessment',
+        lazy: async () => ({ Component: (await import('../features/guidance/assessment.page.tsx')).AssessmentPage }),
+      },
+      {
+        path: ':id/assessments/:assessmentId',
+        lazy: async () => ({
+          Component: (await import('../features/guidance/assessment-result.page.tsx')).AssessmentResultPage,
+        }),
+      },
     ],
   },
 ];
@@ -260,6 +270,18 @@ export function createRouter() {
               path: 'advisories/:country',
               lazy: async () => ({
                 Component: (await import('../features/advisories/advisory-country.page.tsx')).AdvisoryCountryPage,
+              }),
+            },
+            {
+              path: 'guidance',
+              lazy: async () => ({
+                Component: (await import('../features/guidance/guidance-library.page.tsx')).GuidanceLibraryPage,
+              }),
+            },
+            {
+              path: 'guidance/:slug',
+              lazy: async () => ({
+                Component: (await import('../features/guidance/guidance-article.page.tsx')).GuidanceArticlePage,
               }),
             },
             {

@@ -10,6 +10,8 @@ import casesZhCN from '../locales/cases.zh-CN.json';
 import certificatesEn from '../locales/certificates.en.json';
 import certificatesZhCN from '../locales/certificates.zh-CN.json';
 import en from '../locales/en.json';
+import guidanceEn from '../locales/guidance.en.json';
+import guidanceZhCN from '../locales/guidance.zh-CN.json';
 import helpEn from '../locales/help.en.json';
 import helpZhCN from '../locales/help.zh-CN.json';
 import organisationEn from '../locales/organisation.en.json';
@@ -31,6 +33,7 @@ declare module 'i18next' {
         typeof certificatesEn &
         typeof registrationEn &
         typeof organisationEn &
+        typeof guidanceEn &
         typeof helpEn &
         typeof casesEn &
         typeof advisoriesEn &
@@ -67,6 +70,7 @@ export function setupI18n(): typeof i18next {
           ...certificatesZhCN,
           ...registrationZhCN,
           ...organisationZhCN,
+          ...guidanceZhCN,
           ...helpZhCN,
           ...casesZhCN,
           ...advisoriesZhCN,
@@ -80,6 +84,7 @@ export function setupI18n(): typeof i18next {
           ...certificatesEn,
           ...registrationEn,
           ...organisationEn,
+          ...guidanceEn,
           ...helpEn,
           ...casesEn,
           ...advisoriesEn,

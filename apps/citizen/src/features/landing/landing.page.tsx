@@ -46,6 +46,12 @@ export function LandingPage() {
             </Link>
           </li>
           <li>
+            <Link to="/guidance" className="service-link">
+              <span className="service-link__title">{t('guidance.nav')}</span>
+              <span className="service-link__hint">{t('guidance.landingHint')}</span>
+            </Link>
+          </li>
+          <li>
             <Link to="/missions" className="service-link">
               <span className="service-link__title">{t('landing.findMission')}</span>
               <span className="service-link__hint">{t('landing.findMissionHint')}</span>

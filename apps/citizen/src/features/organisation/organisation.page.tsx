@@ -61,6 +61,11 @@ export function OrganisationPage() {
         <>
           <h1>{organisation.data.name}</h1>
           <Details organisation={organisation.data} />
+          <p className="section-gap">
+            <Link to={`/organisations/${id}/assessment`}>{t('guidance.organisationLink')}</Link>
+            <br />
+            <span className="hint">{t('guidance.organisationLinkHint')}</span>
+          </p>
           {sites.status === 'error' ? (
             <LoadFailed onRetry={sites.retry} />
           ) : siteList ? (

@@ -89,7 +89,7 @@ Tell the mission about your sites and follow its safety reminders. In an emergen
 
 ## Tell
 - When you are safe, call the local police: where you are, how many attackers, what they look like.
-- Tell your site security officer you are safe, and answer "I'm safe" in this app.
+- Tell your site security officer you are safe, and answer “I’m safe” in this app.
 
 ## What the company prepares
 - A safe room at each site, stocked for 72 hours.
