@@ -50,7 +50,8 @@ async function perSecond<T>(items: readonly T[], work: (item: T) => unknown): Pr
 
 /**
  * Health certificates through the whole chain, each beside raw node:crypto ES256 on the same bytes, with the
- * server's backend (node:crypto, node:zlib) and the browser's (WebCrypto, fflate): issuing
+ * server's backend (node:crypto; zlib by deflate.ts and inflate.ts, node:zlib for what they leave) and the
+ * browser's (WebCrypto, fflate): issuing
  * (payload → CWT → COSE_Sign1 → zlib → Base45) against signing the Sig_structure, and verifying (Base45 → zlib →
  * COSE → signature against the trust list → key usage → validity → DCC schema) against verifying the same
  * signatures. PathCheck's @pathcheck/dcc-sdk verifies the same certificates side by side.
@@ -131,7 +132,7 @@ export async function hcertBench(): Promise<string> {
     `| ${fmt(COUNT)} ES256 certificates, one after another | per second | ratio | per CPU second | ratio (CPU) |`,
     '|---|---|---|---|---|',
     row('raw node:crypto ES256 sign of the Sig_structure (baseline)', rawSignRate, rawSignRate),
-    row('issueHcert, nodeBackend (server): CWT, COSE_Sign1, node:zlib, Base45', issueRate, rawSignRate),
+    row('issueHcert, nodeBackend (server): CWT, COSE_Sign1, zlib (deflate.ts), Base45', issueRate, rawSignRate),
     row('issueHcert, webBackend (browser code): WebCrypto, fflate', webIssueRate, rawSignRate),
     row('raw node:crypto ES256 verify of the same signatures (baseline)', rawVerifyRate, rawVerifyRate),
     row('verifyHcert, nodeBackend: full chain, trust list, key usage, validity, DCC schema', verifyRate, rawVerifyRate),

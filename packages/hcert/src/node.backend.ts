@@ -13,6 +13,7 @@ import { adler32, checkZlibHeader, inflateZlib } from './compression.ts';
 import type { SignatureAlgorithm, SigningKey } from './cose.ts';
 import { deflateSmall, SMALL_DEFLATE_MAX_INPUT } from './deflate.ts';
 import { HcertError } from './errors.ts';
+import { inflateValid } from './inflate.ts';
 
 // Parsed public keys by the SubjectPublicKeyInfo bytes they came from: a trust list hands the same bytes for
 // every certificate of a signer, and parsing costs about as much as one verification.
@@ -72,6 +73,9 @@ export const nodeBackend: HcertBackend = {
   },
   inflate(bytes, maxBytes) {
     checkZlibHeader(bytes);
+    // A plainly valid stream (every HCERT an issuer writes) in JavaScript; anything else is node:zlib's to judge.
+    const plain = inflateValid(bytes, maxBytes);
+    if (plain) return plain;
     let result: { buffer: Buffer; engine: { bytesWritten: number } };
     try {
       // boundary: with info: true node:zlib answers the buffer and the engine, which its types do not describe
