@@ -20,10 +20,10 @@ import { APPLICATION_DECIDER_ROLES, APPLICATION_READER_ROLES } from '../../polic
 import { contentDisposition } from '../attachments/attachments.routes.ts';
 import { checkUpload } from '../attachments/attachments.service.ts';
 import { findMission } from '../missions/missions.repo.ts';
+import { decideApplication } from './applications.decisions.ts';
 import {
   addApplicationDocument,
   createApplication,
-  decideApplication,
   listApplicationsFor,
   openApplicationDocument,
   saveDraft,
