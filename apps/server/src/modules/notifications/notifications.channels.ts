@@ -37,7 +37,7 @@ export function pickContent(
 
 const ACTION_LABELS: Record<'en' | 'zh-CN', Record<string, string>> = {
   en: { safe: "I'm safe", needHelp: 'I need help' },
-  'zh-CN': { safe: '我安全', needHelp: '我需要帮助' },
+  'zh-CN': { safe: '报平安', needHelp: '我需要帮助' },
 };
 
 export function actionLabel(locale: 'en' | 'zh-CN', name: string): string {
@@ -88,7 +88,7 @@ export function pushSender(config: NotificationsConfig): ChannelSender {
       const response = await fetch(request.endpoint, {
         method: request.method,
         headers: request.headers as Record<string, string>, // boundary: web-push's header values are strings
-        body: request.body ?? null,
+        body: request.body ? Uint8Array.from(request.body) : null,
         signal: AbortSignal.timeout(15_000),
       }).catch((error: unknown) => error as Error);
       if (response instanceof Error) {

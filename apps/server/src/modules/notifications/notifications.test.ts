@@ -223,7 +223,7 @@ describeEachDialect('notification delivery', (getDb) => {
     // E-mail, in the person's language, with the delivery id as Message-ID and the one-tap links.
     const zh = await smtp.waitFor((m) => m.to === 'mail@example.org');
     expect(zh.subject).toBe('里昂发生地震');
-    expect(zh.text).toContain('我安全: https://homeward.example/c/quake-1/p-mail/safe');
+    expect(zh.text).toContain('报平安: https://homeward.example/c/quake-1/p-mail/safe');
     expect((await smtp.waitFor((m) => m.to === 'gone@example.org')).subject).toBe('Earthquake in Lyon');
     expect(smtp.messages.filter((m) => m.to === 'away@example.org' || m.to === 'push-first@example.org')).toEqual([]);
 
