@@ -230,6 +230,7 @@ describeBrowser('staff console: access', () => {
       'Enterprises',
       'Who is in this area?',
       'Travel advisories',
+      'Security guidance',
       'Health certificates',
       'Staff accounts',
       'API tokens',

@@ -48,6 +48,7 @@ export const CONSOLE_PAGES = {
     roles: ['hq_admin', 'alert_manager', 'hotline_agent', 'consular_officer', 'mission_head'],
   },
   advisories: { path: '/advisories', label: 'advisories.nav', roles: ['hq_admin', 'alert_manager'] },
+  guidance: { path: '/guidance', label: 'guidance.nav', roles: ['hq_admin', 'alert_manager'] },
   applications: {
     path: '/applications',
     label: 'applications.nav',

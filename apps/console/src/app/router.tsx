@@ -156,6 +156,35 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="guidance" />,
+            children: [
+              {
+                path: 'guidance',
+                lazy: async () => ({
+                  Component: (await import('../features/guidance/guidance-list.page.tsx')).GuidanceListPage,
+                }),
+              },
+              {
+                path: 'guidance/new',
+                lazy: async () => ({
+                  Component: (await import('../features/guidance/guidance-editor.page.tsx')).GuidanceEditorPage,
+                }),
+              },
+              {
+                path: 'guidance/send',
+                lazy: async () => ({
+                  Component: (await import('../features/guidance/guidance-send.page.tsx')).GuidanceSendPage,
+                }),
+              },
+              {
+                path: 'guidance/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/guidance/guidance-editor.page.tsx')).GuidanceEditorPage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="applications" />,
             children: [
               {

@@ -10,6 +10,8 @@ import casesZhCN from '../locales/cases.zh-CN.json';
 import dashboardEn from '../locales/dashboard.en.json';
 import dashboardZhCN from '../locales/dashboard.zh-CN.json';
 import en from '../locales/en.json';
+import guidanceEn from '../locales/guidance.en.json';
+import guidanceZhCN from '../locales/guidance.zh-CN.json';
 import hotlineEn from '../locales/hotline.en.json';
 import hotlineZhCN from '../locales/hotline.zh-CN.json';
 import zhCN from '../locales/zh-CN.json';
@@ -25,6 +27,7 @@ declare module 'i18next' {
         typeof dashboardEn &
         typeof hotlineEn &
         typeof advisoriesEn &
+        typeof guidanceEn &
         typeof applicationsEn;
     };
   }
@@ -58,10 +61,21 @@ export function setupI18n(): typeof i18next {
           ...dashboardZhCN,
           ...hotlineZhCN,
           ...advisoriesZhCN,
+          ...guidanceZhCN,
           ...applicationsZhCN,
         },
       },
-      en: { translation: { ...en, ...casesEn, ...dashboardEn, ...hotlineEn, ...advisoriesEn, ...applicationsEn } },
+      en: {
+        translation: {
+          ...en,
+          ...casesEn,
+          ...dashboardEn,
+          ...hotlineEn,
+          ...advisoriesEn,
+          ...guidanceEn,
+          ...applicationsEn,
+        },
+      },
     },
     lng,
     fallbackLng: DEFAULT_LOCALE,

@@ -6,6 +6,7 @@ import { currentLocale } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { LoadError } from '../../lib/load-error.component.tsx';
 import { useApi } from '../../lib/use-api.hook.ts';
+import { EnterpriseAssessmentSection } from '../guidance/enterprise-assessment.section.tsx';
 import { Pagination } from '../missions/pagination.component.tsx';
 import { type EnterpriseSiteDetail, type StaffMemberPage, sitePath, siteStaffPath } from './enterprises.api.ts';
 import './enterprises.css';
@@ -98,6 +99,7 @@ export function EnterpriseSitePage() {
               </dd>
             </div>
           </dl>
+          <EnterpriseAssessmentSection siteId={siteId} />
           <h2>{t('enterprises.staffHeading')}</h2>
           <LoadError state={staff} />
           {staff.data ? (
