@@ -6,6 +6,7 @@ import { deleteExpiredIdempotencyKeys } from '../http/idempotency.repo.ts';
 import { IDEMPOTENCY_TTL_MS } from '../http/idempotency.ts';
 import { deleteStaleSessions } from '../modules/auth/sessions.repo.ts';
 import { CASE_SLA_EVERY_MS, CASE_SLA_JOB } from '../modules/cases/cases.sla.jobs.ts';
+import { ARRIVALS_EVERY_MS, NOTIFY_ARRIVALS_JOB } from '../modules/notifications/notifications.arrivals.ts';
 import { PURGE_TRIPS_JOB, purgeEndedTrips } from '../modules/registry/registry.purge.jobs.ts';
 import { deleteFinishedJobs, insertJobs } from './jobs.repo.ts';
 import type { JobHandler } from './jobs.worker.ts';
@@ -49,6 +50,8 @@ const RECURRING: Recurring[] = [
   { kind: PURGE_TRIPS_JOB, everyMs: 6 * 3_600_000 },
   // The case SLA sweep (amber/red events and escalation, decision 0011); its handler lives with the cases.
   { kind: CASE_SLA_JOB, everyMs: CASE_SLA_EVERY_MS },
+  // On-arrival messages for presences that started (issue 6, item 6); the handler lives with the notifications.
+  { kind: NOTIFY_ARRIVALS_JOB, everyMs: ARRIVALS_EVERY_MS },
 ];
 
 /**

@@ -5,6 +5,7 @@ import type { Db } from '../../db/schema.ts';
 import type { NotificationChannel } from '../../db/tables/notifications.table.ts';
 import { insertJobs } from '../../jobs/jobs.repo.ts';
 import type { JobHandler } from '../../jobs/jobs.worker.ts';
+import { arrivalHandlers } from './notifications.arrivals.ts';
 import {
   type ChannelSender,
   emailSender,
@@ -195,5 +196,8 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
     if (next) await insertJobs(db, [sendJob(p, false, new Date(Math.max(Date.parse(next), Date.now())))]);
   };
 
-  return { [NOTIFY_FANOUT]: fanout, [NOTIFY_SEND]: send } satisfies Record<string, JobHandler>;
+  return { [NOTIFY_FANOUT]: fanout, [NOTIFY_SEND]: send, ...arrivalHandlers(config) } satisfies Record<
+    string,
+    JobHandler
+  >;
 }

@@ -15,6 +15,7 @@ import type { Db } from '../../db/schema.ts';
 import { startWorker } from '../../jobs/jobs.worker.ts';
 import { clearRegistry, type World, writeWorld } from '../targeting/targeting.fixtures.ts';
 import { createUser } from '../users/users.service.ts';
+import { NOTIFY_ARRIVALS_JOB } from './notifications.arrivals.ts';
 import type { NotificationsConfig } from './notifications.config.ts';
 import { notificationHandlers } from './notifications.jobs.ts';
 import {
@@ -318,5 +319,58 @@ describeEachDialect('notification delivery', (getDb) => {
     expect(row).toEqual({ status: 'sent', attempts: 3 });
     // Only English was written: the zh-CN reader gets the English text rather than nothing.
     expect(sms.received.slice(before).map((r) => r.body.locale)).toEqual(['en']);
+  });
+  it('sends the on-arrival message once per started presence, with the advisory level and the hotline', async () => {
+    const { db, config } = getDb();
+    await clearRegistry(db);
+    const today = new Date().toISOString().slice(0, 10);
+    const arrived = (id: string, arrivalOn: string) => ({ ...presence(id, 'KE'), id: `arr-${id}`, arrivalOn });
+    await writeWorld(db, {
+      persons: [
+        person('p-arrived', 'zh-CN', [{ kind: 'email', address: 'arrived@example.org', verified: true }]),
+        person('p-later', 'en', [{ kind: 'email', address: 'later@example.org', verified: true }]),
+      ],
+      presences: [arrived('p-arrived', today), arrived('p-later', '2099-01-01')],
+      sites: [],
+    });
+    await db
+      .insertInto('travelAdvisories')
+      .values({
+        id: newId(),
+        country: 'KE',
+        region: '',
+        level: 3,
+        summaryZh: '内罗毕抢劫案件增多。',
+        summaryEn: 'Robberies are rising in Nairobi.',
+        detailsZh: '详情',
+        detailsEn: 'Details',
+        effectiveFrom: '2026-01-01',
+        effectiveUntil: null,
+        publishedBy: null,
+        publishedAt: isoNow(),
+        supersededAt: null,
+      })
+      .execute();
+    const handlers = notificationHandlers(config, silent, { notifications: settings() });
+    const context = { db, log: silent, job: {} as never }; // boundary: the handler reads no job fields
+    await handlers[NOTIFY_ARRIVALS_JOB](context, {});
+    await handlers[NOTIFY_ARRIVALS_JOB](context, {});
+    const messages = await db
+      .selectFrom('notificationMessages')
+      .select(['id', 'sourceId', 'content'])
+      .where('sourceKind', '=', 'arrival')
+      .execute();
+    expect(messages.map((m) => m.sourceId)).toEqual(['arr-p-arrived']);
+    const worker = run(db);
+    try {
+      await until(settled(db, messages[0]?.id ?? ''));
+    } finally {
+      await worker.stop(1000);
+    }
+    const mail = await smtp.waitFor((m) => m.to === 'arrived@example.org');
+    expect(mail.subject).toBe('欢迎来到肯尼亚：旅行风险等级3级');
+    expect(mail.text).toContain('橙色 · 谨慎前往');
+    expect(mail.text).toContain('内罗毕抢劫案件增多。');
+    expect(mail.text).toContain('+86 10 12308');
   });
 });
