@@ -80,19 +80,26 @@ class Writer {
 
   text(value: string): void {
     // ASCII strings under 256 characters (every DCC field but some names: UCIs, codes, dates) are copied
-    // directly; anything else goes through TextEncoder.
-    if (value.length < 0x100) {
-      let ascii = true;
-      for (let i = 0; i < value.length; i++) {
-        if (value.charCodeAt(i) > 0x7f) {
-          ascii = false;
-          break;
-        }
+    // directly, checked as they are copied; anything else goes through TextEncoder.
+    const n = value.length;
+    if (n < 0x100) {
+      this.reserve(2 + n);
+      const bytes = this.bytes;
+      const start = this.length;
+      let at = start + (n < 24 ? 1 : 2);
+      let i = 0;
+      for (; i < n; i++) {
+        const code = value.charCodeAt(i);
+        if (code > 0x7f) break;
+        bytes[at++] = code;
       }
-      if (ascii) {
-        this.head(3, value.length);
-        this.reserve(value.length);
-        for (let i = 0; i < value.length; i++) this.bytes[this.length++] = value.charCodeAt(i);
+      if (i === n) {
+        if (n < 24) bytes[start] = 0x60 | n;
+        else {
+          bytes[start] = 0x78;
+          bytes[start + 1] = n;
+        }
+        this.length = at;
         return;
       }
     }

@@ -157,8 +157,27 @@ function protectedHeaderFor(algorithm: SignatureAlgorithm, kid: Uint8Array): Uin
  * buffer: 18([protected, {}, payload, signature]), the bytes encodeCbor gives for that value (cose.test.ts).
  */
 export async function signCoseSign1(payload: Uint8Array, signingKey: SigningKey, kid: Uint8Array): Promise<Uint8Array> {
+  return signCoseSign1As(payload, signingKey, kid);
+}
+
+/**
+ * signCoseSign1 as the signing key answers: synchronously with node:crypto (no promise hop on the server's
+ * issuing path), a promise with WebCrypto.
+ */
+export function signCoseSign1As(
+  payload: Uint8Array,
+  signingKey: SigningKey,
+  kid: Uint8Array,
+): Uint8Array | Promise<Uint8Array> {
   const protectedBytes = protectedHeaderFor(signingKey.algorithm, kid);
-  const signature = await signingKey.sign(sigStructure(protectedBytes, payload));
+  const signature = signingKey.sign(sigStructure(protectedBytes, payload));
+  return signature instanceof Uint8Array
+    ? assembleCoseSign1(protectedBytes, payload, signature)
+    : signature.then((bytes) => assembleCoseSign1(protectedBytes, payload, bytes));
+}
+
+/** 18([protected, {}, payload, signature]) written straight into one buffer. */
+function assembleCoseSign1(protectedBytes: Uint8Array, payload: Uint8Array, signature: Uint8Array): Uint8Array {
   const out = new Uint8Array(protectedBytes.length + payload.length + signature.length + 18);
   out[0] = 0xc0 | TAG_COSE_SIGN1;
   out[1] = 0x84;

@@ -2,7 +2,7 @@ import { type HcertBackend, webBackend, webCryptoParams } from './backend.ts';
 import { encodeBase45 } from './base45.ts';
 import { fromPem, toArrayBuffer, toBase64 } from './bytes.ts';
 import { certificateDer, computeKid } from './certificate.ts';
-import { type SignatureAlgorithm, type SigningKey, signCoseSign1 } from './cose.ts';
+import { type SignatureAlgorithm, type SigningKey, signCoseSign1As } from './cose.ts';
 import { encodeCwt, type JsonValue } from './cwt.ts';
 import { HcertError } from './errors.ts';
 import { HCERT_PREFIX } from './hcert.decode.ts';
@@ -62,16 +62,28 @@ export async function importSigningKey(pkcs8: string | Uint8Array): Promise<Sign
 // The kid of each signer certificate seen recently: an issuer signs many certificates with one signer, and
 // hashing its certificate again each time costs more than the signature. Bounded: signers are few.
 const kids = new Map<string, Promise<Uint8Array>>();
+// The same once computed, so that a known signer costs no promise hop.
+const knownKids = new Map<string, Uint8Array>();
 const MAX_CACHED_KIDS = 16;
 
-function kidOf(certificate: string | Uint8Array): Promise<Uint8Array> {
+function kidOf(certificate: string | Uint8Array): Uint8Array | Promise<Uint8Array> {
   const key = typeof certificate === 'string' ? certificate : toBase64(certificate);
+  const known = knownKids.get(key);
+  if (known) return known;
   let kid = kids.get(key);
   if (!kid) {
-    if (kids.size >= MAX_CACHED_KIDS) kids.clear();
+    if (kids.size >= MAX_CACHED_KIDS) {
+      kids.clear();
+      knownKids.clear();
+    }
     kid = computeKid(certificateDer(certificate));
     kids.set(key, kid);
-    kid.catch(() => kids.delete(key));
+    kid.then(
+      (bytes) => {
+        if (kids.get(key) === kid) knownKids.set(key, bytes);
+      },
+      () => kids.delete(key),
+    );
   }
   return kid;
 }
@@ -85,7 +97,9 @@ export async function issueHcert(payload: JsonValue, options: IssueOptions): Pro
     issuedAt: Math.floor(issuedAt.getTime() / 1000),
     expiresAt: Math.floor(expiresAt.getTime() / 1000),
   });
-  const kid = await kidOf(options.signerCertificate);
-  const cose = await signCoseSign1(cwt, options.signingKey, kid);
+  const kidOrPromise = kidOf(options.signerCertificate);
+  const kid = kidOrPromise instanceof Uint8Array ? kidOrPromise : await kidOrPromise;
+  const signed = signCoseSign1As(cwt, options.signingKey, kid);
+  const cose = signed instanceof Uint8Array ? signed : await signed;
   return HCERT_PREFIX + encodeBase45((options.backend ?? webBackend).deflate(cose));
 }
