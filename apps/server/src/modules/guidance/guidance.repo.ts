@@ -189,6 +189,29 @@ export async function findLatestAssessment(
 
 // --- Sends ---------------------------------------------------------------------------------------------------
 
+/** Of these persons, those listed as staff of a business site in one of the countries or regions. */
+export async function staffAmong(
+  db: Db,
+  personIds: readonly string[],
+  area: { countries: readonly string[]; regions: readonly string[] },
+): Promise<string[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('businessStaff as st')
+    .innerJoin('businessSites as si', 'si.id', 'st.siteId')
+    .select('st.personId')
+    .distinct()
+    .where('st.personId', 'in', [...personIds])
+    .where((eb) =>
+      eb.or([
+        ...(area.countries.length > 0 ? [eb('si.countryCode', 'in', [...area.countries])] : []),
+        ...(area.regions.length > 0 ? [eb('si.regionCode', 'in', [...area.regions])] : []),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.personId);
+}
+
 export async function insertGuidanceSend(db: Db, row: Insertable<GuidanceSendsTable>): Promise<void> {
   await db.insertInto('guidanceSends').values(row).execute();
 }

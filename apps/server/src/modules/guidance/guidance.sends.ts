@@ -23,6 +23,7 @@ import {
   type GuidanceArticleRow,
   insertGuidanceSend,
   listGuidanceSends,
+  staffAmong,
 } from './guidance.repo.ts';
 
 /** The notification's source kind; its id is the send's id, so a retried send never notifies twice. */
@@ -33,13 +34,22 @@ function targetingArea(area: GuidanceArea): { countries: string[]; regions: stri
 }
 
 /**
- * The staff of business sites in the area today, each once. Only the targeting engine's `site_staff`
- * recipients: the guidance is for businesses, not for every national present or subscribed.
+ * The staff of business sites in the area today, each once: the targeting engine's `site_staff` recipients — the
+ * guidance is for businesses, not for every national present or subscribed. The engine names each person once, by
+ * the first reason found, so a staff member who is also registered as present in the area comes as `present`;
+ * those are checked against the staff lists of the area's sites and kept.
  */
 async function siteStaffIn(db: Db, area: GuidanceArea, at: Date): Promise<string[]> {
+  const places = targetingArea(area);
   const ids = new Set<string>();
-  for await (const batch of targetRecipients(db, targetingArea(area), { at, batchSize: 5000 }))
-    for (const r of batch) if (r.reason === 'site_staff') ids.add(r.personId);
+  for await (const batch of targetRecipients(db, places, { at, batchSize: 5000 })) {
+    const present: string[] = [];
+    for (const r of batch) {
+      if (r.reason === 'site_staff') ids.add(r.personId);
+      else if (r.reason === 'present' && r.dependentOf === undefined) present.push(r.personId);
+    }
+    for (const id of await staffAmong(db, present, places)) ids.add(id);
+  }
   return [...ids];
 }
 

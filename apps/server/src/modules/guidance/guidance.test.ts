@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
+import { newId } from '../../clock.ts';
 import type { Db } from '../../db/schema.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
+import { targetRecipients } from '../targeting/targeting.service.ts';
 import { CHECKLIST } from './guidance.checklist.ts';
 import { GUIDANCE_SOURCE_KIND } from './guidance.sends.ts';
 
@@ -291,6 +293,41 @@ describeEachDialect('business security guidance', (getDb) => {
 
       const sends = (await call('GET', '/api/v1/guidance/sends', 'admin')).json();
       expect(sends.items[0]).toMatchObject({ id: sent.json().id, sentBy: expect.any(String) });
+    });
+
+    it('counts a staff member the targeting engine finds as present in the area (each person once)', async () => {
+      const staff = await usStaff();
+      const [first] = staff;
+      if (!first) throw new Error('the demo has no US site staff');
+      const now = new Date().toISOString();
+      await db
+        .insertInto('presences')
+        .values({
+          id: newId(),
+          personId: first,
+          dependentId: null,
+          kind: 'residence',
+          countryCode: 'US',
+          regionCode: 'US-DC',
+          cityId: null,
+          lat: null,
+          lon: null,
+          cell: null,
+          preciseConsent: 0,
+          arrivalOn: '2024-01-01',
+          departureOn: null,
+          purpose: null,
+          groupId: null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .execute();
+      const reasons = new Map<string, string>();
+      for await (const batch of targetRecipients(db, { countries: ['US'] }, { at: new Date() }))
+        for (const r of batch) reasons.set(r.personId, r.reason);
+      expect(reasons.get(first)).toBe('present');
+      const preview = await call('POST', '/api/v1/guidance/sends/preview', 'alerts', { area: { countries: ['US'] } });
+      expect(preview.json()).toEqual({ siteStaff: staff.length });
     });
 
     it('reaches only the site staff of the region chosen, and refuses drafts and empty areas', async () => {
