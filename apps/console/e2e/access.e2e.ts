@@ -145,6 +145,7 @@ describeBrowser('staff console: access', () => {
       '登记人员',
       '驻外企业',
       '区域内人员',
+      '安全提醒',
       '我的账户安全',
     ]);
 
@@ -230,6 +231,7 @@ describeBrowser('staff console: access', () => {
       'Enterprises',
       'Who is in this area?',
       'Travel advisories',
+      'Safety alerts',
       'Security guidance',
       'Health certificates',
       'Staff accounts',

@@ -273,6 +273,16 @@ export function createRouter() {
               }),
             },
             {
+              path: 'alerts/:id',
+              lazy: async () => ({ Component: (await import('../features/alerts/alert.page.tsx')).AlertPage }),
+            },
+            {
+              path: 'checkin/:token',
+              lazy: async () => ({
+                Component: (await import('../features/alerts/checkin-link.page.tsx')).CheckinLinkPage,
+              }),
+            },
+            {
               path: 'guidance',
               lazy: async () => ({
                 Component: (await import('../features/guidance/guidance-library.page.tsx')).GuidanceLibraryPage,

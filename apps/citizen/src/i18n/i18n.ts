@@ -5,6 +5,8 @@ import accountsEn from '../locales/accounts.en.json';
 import accountsZhCN from '../locales/accounts.zh-CN.json';
 import advisoriesEn from '../locales/advisories.en.json';
 import advisoriesZhCN from '../locales/advisories.zh-CN.json';
+import alertsEn from '../locales/alerts.en.json';
+import alertsZhCN from '../locales/alerts.zh-CN.json';
 import casesEn from '../locales/cases.en.json';
 import casesZhCN from '../locales/cases.zh-CN.json';
 import certificatesEn from '../locales/certificates.en.json';
@@ -37,6 +39,7 @@ declare module 'i18next' {
         typeof helpEn &
         typeof casesEn &
         typeof advisoriesEn &
+        typeof alertsEn &
         typeof servicesEn;
     };
   }
@@ -74,6 +77,7 @@ export function setupI18n(): typeof i18next {
           ...helpZhCN,
           ...casesZhCN,
           ...advisoriesZhCN,
+          ...alertsZhCN,
           ...servicesZhCN,
         },
       },
@@ -88,6 +92,7 @@ export function setupI18n(): typeof i18next {
           ...helpEn,
           ...casesEn,
           ...advisoriesEn,
+          ...alertsEn,
           ...servicesEn,
         },
       },

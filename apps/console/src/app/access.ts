@@ -48,6 +48,13 @@ export const CONSOLE_PAGES = {
     roles: ['hq_admin', 'alert_manager', 'hotline_agent', 'consular_officer', 'mission_head'],
   },
   advisories: { path: '/advisories', label: 'advisories.nav', roles: ['hq_admin', 'alert_manager'] },
+  alerts: {
+    path: '/alerts',
+    label: 'alerts.nav',
+    roles: ['hq_admin', 'alert_manager', 'hotline_agent', 'consular_officer', 'mission_head'],
+  },
+  // Reached from the alerts list (Write an alert, Incoming CAP signals), not from the menu.
+  alertsWrite: { path: '/alerts/new', label: 'alerts.nav', roles: ['hq_admin', 'alert_manager'], menu: false },
   guidance: { path: '/guidance', label: 'guidance.nav', roles: ['hq_admin', 'alert_manager'] },
   applications: {
     path: '/applications',

@@ -133,6 +133,40 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="alerts" />,
+            children: [
+              {
+                path: 'alerts',
+                lazy: async () => ({ Component: (await import('../features/alerts/alerts.page.tsx')).AlertsPage }),
+              },
+              {
+                path: 'alerts/:id',
+                lazy: async () => ({ Component: (await import('../features/alerts/alert.page.tsx')).AlertPage }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="alertsWrite" />,
+            children: [
+              {
+                path: 'alerts/new',
+                lazy: async () => ({
+                  Component: (await import('../features/alerts/alert-compose.page.tsx')).AlertComposePage,
+                }),
+              },
+              {
+                path: 'alerts/:id/edit',
+                lazy: async () => ({
+                  Component: (await import('../features/alerts/alert-compose.page.tsx')).AlertComposePage,
+                }),
+              },
+              {
+                path: 'alerts/signals',
+                lazy: async () => ({ Component: (await import('../features/alerts/signals.page.tsx')).SignalsPage }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="advisories" />,
             children: [
               {

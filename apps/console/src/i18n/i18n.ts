@@ -3,6 +3,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import advisoriesEn from '../locales/advisories.en.json';
 import advisoriesZhCN from '../locales/advisories.zh-CN.json';
+import alertsEn from '../locales/alerts.en.json';
+import alertsZhCN from '../locales/alerts.zh-CN.json';
 import applicationsEn from '../locales/applications.en.json';
 import applicationsZhCN from '../locales/applications.zh-CN.json';
 import casesEn from '../locales/cases.en.json';
@@ -27,6 +29,7 @@ declare module 'i18next' {
         typeof dashboardEn &
         typeof hotlineEn &
         typeof advisoriesEn &
+        typeof alertsEn &
         typeof guidanceEn &
         typeof applicationsEn;
     };
@@ -61,6 +64,7 @@ export function setupI18n(): typeof i18next {
           ...dashboardZhCN,
           ...hotlineZhCN,
           ...advisoriesZhCN,
+          ...alertsZhCN,
           ...guidanceZhCN,
           ...applicationsZhCN,
         },
@@ -72,6 +76,7 @@ export function setupI18n(): typeof i18next {
           ...dashboardEn,
           ...hotlineEn,
           ...advisoriesEn,
+          ...alertsEn,
           ...guidanceEn,
           ...applicationsEn,
         },

@@ -103,7 +103,8 @@ export async function viewPublicAlert(
   const row = await publishedAlert(db, id);
   const person = userId ? await findPersonByUserId(db, userId) : undefined;
   const recipient = person ? await findRecipient(db, id, person.id) : undefined;
-  return toCitizenAlert(row, person?.locale ?? locale, recipient ?? null);
+  // The page follows the language the reader chose in the app; notifications follow the registry's language.
+  return toCitizenAlert(row, locale, recipient ?? null);
 }
 
 /** The alerts a signed-in citizen received (for themselves or a dependent), newest first. */
@@ -113,7 +114,7 @@ export async function listReceivedAlerts(db: Db, userId: string, locale: Locale)
   const items: CitizenAlert[] = [];
   for (const id of await listReceivedAlertIds(db, person.id)) {
     const row = await findAlert(db, id);
-    if (row) items.push(toCitizenAlert(row, person.locale || locale, (await findRecipient(db, id, person.id)) ?? null));
+    if (row) items.push(toCitizenAlert(row, locale, (await findRecipient(db, id, person.id)) ?? null));
   }
   return { items };
 }
