@@ -152,6 +152,11 @@ export function GuidanceEditorPage() {
             {t('guidance.citizenAddress', { path: `/guidance/${article.slug}` })}
           </p>
         ) : null}
+        {article?.status === 'published' ? (
+          <p>
+            <Link to={`/guidance/send?article=${article.id}`}>{t('guidance.sendThis')}</Link>
+          </p>
+        ) : null}
         <ErrorSummary errors={form.errors} version={form.version} />
         <Field id="g-risk" label={t('guidance.risk')} base="select" error={form.errorFor('g-risk')}>
           {(props) => (

@@ -94,7 +94,7 @@ export function GuidanceListPage() {
           ) : (
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
             <section className="table-wrap" aria-label={t('guidance.title')} tabIndex={0}>
-              <table className="table">
+              <table className="table table--stack">
                 <caption className="visually-hidden">{t('guidance.title')}</caption>
                 <thead>
                   <tr>
