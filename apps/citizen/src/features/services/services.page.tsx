@@ -8,6 +8,7 @@ import { ApiError, sendJson } from '../../lib/api.client.ts';
 import { useApi } from '../../lib/use-api.hook.ts';
 import { ErrorSummary, type SummaryError } from '../accounts/form.components.tsx';
 import { useSession } from '../accounts/session.context.tsx';
+import { COUNTRIES_PATH, type Country } from '../missions/missions.api.ts';
 import { LoadFailed } from '../offline/offline.component.tsx';
 import {
   type Application,
@@ -116,7 +117,7 @@ function StartView({ service }: { service: Service }) {
       <ErrorSummary errors={errors} version={attempt} />
       <h1>{service.name[locale]}</h1>
       <p className="lead">{service.summary[locale]}</p>
-      {service.eligibility.note ? <p>{service.eligibility.note[locale]}</p> : null}
+      <WhoCanApply service={service} />
       <dl className="summary-list">
         <div>
           <dt>{t('services.fee.label')}</dt>
@@ -157,5 +158,38 @@ function StartView({ service }: { service: Service }) {
       </p>
       <p className="hint">{t('services.start.saved')}</p>
     </>
+  );
+}
+
+/** Who may apply, in words, from the definition's eligibility rules (the server checks them again). */
+function WhoCanApply({ service }: { service: Service }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const rules = service.eligibility;
+  const countries = useApi<Country[]>(COUNTRIES_PATH);
+  const name = (code: string) => countries.data?.find((c) => c.code === code)?.name[locale] ?? code;
+  const list = (codes: string[]) => codes.map(name).join(locale === 'en' ? ', ' : '、');
+  const lines = [
+    rules.nationalities.length ? t('services.who.nationals', { countries: list(rules.nationalities) }) : null,
+    rules.excludedNationalities?.length
+      ? t('services.who.notNationals', { countries: list(rules.excludedNationalities) })
+      : null,
+    rules.minAge !== undefined && rules.minAge > 0 ? t('services.who.minAge', { age: rules.minAge }) : null,
+    rules.maxAge !== undefined ? t('services.who.maxAge', { age: rules.maxAge }) : null,
+    rules.registeredAbroad ? t('services.who.registered') : null,
+  ].filter((line): line is string => line !== null);
+  if (lines.length === 0 && !rules.note) return null;
+  return (
+    <section aria-labelledby="who-heading">
+      <h2 id="who-heading">{t('services.who.heading')}</h2>
+      {rules.note ? <p>{rules.note[locale]}</p> : null}
+      {lines.length ? (
+        <ul>
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 import './applications.css';
+import type { MissionPage } from '@homeward/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -7,6 +8,7 @@ import { currentLocale } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { LoadError } from '../../lib/load-error.component.tsx';
 import { useApi } from '../../lib/use-api.hook.ts';
+import { useSessionUser } from '../auth/session.context.tsx';
 import { Pagination } from '../missions/pagination.component.tsx';
 import {
   type ApplicationList,
@@ -34,12 +36,16 @@ export function ApplicationsQueuePage() {
   };
   const state = useApi<ApplicationList>(queuePath(filter));
   const services = useApi<ServiceList>('/api/v1/services');
+  const user = useSessionUser();
+  // HQ sees every mission and staff of several missions see each of theirs: they can narrow the queue to one.
+  const manyMissions = user.role === 'hq_admin' || user.missions.length > 1;
+  const missions = useApi<MissionPage>(manyMissions ? '/api/v1/missions?pageSize=100&sort=country' : null);
   const [q, setQ] = useState(filter.q);
   useDocumentTitle(t('applications.queue.title'));
   // The box follows the address when it changes under it (Back, a shared link).
   useEffect(() => setQ(filter.q), [filter.q]);
 
-  function apply(changes: Partial<Record<'q' | 'status' | 'serviceId', string>>) {
+  function apply(changes: Partial<Record<'q' | 'status' | 'serviceId' | 'mission', string>>) {
     const params = new URLSearchParams(search);
     for (const [key, value] of Object.entries(changes)) {
       if (value) params.set(key, value);
@@ -102,6 +108,28 @@ export function ApplicationsQueuePage() {
             ))}
           </select>
         </div>
+        {manyMissions ? (
+          <div className="form-group">
+            <label className="label" htmlFor="app-mission">
+              {t('applications.columns.mission')}
+            </label>
+            <select
+              id="app-mission"
+              className="select"
+              value={filter.mission}
+              onChange={(event) => apply({ mission: event.target.value })}
+            >
+              <option value="">{t('applications.queue.any')}</option>
+              {(missions.data?.items ?? [])
+                .filter((m) => user.role === 'hq_admin' || user.missions.includes(m.code))
+                .map((m) => (
+                  <option key={m.code} value={m.code}>
+                    {m.name[locale]}
+                  </option>
+                ))}
+            </select>
+          </div>
+        ) : null}
         <button type="submit" className="button">
           {t('applications.queue.searchButton')}
         </button>
