@@ -241,6 +241,30 @@ const servicesRoutes: RouteObject[] = [
  * Home is in the first bundle (it is what people open in a hurry); every other page loads on demand to keep
  * the first load under the ~150 KB budget on slow connections. The service worker precaches them all.
  */
+/** Mission appointments (issue 8, item 3): signed-in citizens book, change and cancel their own. */
+const appointmentRoutes: RouteObject[] = [
+  {
+    path: 'appointments',
+    lazy: async () => ({
+      Component: (await import('../features/accounts/signed-in.layout.tsx')).SignedInLayout,
+    }),
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../features/appointments/appointments.page.tsx')).AppointmentsPage,
+        }),
+      },
+      {
+        path: 'new',
+        lazy: async () => ({
+          Component: (await import('../features/appointments/book.page.tsx')).BookAppointmentPage,
+        }),
+      },
+    ],
+  },
+];
+
 export function createRouter() {
   return createBrowserRouter([
     {
@@ -321,6 +345,7 @@ export function createRouter() {
             ...organisationRoutes,
             ...helpRoutes,
             ...servicesRoutes,
+            ...appointmentRoutes,
             {
               path: '*',
               lazy: async () => ({

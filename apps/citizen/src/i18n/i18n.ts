@@ -5,6 +5,8 @@ import accountsEn from '../locales/accounts.en.json';
 import accountsZhCN from '../locales/accounts.zh-CN.json';
 import advisoriesEn from '../locales/advisories.en.json';
 import advisoriesZhCN from '../locales/advisories.zh-CN.json';
+import appointmentsEn from '../locales/appointments.en.json';
+import appointmentsZhCN from '../locales/appointments.zh-CN.json';
 import alertsEn from '../locales/alerts.en.json';
 import alertsZhCN from '../locales/alerts.zh-CN.json';
 import casesEn from '../locales/cases.en.json';
@@ -40,7 +42,8 @@ declare module 'i18next' {
         typeof casesEn &
         typeof advisoriesEn &
         typeof alertsEn &
-        typeof servicesEn;
+        typeof servicesEn &
+        typeof appointmentsEn;
     };
   }
 }
@@ -79,6 +82,7 @@ export function setupI18n(): typeof i18next {
           ...advisoriesZhCN,
           ...alertsZhCN,
           ...servicesZhCN,
+          ...appointmentsZhCN,
         },
       },
       en: {
@@ -94,6 +98,7 @@ export function setupI18n(): typeof i18next {
           ...advisoriesEn,
           ...alertsEn,
           ...servicesEn,
+          ...appointmentsEn,
         },
       },
     },

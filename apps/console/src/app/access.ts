@@ -61,6 +61,18 @@ export const CONSOLE_PAGES = {
     label: 'applications.nav',
     roles: ['hq_admin', 'consular_officer', 'mission_head'],
   },
+  appointments: {
+    path: '/appointments',
+    label: 'appointments.nav',
+    roles: ['hq_admin', 'consular_officer', 'mission_head'],
+  },
+  // Reached from the day's appointments (Opening hours and counters), not from the menu.
+  appointmentSchedules: {
+    path: '/appointments/schedules',
+    label: 'appointments.nav',
+    roles: ['hq_admin', 'mission_head'],
+    menu: false,
+  },
   serviceDefinitions: { path: '/service-definitions', label: 'applications.definitionsNav', roles: ['hq_admin'] },
   certificates: { path: '/certificates', label: 'certificates.nav', roles: ['health_issuer', 'hq_admin'] },
   // Reached from the certificates list (Issue a certificate), not from the menu.

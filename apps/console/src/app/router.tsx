@@ -237,6 +237,29 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="appointments" />,
+            children: [
+              {
+                path: 'appointments',
+                lazy: async () => ({
+                  Component: (await import('../features/appointments/appointments-day.page.tsx')).AppointmentsDayPage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="appointmentSchedules" />,
+            children: [
+              {
+                path: 'appointments/schedules',
+                lazy: async () => ({
+                  Component: (await import('../features/appointments/appointment-schedules.page.tsx'))
+                    .AppointmentSchedulesPage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="serviceDefinitions" />,
             children: [
               {

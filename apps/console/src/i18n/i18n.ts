@@ -7,6 +7,8 @@ import alertsEn from '../locales/alerts.en.json';
 import alertsZhCN from '../locales/alerts.zh-CN.json';
 import applicationsEn from '../locales/applications.en.json';
 import applicationsZhCN from '../locales/applications.zh-CN.json';
+import appointmentsEn from '../locales/appointments.en.json';
+import appointmentsZhCN from '../locales/appointments.zh-CN.json';
 import casesEn from '../locales/cases.en.json';
 import casesZhCN from '../locales/cases.zh-CN.json';
 import dashboardEn from '../locales/dashboard.en.json';
@@ -31,7 +33,8 @@ declare module 'i18next' {
         typeof advisoriesEn &
         typeof alertsEn &
         typeof guidanceEn &
-        typeof applicationsEn;
+        typeof applicationsEn &
+        typeof appointmentsEn;
     };
   }
 }
@@ -67,6 +70,7 @@ export function setupI18n(): typeof i18next {
           ...alertsZhCN,
           ...guidanceZhCN,
           ...applicationsZhCN,
+          ...appointmentsZhCN,
         },
       },
       en: {
@@ -79,6 +83,7 @@ export function setupI18n(): typeof i18next {
           ...alertsEn,
           ...guidanceEn,
           ...applicationsEn,
+          ...appointmentsEn,
         },
       },
     },

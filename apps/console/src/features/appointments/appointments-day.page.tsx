@@ -1,0 +1,277 @@
+import './appointments.css';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
+import { currentLocale } from '../../i18n/i18n.ts';
+import { ApiError, postJson } from '../../lib/api.client.ts';
+import { LoadError } from '../../lib/load-error.component.tsx';
+import { useApi } from '../../lib/use-api.hook.ts';
+import { useSessionUser } from '../auth/session.context.tsx';
+import {
+  ALL_MISSIONS_PATH,
+  type DayAppointment,
+  type DaySchedule,
+  dayPath,
+  type MissionPage,
+  timeAt,
+  todayIn,
+} from './appointments.api.ts';
+
+type ServiceKey = 'appointments.service.visa';
+type StatusKey = 'appointments.status.booked';
+
+interface Detector {
+  detect(source: HTMLVideoElement): Promise<Array<{ rawValue: string }>>;
+}
+type DetectorClass = new (options: { formats: string[] }) => Detector;
+
+/** The browser's BarcodeDetector, where it has one (Chrome on Android, ChromeOS, macOS); null elsewhere. */
+function barcodeDetector(): DetectorClass | null {
+  const candidate = (globalThis as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
+  return typeof candidate === 'function' ? candidate : null;
+}
+
+/** Reads QR codes from the camera until one is found or the scan is stopped. */
+function CameraScan({ onCode, onStop }: { onCode: (code: string) => void; onStop: () => void }) {
+  const { t } = useTranslation();
+  const video = useRef<HTMLVideoElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const Detector = barcodeDetector();
+    if (!Detector) return;
+    let stream: MediaStream | null = null;
+    let stopped = false;
+    const detector = new Detector({ formats: ['qr_code'] });
+    navigator.mediaDevices
+      .getUserMedia({ video: { facingMode: 'environment' } })
+      .then(async (s) => {
+        stream = s;
+        if (!video.current) return;
+        video.current.srcObject = s;
+        await video.current.play();
+        while (!stopped && video.current) {
+          const found = await detector.detect(video.current).catch(() => []);
+          const code = found[0]?.rawValue;
+          if (code) {
+            onCode(code);
+            return;
+          }
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      })
+      .catch(() => setError(t('appointments.desk.cameraDenied')));
+    return () => {
+      stopped = true;
+      for (const track of stream?.getTracks() ?? []) track.stop();
+    };
+  }, [onCode, t]);
+  return (
+    <div className="appt-camera">
+      {error ? (
+        <p role="alert">{error}</p>
+      ) : (
+        <video ref={video} muted playsInline aria-label={t('appointments.desk.camera')} />
+      )}
+      <button type="button" className="button button--secondary" onClick={onStop}>
+        {t('appointments.desk.stopScan')}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The day at the counter: who is coming when, and check-in — by scanning the person's QR code (camera, where the
+ * browser can read QR codes), by typing or pasting the code (a handheld scanner types it too), or from the list.
+ */
+export function AppointmentsDayPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const user = useSessionUser();
+  const [search, setSearch] = useSearchParams();
+  const missions = useApi<MissionPage>(ALL_MISSIONS_PATH);
+  const mine = (missions.data?.items ?? []).filter((m) => user.missions.length === 0 || user.missions.includes(m.code));
+  const mission = search.get('mission') ?? user.missions[0] ?? '';
+  const zone = missions.data?.items.find((m) => m.code === mission)?.timezone ?? 'UTC';
+  const date = search.get('date') ?? (missions.data ? todayIn(zone) : '');
+  const day = useApi<DaySchedule>(mission && date ? dayPath(mission, date) : null);
+  const [code, setCode] = useState('');
+  const [scanning, setScanning] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
+  useDocumentTitle(t('appointments.desk.title'));
+
+  function set(changes: Record<string, string>) {
+    const params = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(changes)) params.set(k, v);
+    setSearch(params);
+  }
+
+  async function checkIn(by: { code: string } | { id: string }) {
+    setResult(null);
+    try {
+      const done =
+        'code' in by
+          ? await postJson<DayAppointment>('/api/v1/appointments/check-in', { code: by.code.trim() })
+          : await postJson<DayAppointment>(`/api/v1/appointments/${encodeURIComponent(by.id)}/check-in`);
+      setResult({
+        ok: true,
+        text: t('appointments.desk.checkedIn', { name: done.personName, time: timeAt(done.slotStart, zone, locale) }),
+      });
+      setCode('');
+      day.retry();
+    } catch (error) {
+      setResult({
+        ok: false,
+        text: error instanceof ApiError ? (error.problem?.title ?? t('errors.network')) : t('errors.network'),
+      });
+    }
+    codeInput.current?.focus();
+  }
+
+  function submitCode(event: FormEvent) {
+    event.preventDefault();
+    if (code.trim()) void checkIn({ code });
+  }
+
+  const canScan = barcodeDetector() !== null && typeof navigator.mediaDevices?.getUserMedia === 'function';
+  const items = day.data?.items ?? [];
+  return (
+    <>
+      <h1>{t('appointments.desk.title')}</h1>
+      <p>
+        <Link to="/appointments/schedules">{t('appointments.desk.settings')}</Link>
+      </p>
+      <LoadError state={missions} />
+      <div className="filters appt-filters">
+        <div className="form-group">
+          <label className="label" htmlFor="appt-mission">
+            {t('appointments.desk.mission')}
+          </label>
+          <select
+            id="appt-mission"
+            className="select"
+            value={mission}
+            onChange={(e) => set({ mission: e.target.value })}
+          >
+            {mission === '' ? <option value="">{t('appointments.desk.chooseMission')}</option> : null}
+            {mine.map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name[locale]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group">
+          <label className="label" htmlFor="appt-date">
+            {t('appointments.desk.date')}
+          </label>
+          <input
+            id="appt-date"
+            className="input"
+            type="date"
+            value={date}
+            onChange={(e) => set({ date: e.target.value })}
+          />
+        </div>
+      </div>
+
+      <section aria-labelledby="checkin-title" className="appt-checkin">
+        <h2 id="checkin-title">{t('appointments.desk.checkIn')}</h2>
+        <form onSubmit={submitCode} className="appt-code-form">
+          <div className="form-group">
+            <label className="label" htmlFor="appt-code">
+              {t('appointments.desk.code')}
+            </label>
+            <div className="hint" id="appt-code-hint">
+              {t('appointments.desk.codeHint')}
+            </div>
+            <input
+              ref={codeInput}
+              id="appt-code"
+              className="input"
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby="appt-code-hint"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="button">
+            {t('appointments.desk.checkInButton')}
+          </button>
+          {canScan && !scanning ? (
+            <button type="button" className="button button--secondary" onClick={() => setScanning(true)}>
+              {t('appointments.desk.scan')}
+            </button>
+          ) : null}
+        </form>
+        {scanning ? (
+          <CameraScan
+            onCode={(scanned) => {
+              setScanning(false);
+              void checkIn({ code: scanned });
+            }}
+            onStop={() => setScanning(false)}
+          />
+        ) : null}
+        <div aria-live="polite">
+          {result ? <p className={result.ok ? 'notice notice--success' : 'notice'}>{result.text}</p> : null}
+        </div>
+      </section>
+
+      <section aria-labelledby="day-title" aria-busy={day.status === 'loading'}>
+        <h2 id="day-title">{t('appointments.desk.list', { count: items.length })}</h2>
+        <LoadError state={day} />
+        {day.status === 'loading' && !day.data ? <p role="status">{t('app.loading')}</p> : null}
+        {day.data && items.length === 0 ? <p>{t('appointments.desk.none')}</p> : null}
+        {items.length > 0 ? (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('appointments.desk.time')}</th>
+                  <th scope="col">{t('appointments.desk.person')}</th>
+                  <th scope="col">{t('appointments.desk.service')}</th>
+                  <th scope="col">{t('appointments.desk.counter')}</th>
+                  <th scope="col">{t('appointments.desk.status')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('appointments.desk.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      {timeAt(a.slotStart, zone, locale)}–{timeAt(a.slotEnd, zone, locale)}
+                    </td>
+                    <th scope="row">{a.personName}</th>
+                    <td>{t(`appointments.service.${a.serviceId}` as ServiceKey)}</td>
+                    <td>{a.seat}</td>
+                    <td>
+                      <span className={`tag appt-status--${a.status}`}>
+                        {t(`appointments.status.${a.status}` as StatusKey)}
+                      </span>
+                    </td>
+                    <td>
+                      {a.status === 'booked' || a.status === 'no_show' ? (
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          onClick={() => checkIn({ id: a.id })}
+                        >
+                          {t('appointments.desk.checkInPerson', { name: a.personName })}
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}
