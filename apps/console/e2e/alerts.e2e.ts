@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/modules/demo/demo.accounts.ts';
@@ -143,6 +144,8 @@ describeBrowser('safety alerts', () => {
     await signInToConsole(reviewer, { baseUrl: server.url, email: REVIEWER, locale: 'zh-CN' });
     await reviewer.getByRole('link', { name: '安全提醒' }).click();
     await reviewer.getByRole('link', { name: '待审核' }).click();
+    await reviewer.getByRole('table').getByRole('link', { name: '东京发生强烈地震' }).waitFor();
+    await shoot(reviewer, 'alerts-list-desktop-zh-CN');
     await reviewer.getByRole('link', { name: '东京发生强烈地震' }).click();
     await reviewer.getByRole('heading', { level: 1, name: '东京发生强烈地震' }).waitFor();
     await reviewer.waitForLoadState('networkidle');
@@ -179,7 +182,7 @@ describeBrowser('safety alerts', () => {
     const theirs = await outside.request.get(url('/api/v1/alerts/received'));
     expect((await theirs.json()).items).toEqual([]);
     await outside.goto(url(`/alerts/${alertId}`));
-    await outside.getByRole('heading', { level: 1, name: 'Strong earthquake in Tokyo' }).waitFor();
+    await outside.getByRole('heading', { level: 1, name: '东京发生强烈地震' }).waitFor();
     expect(await outside.getByRole('heading', { name: /平安|safe/i }).count()).toBe(0);
     await shoot(outside, 'alerts-citizen-public-phone-zh-CN');
     await outside.context().close();
@@ -190,6 +193,21 @@ describeBrowser('safety alerts', () => {
     const cap = await reviewer.request.get(url(`/api/v1/alerts/${alertId}.cap`));
     expect(cap.headers()['content-type']).toBe('application/cap+xml; charset=utf-8');
     expect(await cap.text()).toContain('<msgType>Alert</msgType>');
+    // Incoming CAP: a partner's file becomes a signal; "make an alert" opens the composer with its area.
+    await reviewer.goto(url('/console/alerts/signals'));
+    await reviewer.getByRole('heading', { level: 1, name: '外部 CAP 信号' }).waitFor();
+    await reviewer.getByLabel('上传 CAP 文件').setInputFiles({
+      name: 'thunderstorm.xml',
+      mimeType: 'application/xml',
+      buffer: readFileSync(
+        new URL('../../../packages/cap/test/fixtures/alerts/spec-a2-severe-thunderstorm.xml', import.meta.url),
+      ),
+    });
+    await reviewer.getByRole('status').filter({ hasText: '已收到 1 条信号。' }).waitFor();
+    await shoot(reviewer, 'alerts-signals-desktop-zh-CN');
+    await reviewer.getByRole('link', { name: '据此撰写提醒' }).first().click();
+    await reviewer.getByRole('heading', { level: 1, name: '撰写提醒' }).waitFor();
+    await reviewer.getByText('多边形 1（', { exact: false }).waitFor();
     await reviewer.context().close();
   });
 });

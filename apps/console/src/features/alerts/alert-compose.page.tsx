@@ -329,7 +329,7 @@ export function AlertComposePage() {
 
   const localized = (l: Locale) => (
     <fieldset key={l} className="fieldset" lang={l}>
-      <legend className="legend">{t('alerts.compose.language', { language: t(`alerts.languages.${l}`) })}</legend>
+      <legend className="label alert-language">{t('alerts.compose.language', { language: t(`alerts.languages.${l}`) })}</legend>
       <Field
         id={`alert-headline-${l}`}
         label={t('alerts.compose.headline')}
@@ -495,7 +495,7 @@ export function AlertComposePage() {
       />
       <p className="hint">{t('alerts.compose.mapHint')}</p>
       <fieldset className="fieldset">
-        <legend className="legend">{t('alerts.compose.cornersLegend', { count: corners.length })}</legend>
+        <legend className="label alert-language">{t('alerts.compose.cornersLegend', { count: corners.length })}</legend>
         {corners.length > 0 ? (
           <ol className="alert-corners">
             {corners.map(([lon, lat], i) => (
