@@ -55,12 +55,19 @@ describeBrowser('staff console: business security guidance', () => {
     await page.getByLabel('Country or area').selectOption('US');
     const english = page.getByRole('group', { name: 'In English' });
     await english.getByLabel('Title').fill('Washington DC: demonstrations near the office');
-    await english.getByLabel('Text').fill('## Before\n\n- Follow local news.\n- Keep staff inside during marches.');
+    // HTML in the Markdown is sanitised on the way to the page: the handler below must never run.
+    await english
+      .getByLabel('Text')
+      .fill(
+        '## Before\n\n- Follow local news.\n- Keep staff inside during marches.\n\n<img src="x" alt="" onerror="window.__pwned = true">',
+      );
     await page
       .getByRole('region', { name: /Preview in English/ })
       .getByRole('heading', { name: 'Before' })
       .waitFor();
     await page.getByLabel(/Published: everyone can read it/).check();
+    const preview = page.getByRole('region', { name: /Preview in English/ });
+    expect(await preview.locator('img').getAttribute('onerror')).toBeNull();
     await checkAxe(page);
     await screenshot(page, 'console-guidance-editor-desktop-en');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -69,12 +76,25 @@ describeBrowser('staff console: business security guidance', () => {
 
     await english
       .getByLabel('Text')
-      .fill('## Before\n\n- Follow local news.\n- Keep staff inside during marches.\n- Keep a week of water.');
+      .fill(
+        '## Before\n\n- Follow local news.\n- Keep staff inside during marches.\n- Keep a week of water.\n\n<img src="x" alt="" onerror="window.__pwned = true"><script>window.__pwned = true</script>',
+      );
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved as version 2.' }).waitFor();
     const history = page.getByRole('region', { name: 'Every saved version' });
     await expect.poll(() => history.getByRole('listitem').count()).toBe(2);
     expect(await history.textContent()).toContain('Version 1 · Published');
+
+    // Citizens read the published version with the same sanitising: no handler, no script ran.
+    const reader = await page.context().newPage();
+    await reader.goto(`${server.url}/guidance/washington-dc-demonstrations-near-the-office`);
+    await reader.getByRole('heading', { level: 1, name: 'Washington DC: demonstrations near the office' }).waitFor();
+    await reader.getByText('Keep a week of water.').waitFor();
+    expect(await reader.locator('.markdown img').getAttribute('onerror')).toBeNull();
+    expect(await reader.locator('.markdown script').count()).toBe(0);
+    expect(await reader.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    await reader.close();
 
     // Send it to the site staff in the District of Columbia.
     await page.getByRole('link', { name: 'All guidance articles' }).click();
