@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
 import type { Db } from '../../db/schema.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
+import { DEFINITIONS_DIR } from './services.definitions.ts';
 import { solidPng } from './services.seed.ts';
 import { syncServiceDefinitions } from './services.service.ts';
 
@@ -309,6 +313,23 @@ describeEachDialect('online services and applications', (getDb) => {
     expect(old.service.fee.amountMinor).toBe(2500);
     expect((await startPassport()).fee.amountMinor).toBe(3000);
     expect(await syncServiceDefinitions(getDb().db)).toBe(0);
+  });
+
+  it('stops at start on a bad definition file, naming it and the field, and loads nothing from the folder', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hw-defs-'));
+    try {
+      const good = JSON.parse(readFileSync(path.join(DEFINITIONS_DIR, 'visa.json'), 'utf8'));
+      writeFileSync(path.join(dir, 'visa.json'), JSON.stringify({ ...good, fee: { ...good.fee, amountMinor: 15000 } }));
+      writeFileSync(path.join(dir, 'zz_broken.json'), JSON.stringify({ ...good, id: 'zz_broken', fields: [] }));
+      const before = await db.selectFrom('serviceDefinitions').select('id').execute();
+      await expect(syncServiceDefinitions(getDb().db, dir)).rejects.toThrow(
+        /zz_broken\.json: \/fields must NOT have fewer than 1 items/,
+      );
+      const after = await db.selectFrom('serviceDefinitions').select('id').execute();
+      expect(after.length).toBe(before.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('shows the demo citizen their seeded applications and keeps drafts from staff', async () => {
