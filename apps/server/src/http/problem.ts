@@ -33,8 +33,20 @@ export function tooManyAttempts(until: Date, now: Date = new Date()): ProblemErr
   });
 }
 
+/** Accept-Language values already negotiated: browsers send a handful of distinct ones, parsed on every request. */
+const negotiated = new Map<string, Locale>();
+const NEGOTIATED_MAX = 256;
+
 export function localeOf(request: FastifyRequest): Locale {
-  return negotiateLocale(request.headers['accept-language']);
+  const header = request.headers['accept-language'];
+  if (header === undefined) return negotiateLocale(header);
+  let locale = negotiated.get(header);
+  if (locale === undefined) {
+    locale = negotiateLocale(header);
+    if (negotiated.size >= NEGOTIATED_MAX) negotiated.clear();
+    negotiated.set(header, locale);
+  }
+  return locale;
 }
 
 export function sendProblem(
