@@ -1,6 +1,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { type PushWorkerScope, registerPushHandlers } from './features/inbox/inbox.sw.ts';
 import { flushQueue, hasWaiting, SYNC_TAG } from './lib/offline-queue.ts';
 
 // The citizen app's service worker (vite-plugin-pwa, injectManifest): the precached app shell, as the generated
@@ -46,3 +47,6 @@ worker.addEventListener('sync', (event) => {
     })(),
   );
 });
+
+// Web Push: the inbox's notifications and their one-tap actions (features/inbox/inbox.sw.ts).
+registerPushHandlers(self as unknown as PushWorkerScope);

@@ -231,6 +231,7 @@ describeBrowser('staff console: access', () => {
       'Enterprises',
       'Who is in this area?',
       'Travel advisories',
+      'Message delivery',
       'Safety alerts',
       'Security guidance',
       'Health certificates',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { AccountLink } from '../features/accounts/account-link.component.tsx';
 import { HeaderHelpLink } from '../features/help/help-header.component.tsx';
+import { InboxLink } from '../features/inbox/inbox-link.component.tsx';
 import { LanguageSwitch } from '../features/language/language-switch.component.tsx';
 import { HotlineLink, SpareHotline, useHotlineName } from '../features/meta/hotline.component.tsx';
 import { useMeta } from '../features/meta/meta.context.tsx';
@@ -32,6 +33,7 @@ export function Layout({ children }: { children?: ReactNode }) {
           </Link>
           <div className="site-header__actions">
             <HeaderHelpLink />
+            <InboxLink />
             <AccountLink />
             <LanguageSwitch />
           </div>

@@ -237,6 +237,28 @@ const servicesRoutes: RouteObject[] = [
   },
 ];
 
+/** The inbox and how messages reach the person (issue 6, item 3): signed-in citizens only. */
+const inboxRoutes: RouteObject[] = [
+  {
+    path: 'inbox',
+    lazy: async () => ({
+      Component: (await import('../features/accounts/signed-in.layout.tsx')).SignedInLayout,
+    }),
+    children: [
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('../features/inbox/inbox.page.tsx')).InboxPage }),
+      },
+      {
+        path: 'settings',
+        lazy: async () => ({
+          Component: (await import('../features/inbox/inbox-settings.page.tsx')).InboxSettingsPage,
+        }),
+      },
+    ],
+  },
+];
+
 /**
  * Home is in the first bundle (it is what people open in a hurry); every other page loads on demand to keep
  * the first load under the ~150 KB budget on slow connections. The service worker precaches them all.
@@ -345,6 +367,7 @@ export function createRouter() {
             ...organisationRoutes,
             ...helpRoutes,
             ...servicesRoutes,
+            ...inboxRoutes,
             ...appointmentRoutes,
             {
               path: '*',

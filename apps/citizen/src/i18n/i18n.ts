@@ -18,6 +18,8 @@ import guidanceEn from '../locales/guidance.en.json';
 import guidanceZhCN from '../locales/guidance.zh-CN.json';
 import helpEn from '../locales/help.en.json';
 import helpZhCN from '../locales/help.zh-CN.json';
+import inboxEn from '../locales/inbox.en.json';
+import inboxZhCN from '../locales/inbox.zh-CN.json';
 import organisationEn from '../locales/organisation.en.json';
 import organisationZhCN from '../locales/organisation.zh-CN.json';
 import registrationEn from '../locales/registration.en.json';
@@ -41,6 +43,7 @@ declare module 'i18next' {
         typeof helpEn &
         typeof casesEn &
         typeof advisoriesEn &
+        typeof inboxEn &
         typeof alertsEn &
         typeof servicesEn &
         typeof appointmentsEn;
@@ -80,6 +83,7 @@ export function setupI18n(): typeof i18next {
           ...helpZhCN,
           ...casesZhCN,
           ...advisoriesZhCN,
+          ...inboxZhCN,
           ...alertsZhCN,
           ...servicesZhCN,
           ...appointmentsZhCN,
@@ -96,6 +100,7 @@ export function setupI18n(): typeof i18next {
           ...helpEn,
           ...casesEn,
           ...advisoriesEn,
+          ...inboxEn,
           ...alertsEn,
           ...servicesEn,
           ...appointmentsEn,

@@ -48,6 +48,7 @@ export const CONSOLE_PAGES = {
     roles: ['hq_admin', 'alert_manager', 'hotline_agent', 'consular_officer', 'mission_head'],
   },
   advisories: { path: '/advisories', label: 'advisories.nav', roles: ['hq_admin', 'alert_manager'] },
+  deliveries: { path: '/deliveries', label: 'deliveries.nav', roles: ['hq_admin', 'alert_manager'] },
   alerts: {
     path: '/alerts',
     label: 'alerts.nav',

@@ -167,6 +167,23 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="deliveries" />,
+            children: [
+              {
+                path: 'deliveries',
+                lazy: async () => ({
+                  Component: (await import('../features/deliveries/deliveries.page.tsx')).DeliveriesPage,
+                }),
+              },
+              {
+                path: 'deliveries/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/deliveries/delivery-report.page.tsx')).DeliveryReportPage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="advisories" />,
             children: [
               {

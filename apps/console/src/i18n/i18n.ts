@@ -13,6 +13,8 @@ import casesEn from '../locales/cases.en.json';
 import casesZhCN from '../locales/cases.zh-CN.json';
 import dashboardEn from '../locales/dashboard.en.json';
 import dashboardZhCN from '../locales/dashboard.zh-CN.json';
+import deliveriesEn from '../locales/deliveries.en.json';
+import deliveriesZhCN from '../locales/deliveries.zh-CN.json';
 import en from '../locales/en.json';
 import guidanceEn from '../locales/guidance.en.json';
 import guidanceZhCN from '../locales/guidance.zh-CN.json';
@@ -31,6 +33,7 @@ declare module 'i18next' {
         typeof dashboardEn &
         typeof hotlineEn &
         typeof advisoriesEn &
+        typeof deliveriesEn &
         typeof alertsEn &
         typeof guidanceEn &
         typeof applicationsEn &
@@ -67,6 +70,7 @@ export function setupI18n(): typeof i18next {
           ...dashboardZhCN,
           ...hotlineZhCN,
           ...advisoriesZhCN,
+          ...deliveriesZhCN,
           ...alertsZhCN,
           ...guidanceZhCN,
           ...applicationsZhCN,
@@ -80,6 +84,7 @@ export function setupI18n(): typeof i18next {
           ...dashboardEn,
           ...hotlineEn,
           ...advisoriesEn,
+          ...deliveriesEn,
           ...alertsEn,
           ...guidanceEn,
           ...applicationsEn,
