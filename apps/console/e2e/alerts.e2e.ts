@@ -176,13 +176,30 @@ describeBrowser('safety alerts', () => {
     await shoot(inside, 'alerts-citizen-safe-phone-en');
     await inside.context().close();
 
+    // The e-mail the delivery module sent carries the signed one-tap links: "Safe" from it needs no sign-in.
+    const mail = await smtp.waitFor(
+      (m) => m.to.includes('citizen@demo.homeward.example') && /\/checkin\/[\w.-]+\?answer=safe/.test(m.text),
+      30_000,
+    );
+    const safeLink = /\/checkin\/[\w.-]+\?answer=safe/.exec(mail.text)?.[0] ?? '';
+    const tap = await newPhonePage(browser, 'zh-CN');
+    await tap.goto(url(safeLink));
+    await tap.getByRole('status').filter({ hasText: '谢谢，已记录您平安。' }).waitFor();
+    await shoot(tap, 'alerts-checkin-link-phone-zh-CN');
+    // A link whose signature does not match says so, with the hotline.
+    await tap.goto(url(safeLink.replace(/\.[\w-]+\?/, '.AAAAAAAAAAAAAAAAAAAAAA?')));
+    await tap.getByRole('heading', { level: 1, name: '此链接无效' }).waitFor();
+    await shoot(tap, 'alerts-checkin-link-invalid-phone-zh-CN');
+    await tap.context().close();
+
     // A citizen living in Washington received nothing and is not asked.
     const outside = await newPhonePage(browser, 'zh-CN');
     await citizenInWashington(outside);
     const theirs = await outside.request.get(url('/api/v1/alerts/received'));
     expect((await theirs.json()).items).toEqual([]);
     await outside.goto(url(`/alerts/${alertId}`));
-    await outside.getByRole('heading', { level: 1, name: '东京发生强烈地震' }).waitFor();
+    // Their account's language (English) or the phone's: the alert is in one of them.
+    await outside.getByRole('heading', { level: 1, name: /东京发生强烈地震|Strong earthquake in Tokyo/ }).waitFor();
     expect(await outside.getByRole('heading', { name: /平安|safe/i }).count()).toBe(0);
     await shoot(outside, 'alerts-citizen-public-phone-zh-CN');
     await outside.context().close();

@@ -16,12 +16,15 @@ export function CheckinButtons({
   answeredAt,
   send,
   autoAnswer,
+  showHeading = true,
 }: {
   answer: CheckinAnswer | null;
   answeredAt: string | null;
   send: (body: CheckinBody) => Promise<CheckinResult>;
   /** The answer a one-tap link carries: Safe is recorded at once, Need help is confirmed first. */
   autoAnswer?: CheckinAnswer | null;
+  /** False where the page's own heading already asks the question (the link's landing page). */
+  showHeading?: boolean;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -70,8 +73,11 @@ export function CheckinButtons({
   }
 
   return (
-    <section className="checkin" aria-labelledby="checkin-heading">
-      <h2 id="checkin-heading">{t('alerts.checkin.question')}</h2>
+    <section
+      className="checkin"
+      {...(showHeading ? { 'aria-labelledby': 'checkin-heading' } : { 'aria-label': t('alerts.checkin.question') })}
+    >
+      {showHeading ? <h2 id="checkin-heading">{t('alerts.checkin.question')}</h2> : null}
       {current.answer ? (
         <div className={`checkin__answer checkin__answer--${current.answer}`} role="status">
           <p>

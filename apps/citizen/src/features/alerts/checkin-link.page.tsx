@@ -51,6 +51,7 @@ export function CheckinLinkPage() {
             answeredAt={null}
             send={(body) => answerLink(token, body)}
             autoAnswer={wanted === 'safe' || wanted === 'need_help' ? wanted : null}
+            showHeading={false}
           />
         </>
       ) : null}

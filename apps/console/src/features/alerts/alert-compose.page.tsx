@@ -329,7 +329,9 @@ export function AlertComposePage() {
 
   const localized = (l: Locale) => (
     <fieldset key={l} className="fieldset" lang={l}>
-      <legend className="label alert-language">{t('alerts.compose.language', { language: t(`alerts.languages.${l}`) })}</legend>
+      <legend className="label alert-language">
+        {t('alerts.compose.language', { language: t(`alerts.languages.${l}`) })}
+      </legend>
       <Field
         id={`alert-headline-${l}`}
         label={t('alerts.compose.headline')}

@@ -365,7 +365,9 @@ function UpdateForm({
     <form onSubmit={send} noValidate aria-label={t('alerts.actions.update')}>
       {LOCALES.map((l) => (
         <fieldset key={l} className="fieldset" lang={l}>
-          <legend className="label alert-language">{t('alerts.compose.language', { language: t(`alerts.languages.${l}`) })}</legend>
+          <legend className="label alert-language">
+            {t('alerts.compose.language', { language: t(`alerts.languages.${l}`) })}
+          </legend>
           <Field id={`upd-headline-${l}`} label={t('alerts.compose.headline')}>
             {(props) => (
               <input
