@@ -23,7 +23,6 @@ const backends: [string, HcertBackend][] = [
 
 describe.each(backends)('EU DCC test vectors (%s)', (_name, backend) => {
   it('judges every expected flag of the public set as the data expects', async () => {
-    const started = Date.now();
     const mismatches: string[] = [];
     const unjudged: string[] = [];
     let matched = 0;
@@ -45,6 +44,5 @@ describe.each(backends)('EU DCC test vectors (%s)', (_name, backend) => {
     expect(unjudged.filter((line) => !line.includes('PICTUREDECODE: no input: 2DCODE'))).toEqual([]);
     expect(matched).toBeGreaterThan(3800);
     expect(files.length).toBeGreaterThan(440);
-    expect(Date.now() - started).toBeLessThan(60_000);
   }, 120_000);
 });
