@@ -56,7 +56,7 @@ describe.skipIf(Boolean(skip))(
     it('sends one SMS per person across a kill -9 of one of two workers', { timeout: 180_000 }, async () => {
       handle = await createTestDatabase('postgres');
       const { db, url } = handle;
-      // The gateway takes 15 ms per message and records each request with its Idempotency-Key.
+      // The gateway takes 200 ms per message and records each request with its Idempotency-Key.
       const received: { key: string; to: string }[] = [];
       const gateway = createServer((req, res) => {
         const chunks: Buffer[] = [];
@@ -66,7 +66,7 @@ describe.skipIf(Boolean(skip))(
           setTimeout(() => {
             received.push({ key: String(req.headers['idempotency-key']), to: body.to });
             res.writeHead(202).end();
-          }, 15);
+          }, 200);
         });
       });
       await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));

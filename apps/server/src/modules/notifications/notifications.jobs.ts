@@ -19,7 +19,7 @@ import { type NotificationsConfig, notificationsConfigFrom } from './notificatio
 import { type Fallback, planDeliveries, recipientBatches } from './notifications.fanout.ts';
 import {
   advanceFanout,
-  claimDelivery,
+  claimDeliveries,
   type DeliveryRow,
   findMessage,
   finishFanout,
@@ -28,7 +28,7 @@ import {
   type MessageRow,
   markFailed,
   markRetry,
-  markSent,
+  markSentMany,
   nextPendingAttempt,
 } from './notifications.repo.ts';
 import {
@@ -114,7 +114,7 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
     sms: smsSender(settings),
     ...options.senders,
   };
-  const parallel = options.parallel ?? 16;
+  const parallel = options.parallel ?? 32;
 
   const fanout: JobHandler = async ({ db, log: jobLog }, payload) => {
     const messageId = (payload as { messageId?: unknown })?.messageId; // boundary: job payload
@@ -155,9 +155,8 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
     });
   }
 
-  async function sendOne(db: Db, message: MessageRow, delivery: DeliveryRow, workerId: string): Promise<void> {
-    const now = new Date();
-    if (!(await claimDelivery(db, delivery.id, workerId, now.toISOString(), isoAt(settings.sendLeaseMs, now)))) return;
+  /** Sends one claimed delivery; true when it went out, else its retry or failure is recorded. */
+  async function sendOne(db: Db, message: MessageRow, delivery: DeliveryRow, workerId: string): Promise<boolean> {
     const attempt = delivery.attempts + 1;
     try {
       await senders[delivery.channel as SendPayload['channel']](
@@ -165,6 +164,7 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
         delivery,
         render(message, delivery, config.publicUrl),
       );
+      return true;
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       if (error instanceof PermanentDeliveryError || attempt >= settings.maxAttempts)
@@ -173,10 +173,30 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
         const delay = settings.retryBaseMs * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5);
         await markRetry(db, delivery.id, workerId, text, isoAt(Math.round(delay)));
       }
-      return;
+      return false;
     }
+  }
+
+  /** Claims a chunk in one statement, sends it in parallel, and marks what went out sent in one statement. */
+  async function sendChunk(db: Db, message: MessageRow, chunk: DeliveryRow[], workerId: string): Promise<void> {
+    const now = new Date();
+    const claimed = await claimDeliveries(
+      db,
+      chunk.map((d) => d.id),
+      workerId,
+      now.toISOString(),
+      isoAt(settings.sendLeaseMs, now),
+    );
+    const mine = chunk.filter((d) => claimed.has(d.id));
+    const results = await Promise.all(mine.map((d) => sendOne(db, message, d, workerId)));
     const sentAt = new Date();
-    await markSent(db, delivery.id, workerId, sentAt.toISOString(), sentAt.getTime() - Date.parse(message.publishedAt));
+    await markSentMany(
+      db,
+      mine.filter((_, i) => results[i]).map((d) => d.id),
+      workerId,
+      sentAt.toISOString(),
+      sentAt.getTime() - Date.parse(message.publishedAt),
+    );
   }
 
   /**
@@ -190,8 +210,7 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
     if (!message) return;
     const workerId = job.lockedBy ?? newId();
     const due = await listDueDeliveries(db, p, isoNow());
-    for (let i = 0; i < due.length; i += parallel)
-      await Promise.all(due.slice(i, i + parallel).map((d) => sendOne(db, message, d, workerId)));
+    for (let i = 0; i < due.length; i += parallel) await sendChunk(db, message, due.slice(i, i + parallel), workerId);
     const next = await nextPendingAttempt(db, p);
     if (next) await insertJobs(db, [sendJob(p, false, new Date(Math.max(Date.parse(next), Date.now())))]);
   };

@@ -177,6 +177,44 @@ export async function claimDelivery(
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * Claims a chunk of deliveries for a worker in one statement (one commit, not one per delivery); returns the
+ * ids it got. Rows another worker claimed meanwhile, or that are no longer due, are left out.
+ */
+export async function claimDeliveries(
+  db: Db,
+  ids: string[],
+  workerId: string,
+  now: string,
+  until: string,
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .updateTable('notificationDeliveries')
+    .set((eb) => ({ status: 'sending', claimedBy: workerId, claimedUntil: until, attempts: eb('attempts', '+', 1) }))
+    .where('id', 'in', ids)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'queued'), eb('nextAttemptAt', '<=', now)]),
+        eb.and([eb('status', '=', 'sending'), eb('claimedUntil', '<', now)]),
+      ]),
+    )
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Marks the deliveries of a chunk sent, those this worker still holds, in one statement. */
+export async function markSentMany(db: Db, ids: string[], workerId: string, sentAt: string, sentMs: number) {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('notificationDeliveries')
+    .set({ status: 'sent', sentAt, sentMs, claimedBy: null, claimedUntil: null, lastError: null })
+    .where('id', 'in', ids)
+    .where('claimedBy', '=', workerId)
+    .execute();
+}
+
 /** Marks a delivery sent, only if this worker still holds it. */
 export async function markSent(db: Db, id: string, workerId: string, sentAt: string, sentMs: number) {
   const result = await db
