@@ -17,7 +17,8 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // A public address as a deployment has one (links in mails and the calendar file; the listening port is random).
+  server = await startTestServer({ HOMEWARD_PUBLIC_URL: 'https://consular.example' });
   browser = await launchBrowser();
 });
 
@@ -32,6 +33,16 @@ const png = (width: number, height: number, name = 'photo.png') => ({
   mimeType: 'image/png',
   buffer: Buffer.from(solidPng(width, height)),
 });
+
+/** Tomorrow or later, Monday to Friday and not a demo holiday, as the Washington mission's calendar has it. */
+function nextWorkingDayInWashington(now = new Date()): string {
+  const holidays = ['2026-12-25', '2027-01-01', '2027-01-18'];
+  const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(now);
+  const day = new Date(`${local}T12:00:00Z`);
+  do day.setUTCDate(day.getUTCDate() + 1);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6 || holidays.includes(day.toISOString().slice(0, 10)));
+  return day.toISOString().slice(0, 10);
+}
 
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(url(path));
@@ -63,7 +74,7 @@ async function decide(officer: Page, reference: string, action: string, message?
 }
 
 describeBrowser('citizen app: applying for a consular service', () => {
-  it('passport renewal at phone width: photo, submit, more information, answer, approval, decision', async () => {
+  it('passport renewal at phone width: photo, submit, more information, answer, approval, decision, collection booked with its .ics', async () => {
     const page = await newPhonePage(browser, 'en');
     await signInDemoCitizen(page);
 
@@ -153,8 +164,9 @@ describeBrowser('citizen app: applying for a consular service', () => {
     await open(page, applicationPath);
     await page.getByText('Your application is approved.').waitFor();
     const book = page.getByRole('link', { name: 'Book an appointment to collect your document' });
+    const applicationId = applicationPath.split('/').at(-1) as string;
     expect(await book.getAttribute('href')).toBe(
-      `/appointments/new?service=passport_renewal&application=${applicationPath.split('/').at(-1)}`,
+      `/appointments/new?service=passport_renewal&application=${applicationId}&mission=US-WAS`,
     );
     const letterHref = await page
       .getByRole('link', { name: 'Download the decision letter (PDF)' })
@@ -164,6 +176,23 @@ describeBrowser('citizen app: applying for a consular service', () => {
     expect((await letter.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await checkAxe(page);
     await screenshot(page, 'citizen-application-approved-phone-en');
+
+    // The collection visit: the booking page of the appointments module, then the calendar file.
+    await book.click();
+    await heading(page, 'Book an appointment');
+    await page.getByText(`This booking is for application ${applicationId}.`).waitFor();
+    await page.getByLabel('Date', { exact: true }).fill(nextWorkingDayInWashington());
+    await page.getByRole('heading', { name: 'Free times' }).waitFor();
+    await page.locator('input[name="slot"]:not([disabled])').first().check();
+    await page.getByRole('button', { name: 'Book this time' }).click();
+    await heading(page, 'My appointments');
+    await page.getByText(`For application ${applicationId}`).waitFor();
+    const icsHref = await page.getByRole('link', { name: 'Add to calendar (.ics)' }).first().getAttribute('href');
+    const ics = await page.request.get(url(icsHref as string), { headers: { 'Accept-Language': 'en' } });
+    expect(ics.status(), await ics.text()).toBe(200);
+    expect(ics.headers()['content-type']).toContain('text/calendar');
+    expect(await ics.text()).toContain('BEGIN:VEVENT');
+    await checkAxe(page);
   }, 120_000);
 
   it('shows the catalogue and my applications in Chinese', async () => {

@@ -66,7 +66,8 @@ export function toEventDto(row: ApplicationEventRow): ApplicationEvent {
 /** Where the applicant books the visit to the mission once the application allows it (H3's booking page). */
 export function appointmentPathOf(row: ApplicationListRow, definition: ServiceDefinition): string | null {
   if (definition.inPersonVisit !== 'collection' || !['approved', 'issued'].includes(row.status)) return null;
-  return `/appointments/new?service=${encodeURIComponent(row.serviceId)}&application=${encodeURIComponent(row.id)}`;
+  const mission = row.missionCode ? `&mission=${encodeURIComponent(row.missionCode)}` : '';
+  return `/appointments/new?service=${encodeURIComponent(row.serviceId)}&application=${encodeURIComponent(row.id)}${mission}`;
 }
 
 export function toApplicationDto(

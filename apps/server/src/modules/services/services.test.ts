@@ -231,7 +231,9 @@ describeEachDialect('online services and applications', (getDb) => {
 
     const approved = (await decide('officer.us', 'approve', answered.json().version)).json();
     expect(approved.status).toBe('approved');
-    expect(approved.appointmentPath).toBe(`/appointments/new?service=passport_renewal&application=${draft.id}`);
+    expect(approved.appointmentPath).toBe(
+      `/appointments/new?service=passport_renewal&application=${draft.id}&mission=US-WAS`,
+    );
     const mine = (await call('citizen', 'GET', `/api/v1/applications/${draft.id}`)).json();
     expect(mine.events.map((e: { kind: string }) => e.kind)).toEqual([
       'created',
