@@ -24,6 +24,13 @@ type ServiceKey = 'appointments.service.visa';
 type WeekdayKey = 'appointments.weekday.1';
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
+/** YYYY-MM-DD that is a real day (2026-02-30 is not). */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+}
+
 interface Draft {
   slotMinutes: string;
   counters: string;
@@ -86,8 +93,7 @@ export function AppointmentSchedulesPage() {
       .split(/\s+/)
       .map((h) => h.trim())
       .filter(Boolean);
-    if (holidays.some((h) => !/^\d{4}-\d{2}-\d{2}$/.test(h)))
-      found.holidays = t('appointments.settings.holidaysInvalid');
+    if (holidays.some((h) => !isCalendarDate(h))) found.holidays = t('appointments.settings.holidaysInvalid');
     const slotMinutes = Number(draft.slotMinutes);
     const counters = Number(draft.counters);
     if (!Number.isInteger(slotMinutes) || slotMinutes < 5 || slotMinutes > 240)

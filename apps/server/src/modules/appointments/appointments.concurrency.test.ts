@@ -68,7 +68,7 @@ describeEachDialect('appointment booking under a rush', (getDb) => {
     } finally {
       await app.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 /**

@@ -38,7 +38,7 @@ import {
   setStatus,
   upsertSchedule,
 } from './appointments.repo.ts';
-import { checkSlot, closureOf, type Slot, slotsOfDay, upcomingSlots } from './appointments.slots.ts';
+import { checkSlot, closureOf, type Slot, slotsOfDay, upcomingDays } from './appointments.slots.ts';
 import { offerFreedSeat } from './appointments.waitlist.ts';
 
 const HOUR = 3_600_000;
@@ -164,17 +164,17 @@ export async function listSlots(
   };
 }
 
-/** The next slots with a free seat after `after`, for a 409 slot_full answer. */
+/** The next slots with a free seat after `after`, for a 409 slot_full answer: one count query per day looked at. */
 async function nextFreeSlots(db: Db, row: ScheduleRow, after: Date): Promise<Array<Slot & { free: number }>> {
   const schedule = slotScheduleOf(row);
-  const slots = upcomingSlots(schedule, after, NEXT_FREE_DAYS);
   const out: Array<Slot & { free: number }> = [];
-  for (let i = 0; i < slots.length && out.length < NEXT_FREE_COUNT; i += 200) {
-    const chunk = slots.slice(i, i + 200);
-    const taken = await countTaken(db, row.missionCode, row.serviceId, chunk[0]?.start ?? '', chunk.at(-1)?.end ?? '');
-    for (const slot of chunk) {
+  for (const day of upcomingDays(schedule, after, NEXT_FREE_DAYS)) {
+    if (day.length === 0) continue;
+    const taken = await countTaken(db, row.missionCode, row.serviceId, day[0]?.start ?? '', day.at(-1)?.end ?? '');
+    for (const slot of day) {
       const free = schedule.counters - (taken.get(slot.start) ?? 0);
-      if (free > 0 && out.length < NEXT_FREE_COUNT) out.push({ ...slot, free });
+      if (free > 0) out.push({ ...slot, free });
+      if (out.length === NEXT_FREE_COUNT) return out;
     }
   }
   return out;

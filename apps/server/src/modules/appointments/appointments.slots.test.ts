@@ -5,7 +5,7 @@ import {
   localDateOf,
   type SlotSchedule,
   slotsOfDay,
-  upcomingSlots,
+  upcomingDays,
 } from './appointments.slots.ts';
 
 const weekdays = (startMinute: number, endMinute: number) =>
@@ -79,7 +79,7 @@ describe('appointment slots', () => {
   it('reads local dates at the mission, not in UTC', () => {
     expect(localDateOf('2026-12-01T16:00:00Z', 'Asia/Tokyo')).toBe('2026-12-02');
     expect(localDateOf('2026-12-01T03:00:00Z', 'America/New_York')).toBe('2026-11-30');
-    const next = upcomingSlots(tokyo, new Date('2026-12-04T07:30:00Z'), 5); // Friday after closing
+    const next = [...upcomingDays(tokyo, new Date('2026-12-04T07:30:00Z'), 5)].flat(); // Friday after closing
     expect(next[0]?.start).toBe('2026-12-07T00:00:00.000Z'); // Monday 09:00
   });
 });

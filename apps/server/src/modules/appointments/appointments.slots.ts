@@ -55,7 +55,21 @@ export function closureOf(schedule: SlotSchedule, date: string): DayClosure {
  * exist (spring-forward gap) moves forward as clocks do, and a repeated wall time (fall-back) yields one slot,
  * so no two slots share a start instant.
  */
-export function slotsOfDay(schedule: SlotSchedule, date: string): Slot[] {
+export function slotsOfDay(schedule: SlotSchedule, date: string): readonly Slot[] {
+  // The same day of the same schedule is asked for on every booking of a rush: remember it (pure, small).
+  const key = `${schedule.timeZone}|${schedule.slotMinutes}|${JSON.stringify(schedule.hours)}|${schedule.holidays.join()}|${date}`;
+  const known = dayCache.get(key);
+  if (known) return known;
+  const slots = computeSlotsOfDay(schedule, date);
+  if (dayCache.size >= DAY_CACHE_SIZE) dayCache.clear();
+  dayCache.set(key, slots);
+  return slots;
+}
+
+const DAY_CACHE_SIZE = 5000;
+const dayCache = new Map<string, readonly Slot[]>();
+
+function computeSlotsOfDay(schedule: SlotSchedule, date: string): Slot[] {
   if (closureOf(schedule, date) !== null) return [];
   const day = dayOf(date);
   const weekday = isoWeekdayOf(date);
@@ -92,14 +106,12 @@ export function checkSlot(schedule: SlotSchedule, start: string, now: Date): Slo
   return slot ? { ok: true, slot } : { ok: false, reason: 'slot_outside_hours' };
 }
 
-/** Up to `limit` future slots from `from` on, over at most `days` days (for "next free times"). */
-export function upcomingSlots(schedule: SlotSchedule, from: Date, days: number): Slot[] {
-  const out: Slot[] = [];
+/** The slots after `from`, one local day at a time, for at most `days` days (for "next free times"). */
+export function* upcomingDays(schedule: SlotSchedule, from: Date, days: number): Generator<Slot[]> {
   let date = localDateOf(from, schedule.timeZone);
   const fromIso = from.toISOString();
   for (let i = 0; i < days; i++) {
-    for (const slot of slotsOfDay(schedule, date)) if (slot.start > fromIso) out.push(slot);
+    yield slotsOfDay(schedule, date).filter((slot) => slot.start > fromIso);
     date = nextDate(date);
   }
-  return out;
 }
