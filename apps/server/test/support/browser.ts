@@ -130,9 +130,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    // Boundary: runs in the page; this file is type-checked without the DOM library.
+    const { serviceWorker } = (globalThis as unknown as { navigator: { serviceWorker: ServiceWorkerLike } }).navigator;
+    await serviceWorker.ready;
+    if (!serviceWorker.controller) {
+      await new Promise((resolve) => serviceWorker.addEventListener('controllerchange', resolve));
     }
   });
+}
+
+/** The part of the page's `navigator.serviceWorker` that `waitForServiceWorker` uses. */
+interface ServiceWorkerLike {
+  ready: Promise<unknown>;
+  controller: unknown;
+  addEventListener(type: 'controllerchange', listener: (value: unknown) => void): void;
 }
