@@ -18,9 +18,9 @@ import * as m202611281550 from './202611281550_add_csca_handover.ts';
 import * as m202611281560 from './202611281560_create_travel_advisories.ts';
 import * as m202611281570 from './202611281570_create_help_request_intake.ts';
 import * as m202611281580 from './202611281580_index_cases_newest.ts';
-import * as m202611281620 from './202611281620_create_alerts.ts';
 import * as m202611281600 from './202611281600_create_appointments.ts';
 import * as m202611281610 from './202611281610_create_services.ts';
+import * as m202611281620 from './202611281620_create_alerts.ts';
 import * as m202611281630 from './202611281630_create_notifications.ts';
 import * as m202611281640 from './202611281640_create_guidance.ts';
 
@@ -48,9 +48,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281560_create_travel_advisories': m202611281560,
   '202611281570_create_help_request_intake': m202611281570,
   '202611281580_index_cases_newest': m202611281580,
-  '202611281620_create_alerts': m202611281620,
   '202611281600_create_appointments': m202611281600,
   '202611281610_create_services': m202611281610,
+  '202611281620_create_alerts': m202611281620,
   '202611281630_create_notifications': m202611281630,
   '202611281640_create_guidance': m202611281640,
 };
