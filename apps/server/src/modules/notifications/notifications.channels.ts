@@ -116,7 +116,10 @@ export function pushSender(config: NotificationsConfig): ChannelSender {
  * and mail clients use to collapse duplicates.
  */
 export function emailSender(config: Config, log: Logger): { send: ChannelSender; close(): void } {
-  const transport = config.mail.smtpUrl ? nodemailer.createTransport(config.mail.smtpUrl) : null;
+  // A pool of connections: a burst of alert mail does not open one SMTP connection per message.
+  const transport = config.mail.smtpUrl
+    ? nodemailer.createTransport({ url: config.mail.smtpUrl, pool: true, maxConnections: 8, maxMessages: 1000 })
+    : null;
   const mailbox = transport ? null : createMailer(config.mail, log);
   const send: ChannelSender = async (_db, delivery, message) => {
     if (!delivery.address) throw new PermanentDeliveryError('no e-mail address');
