@@ -18,6 +18,16 @@ export function serviceName(serviceId: string, locale: Locale): string {
   return SERVICE_NAMES[serviceId]?.[locale] ?? serviceId;
 }
 
+/** The ics library refuses a port outside 2–5 digits (a test server's `:0`): leave such a link out. */
+function calendarAcceptsUrl(link: string): boolean {
+  try {
+    const parsed = new URL(link);
+    return /^https?:$/.test(parsed.protocol) && (parsed.port === '' || /^\d{2,5}$/.test(parsed.port));
+  } catch {
+    return false;
+  }
+}
+
 function utcArray(iso: string): DateArray {
   const d = new Date(iso);
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
@@ -34,12 +44,14 @@ export function appointmentIcs(appointment: MyAppointment, locale: Locale, publi
     locale === 'zh-CN'
       ? '请携带证件原件，并在柜台出示 Homeward 应用中的签到二维码。'
       : 'Bring your original documents and show the check-in QR code in the Homeward app at the counter.';
+  const link = `${publicUrl}/appointments`;
   const { error, value } = createEvent({
     uid: `${appointment.id}@homeward`,
     title,
     description,
     location: mission,
-    url: `${publicUrl}/appointments`,
+    // A link back to the app, unless the configured address is one calendars reject (a test server on port 0).
+    ...(calendarAcceptsUrl(link) ? { url: link } : {}),
     start: utcArray(appointment.slotStart),
     startInputType: 'utc',
     startOutputType: 'utc',
