@@ -1,12 +1,14 @@
 // `npm run bench -- <name…>`: runs the named benchmarks (all when none is named) and prints Markdown rows
 // for BENCHMARKS.md. Every figure is reported beside a baseline measured in the same run.
 import { bookingBench } from './booking.bench.ts';
+import { alertsBench } from './alerts.bench.ts';
 import { casesBench } from './cases.bench.ts';
 import { foundationBench } from './foundation.bench.ts';
 import { hcertBench } from './hcert.bench.ts';
 import { targetingBench } from './targeting.bench.ts';
 
 const BENCHES: Record<string, () => Promise<string>> = {
+  alerts: alertsBench,
   booking: bookingBench,
   cases: casesBench,
   foundation: foundationBench,
