@@ -1,14 +1,13 @@
-import {
-  APPOINTMENT_SERVICE_IDS,
-  type AppointmentSchedule,
-  type AppointmentScheduleBody,
-  type AppointmentScheduleList,
-  type AppointmentSlotList,
-  type AppointmentSlotsQuery,
-  type BookAppointmentBody,
-  type Locale,
-  type MyAppointment,
-  type MyAppointmentList,
+import type {
+  AppointmentSchedule,
+  AppointmentScheduleBody,
+  AppointmentScheduleList,
+  AppointmentSlotList,
+  AppointmentSlotsQuery,
+  BookAppointmentBody,
+  Locale,
+  MyAppointment,
+  MyAppointmentList,
 } from '@homeward/shared';
 import type { Kysely } from 'kysely';
 import { isoNow, newId } from '../../clock.ts';
@@ -21,6 +20,7 @@ import { canChangeAppointment, canEditSchedule } from '../../policy/appointments
 import { type AuditSource, appendAudit } from '../audit/audit.service.ts';
 import { findMission } from '../missions/missions.repo.ts';
 import { fieldProblem } from '../registry/registry.fields.ts';
+import { findCurrentDefinition } from '../services/services.repo.ts';
 import { checkInCodeFor } from './appointments.check-in-code.ts';
 import { slotScheduleOf, toMyAppointmentDto, toScheduleDto } from './appointments.presenter.ts';
 import {
@@ -51,15 +51,15 @@ const NEXT_FREE_COUNT = 5;
 export const APPOINTMENT_REMINDER = 'appointment.reminder';
 
 /**
- * The one place a service id is checked (issue 8: the catalogue's string ids). When the service catalogue
- * module lands, this is where the check moves to it.
+ * The one place a service id is checked: against the service catalogue (modules/services, issue 8 item 1), whose
+ * string ids a schedule is keyed by. A booking needs no check of its own: a schedule exists only for a known id.
  */
-export function isKnownService(serviceId: string): boolean {
-  return (APPOINTMENT_SERVICE_IDS as readonly string[]).includes(serviceId);
+export async function isKnownService(db: Db, serviceId: string): Promise<boolean> {
+  return (await findCurrentDefinition(db, serviceId)) !== undefined;
 }
 
 async function scheduleOrProblem(db: Db, missionCode: string, serviceId: string, locale: Locale, field: string) {
-  const row = isKnownService(serviceId) ? await findSchedule(db, missionCode, serviceId) : undefined;
+  const row = await findSchedule(db, missionCode, serviceId);
   if (!row) {
     throw fieldProblem(422, 'booking_not_offered', field, locale, `${missionCode} takes no bookings for ${serviceId}`);
   }
@@ -84,7 +84,7 @@ export async function saveSchedule(
 ): Promise<AppointmentSchedule> {
   if (!(await findMission(db, missionCode))) throw new ProblemError(404, 'not_found');
   if (!canEditSchedule(actor, missionCode)) throw new ProblemError(404, 'not_found');
-  if (!isKnownService(serviceId)) {
+  if (!(await isKnownService(db, serviceId))) {
     throw fieldProblem(422, 'validation_failed', '/params/serviceId', locale, `unknown service ${serviceId}`, 'enum');
   }
   body.hours.forEach((w, i) => {
