@@ -268,7 +268,7 @@ export function BookAppointmentPage() {
             ) : null}
           </section>
         ) : null}
-        {serviceReady || rescheduleId ? (
+        {(offers && offers.length > 0) || list?.items.some((s) => s.free > 0) ? (
           <button type="submit" className="button" disabled={busy}>
             {t(rescheduleId ? 'appointments.book.submitReschedule' : 'appointments.book.submit')}
           </button>
