@@ -1,7 +1,8 @@
 // `npm run bench -- <name…>`: runs the named benchmarks (all when none is named) and prints Markdown rows
 // for BENCHMARKS.md. Every figure is reported beside a baseline measured in the same run.
-import { bookingBench } from './booking.bench.ts';
+
 import { alertsBench } from './alerts.bench.ts';
+import { bookingBench } from './booking.bench.ts';
 import { casesBench } from './cases.bench.ts';
 import { foundationBench } from './foundation.bench.ts';
 import { hcertBench } from './hcert.bench.ts';
