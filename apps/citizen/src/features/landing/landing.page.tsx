@@ -40,6 +40,12 @@ export function LandingPage() {
             </Link>
           </li>
           <li>
+            <Link to="/appointments" className="service-link">
+              <span className="service-link__title">{t('appointments.mine.title')}</span>
+              <span className="service-link__hint">{t('appointments.landing.hint')}</span>
+            </Link>
+          </li>
+          <li>
             <Link to="/advisories" className="service-link">
               <span className="service-link__title">{t('advisories.nav')}</span>
               <span className="service-link__hint">{t('advisories.landingHint')}</span>
