@@ -9,11 +9,12 @@ import { maintenanceHandlers, recurringScheduler } from './jobs/maintenance.jobs
 import { mailHandlers } from './mail/mail.jobs.ts';
 import { appointmentHandlers } from './modules/appointments/appointments.jobs.ts';
 import { caseSlaHandlers } from './modules/cases/cases.sla.jobs.ts';
+import { registerCheckinLinks } from './modules/checkins/checkins.links.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
 import { type HelpRequestOpener, startHelpRequestOpener } from './modules/help-requests/help-requests.opener.ts';
 import { seedKnowledgeBase } from './modules/hotline/hotline.seed.ts';
-import { syncServiceDefinitions } from './modules/services/services.service.ts';
 import { notificationHandlers } from './modules/notifications/notifications.jobs.ts';
+import { syncServiceDefinitions } from './modules/services/services.service.ts';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -56,6 +57,9 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
       log.info(report, 'demo data loaded');
     }
     if (options.role !== 'api') {
+      // The worker sends alerts' e-mails, SMS and pushes: their one-tap check-in links need the signing key here
+      // too, not only in a process that also serves the API.
+      await registerCheckinLinks(database.db, config);
       worker = startWorker({
         db: database.db,
         log: log.child({ component: 'worker' }),

@@ -109,7 +109,7 @@ export function verifyCheckinToken(key: Buffer, token: string, now: Date = new D
 }
 
 /**
- * Registers the links with the delivery module (H6's `registerActionLinks`), so every e-mail, SMS and push of an
+ * Registers the links with the delivery module (`registerActionLinks`), so every e-mail, SMS and push of an
  * alert that asks "Are you safe?" carries them. The key needs the database (the generated server secret), so
  * this runs when a process starts (the API does it when its routes register); each call of the registered
  * function signs with an expiry counted from that moment.

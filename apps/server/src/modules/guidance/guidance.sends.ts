@@ -97,7 +97,7 @@ function contentOf(article: GuidanceArticleRow): NotificationContent {
 
 /**
  * Sends a published article to the staff of business sites in the area: the send record, the notification
- * (H6's delivery: inbox, push, e-mail, SMS in each person's language) and the audit entry in one transaction
+ * (the notifications module's delivery: inbox, push, e-mail, SMS in each person's language) and the audit entry in one transaction
  * (outbox). Refuses a draft, and an area with no site staff.
  */
 export async function sendGuidance(

@@ -63,7 +63,7 @@ export function toEventDto(row: ApplicationEventRow): ApplicationEvent {
   };
 }
 
-/** Where the applicant books the visit to the mission once the application allows it (H3's booking page). */
+/** Where the applicant books the visit to the mission once the application allows it (the appointments booking page). */
 export function appointmentPathOf(row: ApplicationListRow, definition: ServiceDefinition): string | null {
   if (definition.inPersonVisit !== 'collection' || !['approved', 'issued'].includes(row.status)) return null;
   const mission = row.missionCode ? `&mission=${encodeURIComponent(row.missionCode)}` : '';
