@@ -136,6 +136,10 @@ export async function casesIntakeBench(): Promise<string> {
     },
     async (request, reply) => reply.code(201).send({ case: { id: randomUUID(), body: request.body } }),
   );
+  // The same without schemas: what the ratio was first measured against (reported beside it, not instead).
+  bare.post('/plain', async (request, reply) =>
+    reply.code(201).send({ case: { id: randomUUID(), body: request.body } }),
+  );
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
   const headers = { cookie: `hw_session=${session.value}`, 'x-requested-with': 'homeward', 'accept-language': 'en' };
@@ -160,13 +164,14 @@ export async function casesIntakeBench(): Promise<string> {
     return (performance.now() - start) / 1000;
   };
   await drain();
-  const rounds: { base: Run; intake: Run; ceiling: Run }[] = [];
+  const rounds: { base: Run; plain: Run; intake: Run; ceiling: Run }[] = [];
   let openedDuringLoad = 0;
   let backlog = 0;
   let drainSeconds = 0;
   for (let round = 0; round < ROUNDS; round++) {
     await opener.stop();
     const base = await drive(`${bareUrl}/help`, {}, SECONDS);
+    const plain = await drive(`${bareUrl}/plain`, {}, SECONDS);
     // The intake starts as in a fresh run: the opener running, nothing waiting for it.
     opener = startOpener();
     const openedBefore = await countIntake('opened');
@@ -177,7 +182,7 @@ export async function casesIntakeBench(): Promise<string> {
     drainSeconds += await drain();
     await opener.stop();
     const ceiling = await drive(statusUrl, headers, SECONDS, 'GET');
-    rounds.push({ base, intake, ceiling });
+    rounds.push({ base, plain, intake, ceiling });
     opener = startOpener();
   }
   await opener.stop();
@@ -211,13 +216,14 @@ export async function casesIntakeBench(): Promise<string> {
       ? (sorted[middle] as number)
       : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
   };
-  const pick = (which: 'base' | 'intake' | 'ceiling') => rounds.map((r) => r[which]);
-  const row = (name: string, which: 'base' | 'intake' | 'ceiling') => {
+  type Which = 'base' | 'plain' | 'intake' | 'ceiling';
+  const pick = (which: Which) => rounds.map((r) => r[which]);
+  const row = (name: string, which: Which, against: Which = 'base') => {
     const runs = pick(which);
-    const ratios = rounds.map((r) => r[which].requestsPerSecond / r.base.requestsPerSecond);
+    const ratios = rounds.map((r) => r[which].requestsPerSecond / r[against].requestsPerSecond);
     const failed = runs.reduce((sum, r) => sum + r.failed, 0);
     const cpu = median(runs.map((r) => r.cpuUsPerRequest));
-    const cpuRatio = median(rounds.map((r) => r.base.cpuUsPerRequest / r[which].cpuUsPerRequest));
+    const cpuRatio = median(rounds.map((r) => r[against].cpuUsPerRequest / r[which].cpuUsPerRequest));
     return (
       `| ${name} | ${fmt(median(runs.map((r) => r.requestsPerSecond)))} req/s | ` +
       `p50 ${median(runs.map((r) => r.p50Ms))} ms, p99 ${median(runs.map((r) => r.p99Ms))} ms | ` +
@@ -232,6 +238,8 @@ export async function casesIntakeBench(): Promise<string> {
     row('bare Fastify JSON POST, body and response schemas (baseline)', 'base'),
     row('POST /api/v1/help-requests (SQLite, synchronous=FULL, group commit)', 'intake'),
     row('GET /api/v1/help-requests/:id (same session and hooks, one read: the stack’s ceiling)', 'ceiling'),
+    row('bare Fastify JSON POST without schemas', 'plain'),
+    row('POST /api/v1/help-requests against bare Fastify without schemas', 'intake', 'plain'),
     '',
     `Acknowledged (202) ${fmt(acknowledged)} help requests; ${fmt(received)} intake rows and ${fmt(stored)} new ` +
       `cases on disk after the server closed (the difference to the acknowledgements: requests in flight when a ` +

@@ -146,6 +146,8 @@ describeBrowser('staff console: access', () => {
       '驻外企业',
       '区域内人员',
       '安全提醒',
+      '在线申请',
+      '预约',
       '我的账户安全',
     ]);
 
@@ -234,6 +236,9 @@ describeBrowser('staff console: access', () => {
       'Message delivery',
       'Safety alerts',
       'Security guidance',
+      'Applications',
+      'Appointments',
+      'Service definitions',
       'Health certificates',
       'Staff accounts',
       'API tokens',
