@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests sign in thousands of times; scrypt at production cost spends ~200 ms of CPU on each (users/password.ts).
+const env = { HOMEWARD_PASSWORD_COST: 'low' };
+
 // Two tiers share one `npm test`: node (unit + real-database integration) and e2e (real Chromium).
 export default defineConfig({
   test: {
@@ -8,6 +11,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          env,
           include: [
             'apps/server/src/**/*.test.ts',
             'apps/server/test/**/*.test.ts',
@@ -26,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          env,
           include: ['apps/*/e2e/**/*.e2e.ts'],
           setupFiles: ['./vitest.setup.ts'],
           globalSetup: ['./apps/server/test/support/global-setup.ts'],

@@ -57,4 +57,9 @@ describe('loadConfig', () => {
     for (const bad of ['0', '3651', 'a year', '1.5'])
       expect(() => loadConfig({ HOMEWARD_TRIP_RETENTION_DAYS: bad })).toThrow(/HOMEWARD_TRIP_RETENTION_DAYS must be/);
   });
+  it('allows the low password cost only outside production', () => {
+    expect(() => loadConfig({ HOMEWARD_PASSWORD_COST: 'low' })).not.toThrow();
+    expect(() => loadConfig({ HOMEWARD_PASSWORD_COST: 'low', NODE_ENV: 'production' })).toThrow(/refused/);
+    expect(() => loadConfig({ HOMEWARD_PASSWORD_COST: 'cheap' })).toThrow(/"standard" or "low"/);
+  });
 });

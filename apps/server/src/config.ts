@@ -129,12 +129,22 @@ function secretFrom(env: Env): string | null {
   return secret;
 }
 
+/** HOMEWARD_PASSWORD_COST: `low` only for test suites (users/password.ts), never in a production process. */
+function passwordCostFrom(env: Env): void {
+  const cost = env.HOMEWARD_PASSWORD_COST;
+  if (cost === undefined || cost === '' || cost === 'standard') return;
+  if (cost !== 'low') throw new ConfigError(`HOMEWARD_PASSWORD_COST must be "standard" or "low" (got "${cost}")`);
+  if (env.NODE_ENV === 'production')
+    throw new ConfigError('HOMEWARD_PASSWORD_COST=low is for tests; it is refused when NODE_ENV=production');
+}
+
 /** Builds the configuration from the environment; every variable is listed in README.md. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const port = intFrom(env, 'PORT', 8080, 0, 65535);
   const host = env.HOST ?? '0.0.0.0';
   const spare = env.HOMEWARD_HOTLINE_SPARE ?? (env.HOMEWARD_HOTLINE ? '' : '+86 10 5991 3991');
   const database = parseDatabaseUrl(env.DATABASE_URL, cwd);
+  passwordCostFrom(env);
   return {
     port,
     host,
