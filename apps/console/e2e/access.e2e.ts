@@ -148,6 +148,7 @@ describeBrowser('staff console: access', () => {
       '安全提醒',
       '在线申请',
       '预约',
+      '专项活动',
       '我的账户安全',
     ]);
 
@@ -240,6 +241,7 @@ describeBrowser('staff console: access', () => {
       'Appointments',
       'Service definitions',
       'Health certificates',
+      'Campaigns',
       'Staff accounts',
       'API tokens',
       'Audit log',

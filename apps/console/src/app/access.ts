@@ -80,6 +80,20 @@ export const CONSOLE_PAGES = {
   certificatesIssue: { path: '/certificates/new', label: 'certificates.nav', roles: ['health_issuer'], menu: false },
   // Reached from the certificates list (Signing keys), not from the menu.
   certificateSigners: { path: '/certificates/signers', label: 'certificates.nav', roles: ['hq_admin'], menu: false },
+  campaigns: {
+    path: '/campaigns',
+    label: 'campaigns.nav',
+    roles: ['hq_admin', 'consular_officer', 'mission_head', 'health_issuer'],
+  },
+  // Reached from the campaigns list and a campaign (Create, Change, Progress, the site's day), not from the menu.
+  campaignsAdmin: { path: '/campaigns/new', label: 'campaigns.nav', roles: ['hq_admin'], menu: false },
+  campaignProgress: { path: '/campaigns/progress', label: 'campaigns.nav', roles: ['hq_admin'], menu: false },
+  campaignDesk: {
+    path: '/campaigns/day',
+    label: 'campaigns.nav',
+    roles: ['hq_admin', 'consular_officer', 'mission_head'],
+    menu: false,
+  },
   staff: { path: '/staff', label: 'nav.staff', roles: ['hq_admin'] },
   // Reached from the missions table (Edit, Add a mission), not from the menu.
   missionsAdmin: { path: '/missions/new', label: 'nav.missions', roles: ['hq_admin'], menu: false },

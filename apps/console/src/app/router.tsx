@@ -296,6 +296,68 @@ export function createRouter() {
             ],
           },
           {
+            element: <RoleGate page="campaignsAdmin" />,
+            children: [
+              {
+                path: 'campaigns/new',
+                lazy: async () => ({
+                  Component: (await import('../features/campaigns/campaign-edit.page.tsx')).CampaignEditPage,
+                }),
+              },
+              {
+                path: 'campaigns/:id/edit',
+                lazy: async () => ({
+                  Component: (await import('../features/campaigns/campaign-edit.page.tsx')).CampaignEditPage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="campaignProgress" />,
+            children: [
+              {
+                path: 'campaigns/:id/progress',
+                lazy: async () => ({
+                  Component: (await import('../features/campaigns/campaign-progress.page.tsx')).CampaignProgressPage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="campaignDesk" />,
+            children: [
+              {
+                path: 'campaigns/:id/sites/:siteId/day',
+                lazy: async () => ({
+                  Component: (await import('../features/campaigns/site-day.page.tsx')).SiteDayPage,
+                }),
+              },
+            ],
+          },
+          {
+            element: <RoleGate page="campaigns" />,
+            children: [
+              {
+                path: 'campaigns',
+                lazy: async () => ({
+                  Component: (await import('../features/campaigns/campaigns-list.page.tsx')).CampaignsListPage,
+                }),
+              },
+              {
+                path: 'campaigns/:id',
+                lazy: async () => ({
+                  Component: (await import('../features/campaigns/campaign.page.tsx')).CampaignPage,
+                }),
+              },
+              {
+                path: 'campaigns/:id/registrations',
+                lazy: async () => ({
+                  Component: (await import('../features/campaigns/registrations.page.tsx')).RegistrationsPage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RoleGate page="registrants" />,
             children: [
               {

@@ -9,6 +9,8 @@ import applicationsEn from '../locales/applications.en.json';
 import applicationsZhCN from '../locales/applications.zh-CN.json';
 import appointmentsEn from '../locales/appointments.en.json';
 import appointmentsZhCN from '../locales/appointments.zh-CN.json';
+import campaignsEn from '../locales/campaigns.en.json';
+import campaignsZhCN from '../locales/campaigns.zh-CN.json';
 import casesEn from '../locales/cases.en.json';
 import casesZhCN from '../locales/cases.zh-CN.json';
 import dashboardEn from '../locales/dashboard.en.json';
@@ -37,7 +39,8 @@ declare module 'i18next' {
         typeof alertsEn &
         typeof guidanceEn &
         typeof applicationsEn &
-        typeof appointmentsEn;
+        typeof appointmentsEn &
+        typeof campaignsEn;
     };
   }
 }
@@ -75,6 +78,7 @@ export function setupI18n(): typeof i18next {
           ...guidanceZhCN,
           ...applicationsZhCN,
           ...appointmentsZhCN,
+          ...campaignsZhCN,
         },
       },
       en: {
@@ -89,6 +93,7 @@ export function setupI18n(): typeof i18next {
           ...guidanceEn,
           ...applicationsEn,
           ...appointmentsEn,
+          ...campaignsEn,
         },
       },
     },
