@@ -31,7 +31,7 @@ export interface CborLimits {
   maxDepth: number;
 }
 
-const DEFAULT_LIMITS: CborLimits = { maxDepth: 32 };
+export const DEFAULT_LIMITS: CborLimits = { maxDepth: 32 };
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const BREAK = Symbol('break');
 
@@ -39,7 +39,8 @@ function fail(message: string): never {
   throw new HcertError('cbor', `cbor: ${message}`);
 }
 
-class Reader {
+/** A cursor over the input; exported for the plain CWT reader (cwt.plain.ts), not by the package. */
+export class Reader {
   offset = 0;
   readonly bytes: Uint8Array;
   private dataView: DataView | null = null;
@@ -88,12 +89,12 @@ class Reader {
 }
 
 /** A length or count must fit in what is left: each item takes at least one byte, so this bounds allocation. */
-function boundedLength(reader: Reader, value: number | bigint): number {
+export function boundedLength(reader: Reader, value: number | bigint): number {
   if (typeof value === 'bigint' || value > reader.remaining) fail(`declared length ${value} exceeds input`);
   return value;
 }
 
-function halfToNumber(half: number): number {
+export function halfToNumber(half: number): number {
   const exponent = (half >> 10) & 0x1f;
   const mantissa = half & 0x3ff;
   const sign = half & 0x8000 ? -1 : 1;
@@ -192,7 +193,7 @@ function readItem(reader: Reader, depth: number, limits: CborLimits): CborValue 
   }
 }
 
-function readValue(reader: Reader, depth: number, limits: CborLimits): CborValue {
+export function readValue(reader: Reader, depth: number, limits: CborLimits): CborValue {
   const item = readItem(reader, depth, limits);
   if (item === BREAK) fail(`unexpected break at ${reader.offset - 1}`);
   return item;
@@ -228,7 +229,7 @@ function readSimple(reader: Reader, info: number): CborValue {
  * decodeText over bytes[start, start + length) of the input: the short ASCII strings that make up nearly all of a
  * DCC are read in place, without a subarray view (allocating one costs more than reading the string).
  */
-function decodeTextAt(input: Uint8Array, start: number, length: number): string {
+export function decodeTextAt(input: Uint8Array, start: number, length: number): string {
   if (length <= 32) {
     let text = '';
     for (let i = start; i < start + length; i++) {

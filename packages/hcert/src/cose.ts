@@ -52,6 +52,59 @@ export function parseCoseSign1(bytes: Uint8Array): CoseSign1 {
   return { protectedBytes, protectedHeader, unprotectedHeader, payload, signature };
 }
 
+/**
+ * parseCoseSign1 for bytes the caller hands over and no longer touches (the verifier's freshly inflated buffer):
+ * the common shape — tag 18, an array of four definite byte strings and an empty unprotected map — is read in
+ * place, its byte strings as views into `bytes` rather than copies. Anything else goes to parseCoseSign1, which
+ * judges it exactly as before.
+ */
+export function parseOwnedCoseSign1(bytes: Uint8Array): CoseSign1 {
+  // 0xd2: tag 18; 0x84: an array of four.
+  if (bytes[0] !== 0xd2 || bytes[1] !== 0x84) return parseCoseSign1(bytes);
+  const protectedEnd = byteStringEnd(bytes, 2);
+  // 0xa0: an empty map (the unprotected header an issuer that puts alg and kid in the protected one writes).
+  if (protectedEnd < 0 || bytes[protectedEnd] !== 0xa0) return parseCoseSign1(bytes);
+  const payloadEnd = byteStringEnd(bytes, protectedEnd + 1);
+  if (payloadEnd < 0) return parseCoseSign1(bytes);
+  const signatureEnd = byteStringEnd(bytes, payloadEnd);
+  if (signatureEnd !== bytes.length) return parseCoseSign1(bytes);
+  const protectedBytes = byteStringContent(bytes, 2, protectedEnd);
+  let protectedHeader: CborValue = new Map();
+  if (protectedBytes.length > 0) protectedHeader = decodeCbor(protectedBytes);
+  if (!(protectedHeader instanceof Map)) fail('protected header is not a map');
+  return {
+    protectedBytes,
+    protectedHeader,
+    unprotectedHeader: new Map(),
+    payload: byteStringContent(bytes, protectedEnd + 1, payloadEnd),
+    signature: byteStringContent(bytes, payloadEnd, signatureEnd),
+  };
+}
+
+/** Where a definite byte string whose head is at `at` ends, or -1 when there is none or it overruns the input. */
+function byteStringEnd(bytes: Uint8Array, at: number): number {
+  const head = bytes[at];
+  if (head === undefined || head >> 5 !== 2) return -1;
+  const info = head & 0x1f;
+  let length: number;
+  let start = at + 1;
+  if (info < 24) length = info;
+  else if (info === 24) length = bytes[at + 1] ?? -1;
+  else if (info === 25) length = ((bytes[at + 1] ?? 0) << 8) | (bytes[at + 2] ?? 0);
+  else return -1;
+  if (info === 24) start = at + 2;
+  else if (info === 25) start = at + 3;
+  const end = start + length;
+  return length < 0 || end > bytes.length ? -1 : end;
+}
+
+/** The content of the byte string that starts at `at` and ends at `end` (its head is 1 to 3 bytes). */
+function byteStringContent(bytes: Uint8Array, at: number, end: number): Uint8Array {
+  const info = (bytes[at] ?? 0) & 0x1f;
+  const start = info < 24 ? at + 1 : info === 24 ? at + 2 : at + 3;
+  return bytes.subarray(start, end);
+}
+
 /** Reads a header parameter, protected first: only the protected bucket is covered by the signature. */
 export function headerValue(cose: CoseSign1, label: number): CborValue {
   return cose.protectedHeader.has(label) ? cose.protectedHeader.get(label) : cose.unprotectedHeader.get(label);

@@ -1,5 +1,6 @@
 import { type Encodable, encodeCbor } from './cbor.encode.ts';
 import { type CborMap, CborTag, type CborValue, decodeCbor } from './cbor.ts';
+import { readPlainCwt } from './cwt.plain.ts';
 import { HcertError } from './errors.ts';
 
 /** CWT claim keys (RFC 8392) and the HCERT claim that holds the DCC payload. */
@@ -52,8 +53,16 @@ function readTime(claims: CborMap, key: number, name: string): number | null {
   return value;
 }
 
-/** Reads the CWT claims map that a COSE payload (or the test files' CBOR field) holds. */
+/**
+ * Reads the CWT claims map that a COSE payload (or the test files' CBOR field) holds. A plainly valid CWT is read
+ * in one pass (cwt.plain.ts); anything else, and every refusal, by the general CBOR decoder below.
+ */
 export function readCwt(bytes: Uint8Array): CwtClaims {
+  return readPlainCwt(bytes) ?? readCwtGeneral(bytes);
+}
+
+/** readCwt through the general CBOR decoder and cborToJson: the reference the plain reader must agree with. */
+export function readCwtGeneral(bytes: Uint8Array): CwtClaims {
   let decoded = decodeCbor(bytes);
   if (decoded instanceof CborTag && decoded.tag === 61) decoded = decoded.value;
   if (!(decoded instanceof Map)) fail('claims are not a map');

@@ -1,7 +1,7 @@
 import { type HcertBackend, webBackend } from './backend.ts';
-import { decodeBase45 } from './base45.ts';
+import { decodeBase45From } from './base45.ts';
 import { DEFAULT_MAX_INFLATED_BYTES } from './compression.ts';
-import { type CoseSign1, parseCoseSign1 } from './cose.ts';
+import { type CoseSign1, parseOwnedCoseSign1 } from './cose.ts';
 import { type CwtClaims, readCwt } from './cwt.ts';
 import { HcertError, type HcertFailure, toFailure } from './errors.ts';
 
@@ -46,9 +46,12 @@ export function decodeHcertText(
   if (trimmed.length > limits.maxTextLength) {
     throw new HcertError('too-large', `input: ${trimmed.length} characters exceed ${limits.maxTextLength}`);
   }
-  const compressed = decodeBase45(unprefixHcert(trimmed));
+  // Base45 from after the prefix, without slicing it off (a sliced string is slower to read).
+  if (!trimmed.startsWith(HCERT_PREFIX)) unprefixHcert(trimmed);
+  const compressed = decodeBase45From(trimmed, HCERT_PREFIX.length);
   const coseBytes = backend.inflate(compressed, limits.maxInflatedBytes);
-  const cose = parseCoseSign1(coseBytes);
+  // The inflated bytes are this call's own: the COSE parts may be views into them.
+  const cose = parseOwnedCoseSign1(coseBytes);
   return { cose, claims: readCwt(cose.payload) };
 }
 

@@ -1,6 +1,7 @@
 import { type HcertBackend, webBackend } from './backend.ts';
 import { toBase64 } from './bytes.ts';
 import type { SignerCertificate } from './certificate.ts';
+import { isoFromEpochSeconds } from './clock.ts';
 import { type CoseSign1, checkCoseSignature, coseAlgorithm, coseKid, type SignatureAlgorithm } from './cose.ts';
 import type { JsonValue } from './cwt.ts';
 import { HcertError, type HcertFailure, toFailure } from './errors.ts';
@@ -109,8 +110,8 @@ export async function verifyHcert(text: string, options: VerifyOptions): Promise
       algorithm,
       issuer: claims.issuer,
       // checkValidityWindow has made sure both times exist.
-      issuedAt: new Date((claims.issuedAt ?? 0) * 1000).toISOString(),
-      expiresAt: new Date((claims.expiresAt ?? 0) * 1000).toISOString(),
+      issuedAt: isoFromEpochSeconds(claims.issuedAt ?? 0),
+      expiresAt: isoFromEpochSeconds(claims.expiresAt ?? 0),
       certificateType,
       schemaVersion,
       payload: claims.payload,
