@@ -25,6 +25,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { enterprisesRoutes } from './modules/businesses/businesses.enterprises.routes.ts';
 import { businessesRoutes } from './modules/businesses/businesses.routes.ts';
+import { campaignsCitizenRoutes } from './modules/campaigns/campaigns.citizen.routes.ts';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { registerCaseAccountHooks } from './modules/cases/cases.account-hooks.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
@@ -161,6 +163,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         { name: 'alerts', description: 'Safety alerts (four eyes, CAP 1.2, Atom), incoming CAP, check-ins' },
         { name: 'notifications', description: 'Inbox, Web Push devices, channel order and the delivery dashboard' },
         { name: 'services', description: 'Online consular services: the catalogue and applications' },
+        { name: 'campaigns', description: 'Campaigns such as vaccination abroad: sites, registrations, doses' },
         { name: 'operations', description: 'Health and metrics' },
       ],
     },
@@ -202,6 +205,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(notificationsRoutes);
   await app.register(servicesRoutes);
   await app.register(applicationsRoutes);
+  await app.register(campaignsRoutes);
+  await app.register(campaignsCitizenRoutes);
   registerCaseAccountHooks();
   registerRegistryAccountHooks();
 

@@ -8,6 +8,7 @@ import { startWorker, type Worker } from './jobs/jobs.worker.ts';
 import { maintenanceHandlers, recurringScheduler } from './jobs/maintenance.jobs.ts';
 import { mailHandlers } from './mail/mail.jobs.ts';
 import { appointmentHandlers } from './modules/appointments/appointments.jobs.ts';
+import { campaignHandlers } from './modules/campaigns/campaigns.jobs.ts';
 import { caseSlaHandlers } from './modules/cases/cases.sla.jobs.ts';
 import { registerCheckinLinks } from './modules/checkins/checkins.links.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
@@ -68,6 +69,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
           ...mailHandlers(config, log.child({ component: 'mail' })),
           ...caseSlaHandlers(),
           ...appointmentHandlers(config, log.child({ component: 'appointments' })),
+          ...campaignHandlers(config, log.child({ component: 'campaigns' })),
           ...notificationHandlers(config, log.child({ component: 'notifications' })),
         },
         pollMs: config.workerPollMs,

@@ -5,6 +5,7 @@ export * from './schemas/advisory.schema.ts';
 export * from './schemas/alert.schema.ts';
 export * from './schemas/appointment.schema.ts';
 export * from './schemas/auth.schema.ts';
+export * from './schemas/campaign.schema.ts';
 export * from './schemas/case.schema.ts';
 export * from './schemas/certificate.schema.ts';
 export * from './schemas/dashboard.schema.ts';

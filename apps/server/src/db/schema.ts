@@ -21,6 +21,15 @@ import type {
 } from './tables/appointments.table.ts';
 import type { AuditLogTable, ThrottlesTable } from './tables/audit.table.ts';
 import type {
+  CampaignAllocationRunsTable,
+  CampaignDosesTable,
+  CampaignRegistrationsTable,
+  CampaignSeatsTable,
+  CampaignSessionsTable,
+  CampaignSitesTable,
+  CampaignsTable,
+} from './tables/campaigns.table.ts';
+import type {
   CaseAttachmentsTable,
   CaseEventsTable,
   CasePersonsTable,
@@ -138,6 +147,13 @@ export interface Database {
   notificationDeliveries: NotificationDeliveriesTable;
   pushSubscriptions: PushSubscriptionsTable;
   notificationPreferences: NotificationPreferencesTable;
+  campaigns: CampaignsTable;
+  campaignSites: CampaignSitesTable;
+  campaignSessions: CampaignSessionsTable;
+  campaignRegistrations: CampaignRegistrationsTable;
+  campaignSeats: CampaignSeatsTable;
+  campaignDoses: CampaignDosesTable;
+  campaignAllocationRuns: CampaignAllocationRunsTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */

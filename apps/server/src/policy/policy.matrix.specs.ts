@@ -5,6 +5,7 @@ import { ADVISORIES_SPECS } from './policy.matrix.advisories-specs.ts';
 import { ALERTS_SPECS } from './policy.matrix.alerts-specs.ts';
 import { APPOINTMENTS_SPECS } from './policy.matrix.appointments-specs.ts';
 import { BUSINESS_SPECS } from './policy.matrix.businesses-specs.ts';
+import { CAMPAIGNS_SPECS } from './policy.matrix.campaigns-specs.ts';
 import { CASES_SPECS } from './policy.matrix.cases-specs.ts';
 import { CERTIFICATE_SPECS } from './policy.matrix.certificates-specs.ts';
 import { DASHBOARD_SPECS } from './policy.matrix.dashboard-specs.ts';
@@ -161,6 +162,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   ...ALERTS_SPECS,
   ...APPOINTMENTS_SPECS,
   ...BUSINESS_SPECS,
+  ...CAMPAIGNS_SPECS,
   ...CASES_SPECS,
   ...CERTIFICATE_SPECS,
   ...HOTLINE_SPECS,

@@ -286,6 +286,64 @@ export const PROBLEM_TITLES = {
     en: 'You are already on the waitlist for this day',
     'zh-CN': '您已在当天的候补名单中',
   },
+  // Campaigns (decision 0024)
+  registration_closed: {
+    en: 'Registration for this campaign is not open. Check the dates',
+    'zh-CN': '该活动目前不接受登记，请查看登记时间',
+  },
+  not_eligible: {
+    en: 'You cannot register for this campaign. Check who it is for',
+    'zh-CN': '您不符合该活动的登记条件，请查看适用人群',
+  },
+  birth_date_required: {
+    en: 'Enter your date of birth: this campaign has an age limit',
+    'zh-CN': '该活动有年龄要求，请填写您的出生日期',
+  },
+  already_registered: {
+    en: 'You are already registered for this campaign',
+    'zh-CN': '您已登记参加该活动',
+  },
+  not_registered: {
+    en: 'This person has no place in this campaign. Check their registration first',
+    'zh-CN': '此人未获安排该活动的名额，请先核对其登记',
+  },
+  campaign_registration_not_changeable: {
+    en: 'This registration can no longer be changed',
+    'zh-CN': '此登记已无法更改',
+  },
+  check_in_code_expired: {
+    en: 'This check-in code has expired. Check the date with the person',
+    'zh-CN': '签到码已过期，请与当事人核对日期',
+  },
+  version_conflict: {
+    en: 'Someone else changed this in the meantime. Reload it and make your change again',
+    'zh-CN': '此内容已被他人更改，请刷新后重新修改',
+  },
+  campaign_code_taken: { en: 'Another campaign has this code', 'zh-CN': '已有活动使用此代码' },
+  campaign_status_conflict: {
+    en: 'The campaign cannot move to this state now',
+    'zh-CN': '活动当前无法变更为该状态',
+  },
+  site_in_use: {
+    en: 'People have places at this site. It cannot be removed',
+    'zh-CN': '已有人获安排在此地点，无法删除',
+  },
+  session_in_use: {
+    en: 'People have places in this session. It cannot be removed',
+    'zh-CN': '已有人获安排在此时段，无法删除',
+  },
+  dose_exists: {
+    en: 'This dose is recorded for this person already',
+    'zh-CN': '此人的该剂次已有记录',
+  },
+  dose_not_certifiable: {
+    en: 'A certificate needs the vaccine’s codes on the campaign. Ask HQ to add them',
+    'zh-CN': '签发证书需要活动中的疫苗编码，请联系总部补充',
+  },
+  certificate_exists: {
+    en: 'A certificate was issued for this dose already',
+    'zh-CN': '该剂次已签发证书',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ProblemCode = keyof typeof PROBLEM_TITLES;

@@ -23,6 +23,7 @@ import * as m202611281610 from './202611281610_create_services.ts';
 import * as m202611281620 from './202611281620_create_alerts.ts';
 import * as m202611281630 from './202611281630_create_notifications.ts';
 import * as m202611281640 from './202611281640_create_guidance.ts';
+import * as m202611281650 from './202611281650_create_campaigns.ts';
 
 /**
  * Every migration, by file name, in order. Listed by hand (not read from disk) so that the same
@@ -53,4 +54,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281620_create_alerts': m202611281620,
   '202611281630_create_notifications': m202611281630,
   '202611281640_create_guidance': m202611281640,
+  '202611281650_create_campaigns': m202611281650,
 };

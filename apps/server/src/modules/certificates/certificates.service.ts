@@ -63,6 +63,8 @@ export async function issueCertificate(
   actor: Actor,
   body: IssueCertificateBody,
   source: AuditSource,
+  /** Runs in the issuing transaction with the new certificate's id (e.g. campaigns link a dose record to it). */
+  link?: (trx: Db, certificateId: string) => Promise<void>,
 ): Promise<HealthCertificate> {
   if (!canIssueCertificate(actor)) throw new ProblemError(403, 'forbidden');
   const now = new Date();
@@ -110,6 +112,7 @@ export async function issueCertificate(
         revocationReason: null,
       };
       await insertCertificate(trx, row);
+      await link?.(trx, row.id);
       await appendAudit(trx, source, {
         action: 'certificate.issue',
         record: { type: 'health_certificate', id: row.id },

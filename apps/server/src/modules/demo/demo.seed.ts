@@ -7,6 +7,7 @@ import { seedDemoAdvisories } from '../advisories/advisories.seed.ts';
 import { seedDemoAlertManagers } from '../alerts/alerts.seed.ts';
 import { seedDemoAppointmentSchedules } from '../appointments/appointments.seed.ts';
 import { seedDemoOrganisation } from '../businesses/businesses.seed.ts';
+import { seedDemoCampaign } from '../campaigns/campaigns.seed.ts';
 import { seedDemoCases } from '../cases/cases.seed.ts';
 import { seedDemoCertificate } from '../certificates/certificates.seed.ts';
 import { seedDemoGuidance } from '../guidance/guidance.seed.ts';
@@ -80,6 +81,8 @@ export async function seedDemo(db: Kysely<Database>, stateCode: string, config?:
     await seedDemoGuidance(trx);
     // The service catalogue, and the demo citizen's applications in different states (issue 8).
     await seedDemoApplications(trx);
+    // The open vaccination campaign with its sites, registrations and the demo citizen's first dose (issue 8).
+    await seedDemoCampaign(trx);
     return { missions: missions.length, accountsCreated };
   });
   // The demo citizen's vaccination certificate (signed with the configured key, in its own transaction).
