@@ -250,14 +250,16 @@ function SiteCard({
               className="button button--secondary"
               onClick={() => setEditing({ kind: 'editSite', siteId: site.id })}
             >
-              {t('campaigns.sites.edit', { name })}
+              {t('campaigns.sites.edit')}
+              <span className="visually-hidden">{t('campaigns.sites.editContext', { name })}</span>
             </button>
             <button
               type="button"
               className="link-button"
               onClick={() => setEditing({ kind: 'deleteSite', siteId: site.id })}
             >
-              {t('campaigns.sites.remove', { name })}
+              {t('campaigns.sites.remove')}
+              <span className="visually-hidden">{t('campaigns.sites.removeContext', { name })}</span>
             </button>
           </>
         ) : null}
@@ -275,8 +277,12 @@ function SiteCard({
       {site.sessions.length === 0 ? (
         <p>{t('campaigns.sessions.none')}</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
-        <section className="table-wrap" tabIndex={0} aria-label={t('campaigns.sessions.caption', { name })}>
+        <section
+          className="table-wrap camp-table-wrap"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
+          tabIndex={0}
+          aria-label={t('campaigns.sessions.caption', { name })}
+        >
           <table className="table">
             <caption className="visually-hidden">{t('campaigns.sessions.caption', { name })}</caption>
             <thead>
@@ -335,10 +341,13 @@ function SiteCard({
                           className="link-button"
                           onClick={() => setEditing({ kind: 'deleteSession', siteId: site.id, sessionId: s.id })}
                         >
-                          {t('campaigns.sessions.remove', {
-                            date: formatDay(s.date, locale),
-                            hours: `${s.startTime}–${s.endTime}`,
-                          })}
+                          {t('campaigns.sessions.remove')}
+                          <span className="visually-hidden">
+                            {t('campaigns.sessions.removeContext', {
+                              date: formatDay(s.date, locale),
+                              hours: `${s.startTime}–${s.endTime}`,
+                            })}
+                          </span>
                         </button>
                       )}
                     </td>

@@ -78,6 +78,14 @@ export function CampaignPage() {
   const countryName = (code: string) => countries.data?.find((c) => c.code === code)?.name[locale] ?? code;
   const isHq = user.role === 'hq_admin';
   const base = `/campaigns/${encodeURIComponent(id)}`;
+  const ages = (min: number | null, max: number | null) =>
+    min !== null && max !== null
+      ? t('campaigns.detail.ageRange', { min, max })
+      : min !== null
+        ? t('campaigns.detail.ageMin', { min })
+        : max !== null
+          ? t('campaigns.detail.ageMax', { max })
+          : t('campaigns.detail.anyAge');
   const list = (items: string[]) => items.join(locale === 'zh-CN' ? '、' : ', ');
 
   return (
@@ -127,14 +135,7 @@ export function CampaignPage() {
             <dt>{t('campaigns.fields.countries')}</dt>
             <dd>{list(campaign.eligibility.countries.map(countryName))}</dd>
             <dt>{t('campaigns.detail.ages')}</dt>
-            <dd>
-              {campaign.eligibility.minAge === null && campaign.eligibility.maxAge === null
-                ? t('campaigns.detail.anyAge')
-                : t('campaigns.detail.ageRange', {
-                    min: campaign.eligibility.minAge ?? 0,
-                    max: campaign.eligibility.maxAge ?? '—',
-                  })}
-            </dd>
+            <dd>{ages(campaign.eligibility.minAge, campaign.eligibility.maxAge)}</dd>
             <dt>{t('campaigns.fields.priorityGroups')}</dt>
             <dd>
               {campaign.eligibility.priorityGroups.length === 0 ? (

@@ -98,7 +98,7 @@ export function CampaignsListPage() {
               {t('campaigns.list.count', { count: data.total, formatted: formatNumber(data.total, locale) })}
             </p>
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1). */}
-            <section className="table-wrap" aria-label={t('campaigns.list.title')} tabIndex={0}>
+            <section className="table-wrap camp-table-wrap" aria-label={t('campaigns.list.title')} tabIndex={0}>
               <table className="table">
                 <caption className="visually-hidden">{t('campaigns.list.caption')}</caption>
                 <thead>

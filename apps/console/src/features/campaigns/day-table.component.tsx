@@ -122,29 +122,28 @@ export function DayTable({
       ) : null}
       {items.length > 0 ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
-        <section className="table-wrap" tabIndex={0} aria-labelledby={headingId}>
+        <section className="table-wrap camp-table-wrap" tabIndex={0} aria-labelledby={headingId}>
           <table className="table" ref={table}>
             <thead>
               <tr>
-                <th scope="col">{t('campaigns.desk.time')}</th>
-                <th scope="col">{t('campaigns.desk.person')}</th>
-                <th scope="col">{t('campaigns.fields.priorityGroup')}</th>
+                <th scope="col">{t('campaigns.desk.timeAndPerson')}</th>
                 <th scope="col">{t('campaigns.desk.status')}</th>
-                <th scope="col">{t('campaigns.desk.dose')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('campaigns.actions')}</span>
                 </th>
+                <th scope="col">{t('campaigns.desk.dose')}</th>
+                <th scope="col">{t('campaigns.fields.priorityGroup')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((r) => (
                 <tr key={r.id}>
-                  <td className="nowrap">
-                    {r.allocation
-                      ? `${timeAt(r.allocation.startsAt, timeZone, locale)}–${timeAt(r.allocation.endsAt, timeZone, locale)}`
-                      : '—'}
-                  </td>
                   <th scope="row">
+                    <span className="camp-day__time">
+                      {r.allocation
+                        ? `${timeAt(r.allocation.startsAt, timeZone, locale)}–${timeAt(r.allocation.endsAt, timeZone, locale)}`
+                        : '—'}
+                    </span>
                     {r.personName}
                     {r.nativeName ? (
                       <>
@@ -153,18 +152,8 @@ export function DayTable({
                       </>
                     ) : null}
                   </th>
-                  <td>{groupLabel(r.priorityGroup)}</td>
                   <td>
                     <RegistrationStatusTag status={r.status} />
-                  </td>
-                  <td>
-                    {r.doses.length === 0
-                      ? '—'
-                      : r.doses.map((d) => (
-                          <div key={d.id}>
-                            {t('campaigns.desk.doseSummary', { n: d.doseNumber, product: d.product, lot: d.lotNumber })}
-                          </div>
-                        ))}
                   </td>
                   <td>
                     {acting.kind === 'noShow' && acting.id === r.id ? (
@@ -187,7 +176,10 @@ export function DayTable({
                               setActing({ kind: 'dose', id: r.id });
                             }}
                           >
-                            {t('campaigns.desk.recordDose', { name: r.personName })}
+                            {t('campaigns.desk.recordDose')}
+                            <span className="visually-hidden">
+                              {t('campaigns.desk.forName', { name: r.personName })}
+                            </span>
                           </button>
                         ) : null}
                         {r.status === 'allocated' ? (
@@ -199,12 +191,25 @@ export function DayTable({
                               setActing({ kind: 'noShow', id: r.id });
                             }}
                           >
-                            {t('campaigns.desk.noShow', { name: r.personName })}
+                            {t('campaigns.desk.noShow')}
+                            <span className="visually-hidden">
+                              {t('campaigns.desk.noShowContext', { name: r.personName })}
+                            </span>
                           </button>
                         ) : null}
                       </div>
                     )}
                   </td>
+                  <td>
+                    {r.doses.length === 0
+                      ? '—'
+                      : r.doses.map((d) => (
+                          <div key={d.id}>
+                            {t('campaigns.desk.doseSummary', { n: d.doseNumber, product: d.product, lot: d.lotNumber })}
+                          </div>
+                        ))}
+                  </td>
+                  <td>{groupLabel(r.priorityGroup)}</td>
                 </tr>
               ))}
             </tbody>

@@ -89,7 +89,10 @@ export function DoseList({
                     setConfirming(d.id);
                   }}
                 >
-                  {t('campaigns.certificate.issue', { n: d.doseNumber, name: registration.personName })}
+                  {t('campaigns.certificate.issue')}
+                  <span className="visually-hidden">
+                    {t('campaigns.certificate.issueContext', { n: d.doseNumber, name: registration.personName })}
+                  </span>
                 </button>
               )
             ) : canIssue ? (

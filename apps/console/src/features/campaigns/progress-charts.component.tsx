@@ -38,7 +38,7 @@ export function BarChartTable<K extends string>({
   const max = Math.max(1, ...rows.flatMap((r) => barred.map((c) => r.values[c.key])));
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
-    <section className="table-wrap" tabIndex={0} aria-label={caption}>
+    <section className="table-wrap camp-table-wrap" tabIndex={0} aria-label={caption}>
       <table className="table camp-chart">
         <caption className="camp-chart__caption">{caption}</caption>
         <thead>
@@ -165,7 +165,7 @@ export function DosesPerDayChart({ title, days }: { title: string; days: readonl
           </div>
           <details className="camp-daily__details">
             <summary>{t('campaigns.progress.showNumbers')}</summary>
-            <div className="table-wrap">
+            <div className="table-wrap camp-table-wrap">
               <table className="table">
                 <caption className="visually-hidden">{title}</caption>
                 <thead>

@@ -168,8 +168,12 @@ export function RegistrationsPage() {
             <p role="status" className="count">
               {t('campaigns.registrations.count', { count: data.total, formatted: formatNumber(data.total, locale) })}
             </p>
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1). */}
-            <section className="table-wrap" aria-label={t('campaigns.registrations.title')} tabIndex={0}>
+            <section
+              className="table-wrap camp-table-wrap"
+              aria-label={t('campaigns.registrations.title')}
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
+              tabIndex={0}
+            >
               <table className="table">
                 <caption className="visually-hidden">{t('campaigns.registrations.caption')}</caption>
                 <thead>
