@@ -7,6 +7,7 @@ import type { App } from './http/app-types.ts';
 import { startWorker, type Worker } from './jobs/jobs.worker.ts';
 import { maintenanceHandlers, recurringScheduler } from './jobs/maintenance.jobs.ts';
 import { mailHandlers } from './mail/mail.jobs.ts';
+import { alertHandlers } from './modules/alerts/alerts.jobs.ts';
 import { appointmentHandlers } from './modules/appointments/appointments.jobs.ts';
 import { campaignHandlers } from './modules/campaigns/campaigns.jobs.ts';
 import { caseSlaHandlers } from './modules/cases/cases.sla.jobs.ts';
@@ -71,6 +72,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
           ...appointmentHandlers(config, log.child({ component: 'appointments' })),
           ...campaignHandlers(config, log.child({ component: 'campaigns' })),
           ...notificationHandlers(config, log.child({ component: 'notifications' })),
+          ...alertHandlers(config, log.child({ component: 'alerts' })),
         },
         pollMs: config.workerPollMs,
         concurrency: config.workerConcurrency,

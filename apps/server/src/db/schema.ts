@@ -11,6 +11,7 @@ import type {
   AlertMessagesTable,
   AlertRecipientsTable,
   AlertsTable,
+  CapFeedsTable,
   CheckinAnswersTable,
   IncomingSignalsTable,
 } from './tables/alerts.table.ts';
@@ -51,6 +52,7 @@ import type { IdempotencyKeysTable } from './tables/idempotency.table.ts';
 import type { JobsTable } from './tables/jobs.table.ts';
 import type { MissionJurisdictionsTable, MissionsTable } from './tables/missions.table.ts';
 import type {
+  LastCountriesTable,
   NotificationDeliveriesTable,
   NotificationMessagesTable,
   NotificationPreferencesTable,
@@ -131,6 +133,7 @@ export interface Database {
   alertRecipients: AlertRecipientsTable;
   checkinAnswers: CheckinAnswersTable;
   incomingSignals: IncomingSignalsTable;
+  capFeeds: CapFeedsTable;
   guidanceArticles: GuidanceArticlesTable;
   guidanceArticleVersions: GuidanceArticleVersionsTable;
   guidanceAssessments: GuidanceAssessmentsTable;
@@ -154,6 +157,7 @@ export interface Database {
   campaignSeats: CampaignSeatsTable;
   campaignDoses: CampaignDosesTable;
   campaignAllocationRuns: CampaignAllocationRunsTable;
+  lastCountries: LastCountriesTable;
 }
 
 /** A database handle or an open transaction: services and repos take this first so transactions compose. */

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/connect.ts';
 import { startWorker } from '../../src/jobs/jobs.worker.ts';
+import { alertHandlers } from '../../src/modules/alerts/alerts.jobs.ts';
 import { notificationHandlers } from '../../src/modules/notifications/notifications.jobs.ts';
 
 // A notification worker in a child process, for the test that kills one with SIGKILL mid-run: the real worker
@@ -13,18 +14,21 @@ const log = pino({ level: 'silent' });
 startWorker({
   db: database.db,
   log,
-  handlers: notificationHandlers(config, log, {
-    notifications: {
-      vapid: null,
-      vapidSubject: 'mailto:ops@homeward.example',
-      smsGatewayUrl: process.env.HOMEWARD_SMS_GATEWAY_URL ?? null,
-      smsGatewayToken: null,
-      maxAttempts: 10,
-      retryBaseMs: 100,
-      sendLeaseMs: 1500,
-    },
-    parallel: 8,
-  }),
+  handlers: {
+    ...alertHandlers(config, log),
+    ...notificationHandlers(config, log, {
+      notifications: {
+        vapid: null,
+        vapidSubject: 'mailto:ops@homeward.example',
+        smsGatewayUrl: process.env.HOMEWARD_SMS_GATEWAY_URL ?? null,
+        smsGatewayToken: null,
+        maxAttempts: 10,
+        retryBaseMs: 100,
+        sendLeaseMs: 1500,
+      },
+      parallel: 8,
+    }),
+  },
   pollMs: 20,
   concurrency: 4,
   leaseMs: 2000,

@@ -174,6 +174,8 @@ export const AlertSchema = Type.Object({
   cancelledAt: Nullable(Type.String()),
   cancelReason: Nullable(Type.String()),
   recipients: Type.Integer({ minimum: 0, description: 'People reached at publication' }),
+  /** 'preparing' while the job fixing the recipients of a just-approved alert runs; then 'ready'. */
+  recipientsState: literals(['preparing', 'ready'] as const),
   messages: Type.Array(AlertMessageSchema),
   capUrl: Nullable(Type.String({ description: 'The CAP 1.2 document (public) once published' })),
 });
@@ -267,6 +269,8 @@ export const CheckinTallySchema = Type.Object({
   needHelp: Type.Integer({ minimum: 0 }),
   unanswered: Type.Integer({ minimum: 0 }),
   reminded: Type.Integer({ minimum: 0, description: 'Unanswered people sent at least one reminder' }),
+  /** True while the recipients are still being fixed: the counts so far are partial. */
+  preparing: Type.Boolean(),
   /** Answers with a place (rounded to about 1 km), for the map; no names. */
   points: Type.Array(Type.Object({ lat: Type.Number(), lon: Type.Number(), answer: literals(CHECKIN_ANSWERS) })),
   at: Type.String(),

@@ -97,7 +97,8 @@ export const DeliveryMessageSummarySchema = Type.Object({
     'zh-CN': Type.Union([Type.String(), Type.Null()]),
   }),
   publishedAt: Type.String(),
-  state: Type.Union([Type.Literal('fanning_out'), Type.Literal('fanned_out')]),
+  /** 'waiting' until the recipient list it goes to is ready (an alert's, decision 0025). */
+  state: Type.Union([Type.Literal('waiting'), Type.Literal('fanning_out'), Type.Literal('fanned_out')]),
   recipients: Type.Integer(),
   checkin: Type.Boolean(),
 });

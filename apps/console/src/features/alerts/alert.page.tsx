@@ -7,7 +7,7 @@ import {
   LOCALES,
   type Locale,
 } from '@homeward/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
@@ -27,6 +27,7 @@ import {
   alertPath,
   approveAlert,
   cancelAlert,
+  getAlert,
   returnAlert,
   submitAlert,
   updateAlert,
@@ -35,6 +36,7 @@ import { AreaMap, type LonLat } from './area-map.component.tsx';
 import { CheckinTallySection } from './checkin-tally.section.tsx';
 
 const WRITERS = ['hq_admin', 'alert_manager'];
+const PREPARING_REFRESH_MS = 2000;
 type Action = 'submit' | 'submitEmpty' | 'approve' | 'return' | 'cancel' | 'update' | null;
 
 function ringsOf(alert: Alert): LonLat[][] {
@@ -66,6 +68,15 @@ export function AlertPage() {
   const headline = current ? headlineOf(current, locale) : null;
   useDocumentTitle(headline?.text || t('alerts.title'));
   const canWrite = WRITERS.includes(user.role);
+  // A just-approved alert's recipients are fixed by a job (decision 0025): ask again until they are ready.
+  const preparing = current?.status === 'published' && current.recipientsState === 'preparing';
+  useEffect(() => {
+    if (!preparing) return;
+    const timer = setInterval(() => {
+      getAlert(id).then(setAlert, () => undefined);
+    }, PREPARING_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [preparing, id]);
 
   const run = async (work: () => Promise<Alert>, done: string) => {
     if (busy) return;
@@ -229,14 +240,23 @@ export function AlertPage() {
         ) : null}
         {current.status === 'published' ? (
           <>
-            <p>
-              {t('alerts.actions.publishedIntro', {
-                at: current.publishedAt ? formatDateTime(current.publishedAt, locale) : '',
-                approver: current.approvedBy?.name ?? '—',
-                count: current.recipients,
-                formatted: formatNumber(current.recipients, locale),
-              })}
-            </p>
+            {preparing ? (
+              <p className="notice" role="status">
+                {t('alerts.actions.preparingIntro', {
+                  at: current.publishedAt ? formatDateTime(current.publishedAt, locale) : '',
+                  approver: current.approvedBy?.name ?? '—',
+                })}
+              </p>
+            ) : (
+              <p>
+                {t('alerts.actions.publishedIntro', {
+                  at: current.publishedAt ? formatDateTime(current.publishedAt, locale) : '',
+                  approver: current.approvedBy?.name ?? '—',
+                  count: current.recipients,
+                  formatted: formatNumber(current.recipients, locale),
+                })}
+              </p>
+            )}
             {canWrite && action === 'update' ? (
               <UpdateForm
                 alert={current}

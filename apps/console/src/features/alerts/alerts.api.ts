@@ -40,3 +40,4 @@ export const remindUnanswered = (id: string) => postJson<{ reminded: number }>(`
 export const uploadCap = (xml: string) => postJson<{ items: IncomingSignal[] }>('/api/v1/alerts/signals', { xml });
 
 export const getTally = (id: string) => getJson<CheckinTally>(tallyPath(id));
+export const getAlert = (id: string) => getJson<Alert>(alertPath(id));

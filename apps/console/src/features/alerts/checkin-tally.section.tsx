@@ -72,6 +72,11 @@ export function CheckinTallySection({ alert, canWrite }: { alert: Alert; canWrit
       <h2 id="checkins-heading">{t('alerts.checkins.heading')}</h2>
       {tally ? (
         <>
+          {tally.preparing ? (
+            <p className="notice" role="status">
+              {t('alerts.checkins.preparing')}
+            </p>
+          ) : null}
           <dl className="alert-tally" aria-live="polite">
             <div>
               <dt>{t('alerts.checkins.recipients')}</dt>
@@ -131,14 +136,16 @@ export function CheckinTallySection({ alert, canWrite }: { alert: Alert; canWrit
                   <button
                     type="button"
                     className="button button--secondary"
-                    disabled={tally.unanswered === 0 || alert.status !== 'published'}
+                    disabled={tally.preparing || tally.unanswered === 0 || alert.status !== 'published'}
                     onClick={() => setConfirming(true)}
                   >
                     {t('alerts.checkins.remind')}
                   </button>
-                  <a className="button button--secondary" href={unaccountedCsvPath(alert.id)} download>
-                    {t('alerts.checkins.export')}
-                  </a>
+                  {tally.preparing ? null : (
+                    <a className="button button--secondary" href={unaccountedCsvPath(alert.id)} download>
+                      {t('alerts.checkins.export')}
+                    </a>
+                  )}
                 </div>
               )}
               <p className="hint">{t('alerts.checkins.exportHint')}</p>

@@ -33,7 +33,7 @@ export function DeliveryReportPage() {
   const retry = state.retry;
   // Live while anything is still on its way; a finished message stops asking.
   const open = report
-    ? report.state === 'fanning_out' || report.channels.some((c) => c.funnel.queued > c.funnel.sent + c.funnel.failed)
+    ? report.state !== 'fanned_out' || report.channels.some((c) => c.funnel.queued > c.funnel.sent + c.funnel.failed)
     : true;
   useEffect(() => {
     if (!open) return;

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Safety alerts (decision 0021). `texts` and `area` are JSON text; the CAP fields keep the spec's values.
  * The row is edited only while a draft; what was sent lives in `alert_messages`.
@@ -33,6 +35,8 @@ export interface AlertsTable {
   cancelledAt: string | null;
   cancelReason: string | null;
   recipients: number;
+  /** 'preparing' while the job that fixes the recipients runs after approval, then 'ready' (decision 0025). */
+  recipientsState: Generated<'preparing' | 'ready'>;
 }
 
 export interface AlertCountriesTable {
@@ -90,4 +94,19 @@ export interface IncomingSignalsTable {
   cap: string;
   receivedBy: string | null;
   alertId: string | null;
+}
+
+/** A configured CAP source the worker polls (decision 0025): its HTTP validators and its last outcome. */
+export interface CapFeedsTable {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastFetchedAt: string | null;
+  lastStatus: number | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  fetches: number;
+  /** New incoming signals this source produced. */
+  signals: number;
 }

@@ -13,7 +13,8 @@ export interface NotificationMessagesTable {
   target: string;
   /** 0 or 1: the message asks "Are you safe?" and carries the source's action links. */
   checkin: number;
-  state: 'fanning_out' | 'fanned_out';
+  /** 'waiting' until the recipient list it targets is ready (decision 0025). */
+  state: 'waiting' | 'fanning_out' | 'fanned_out';
   /** Fan-out batches committed so far: where a fan-out that was killed resumes. */
   fannedBatches: number;
   recipients: number;
@@ -66,4 +67,16 @@ export interface NotificationPreferencesTable {
   userId: string;
   channelOrder: string;
   updatedAt: string;
+}
+
+/**
+ * The country a citizen's app last reported (with consent; resolved offline, no position kept) and the number of
+ * arrivals seen: the on-arrival message is keyed person × country × arrival (decision 0025).
+ */
+export interface LastCountriesTable {
+  personId: string;
+  country: string;
+  seenAt: string;
+  arrivedAt: string;
+  arrivals: number;
 }

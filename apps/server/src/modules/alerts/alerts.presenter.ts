@@ -50,6 +50,7 @@ export async function toAlertDtos(db: Db, rows: readonly AlertRow[]): Promise<Al
       cancelledAt: row.cancelledAt,
       cancelReason: row.cancelReason,
       recipients: row.recipients,
+      recipientsState: row.recipientsState,
       messages: sent.map((m) => ({ identifier: m.id, msgType: m.msgType, sent: m.sent })),
       capUrl: sent.length > 0 ? capPathOf(row.id) : null,
     };

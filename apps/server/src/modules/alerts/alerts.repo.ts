@@ -133,6 +133,21 @@ export async function insertRecipients(db: Db, rows: Insertable<AlertRecipientsT
   }
 }
 
+/** How many recipients an alert has (its primary key's range). */
+export async function countRecipientRows(db: Db, alertId: string): Promise<number> {
+  const row = await db
+    .selectFrom('alertRecipients')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('alertId', '=', alertId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The recipients are fixed: their count, and 'ready' (whatever the alert's status: a cancel may have come first). */
+export async function markRecipientsReady(db: Db, id: string, recipients: number): Promise<void> {
+  await db.updateTable('alerts').set({ recipientsState: 'ready', recipients }).where('id', '=', id).execute();
+}
+
 export async function insertSignal(db: Db, row: Insertable<IncomingSignalsTable>): Promise<boolean> {
   const result = await db
     .insertInto('incomingSignals')

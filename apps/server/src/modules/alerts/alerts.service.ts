@@ -18,25 +18,22 @@ import type { Config } from '../../config.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { ProblemError } from '../../http/problem.ts';
+import { insertJobs } from '../../jobs/jobs.repo.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { canApproveAlert, canReadAlerts, canWriteAlerts } from '../../policy/alerts.policy.ts';
 import { type AuditSource, appendAudit } from '../audit/audit.service.ts';
-import {
-  enqueueAreaNotification,
-  enqueuePersonNotification,
-  type NotificationContent,
-} from '../notifications/notifications.service.ts';
+import { enqueueListNotification, type NotificationContent } from '../notifications/notifications.service.ts';
 import { fieldProblem } from '../registry/registry.fields.ts';
-import { countRecipients, targetRecipients } from '../targeting/targeting.service.ts';
+import { countRecipients } from '../targeting/targeting.service.ts';
 import { AreaError, type AreaProblem, validateArea } from '../targeting/targeting.validate.ts';
 import { alertToCap, type CapContext, capSenderOf, capTime, textsOf } from './alerts.cap.ts';
 import { toAlertDtos } from './alerts.presenter.ts';
+import { ALERT_LIST, ALERT_RECIPIENTS_JOB } from './alerts.recipients.ts';
 import {
   type AlertRow,
   findAlert,
   insertAlert,
   insertAlertMessage,
-  insertRecipients,
   linkSignalToAlert,
   listAlertMessages,
   listAlerts,
@@ -322,9 +319,11 @@ async function addMessage(
 }
 
 /**
- * The second person approves: in one transaction the alert is published, its first CAP message written, the
- * people in the area at this moment recorded as its recipients (the check-in tally counts against them), and
- * one notification enqueued for delivery (outbox: the notifications module fans it out from the job queue).
+ * The second person approves: in one short transaction the alert is published, its first CAP message and feed
+ * countries written, its notification enqueued waiting for its recipient list (outbox), and one durable
+ * `alert.recipients` job that fixes the people in the area at this moment as its recipients (the check-in tally
+ * counts against them) and then starts the fan-out (decision 0025). Nothing acknowledged is lost: the job row
+ * commits with the approval.
  * @throws ProblemError 403 alert_four_eyes when the approver wrote or submitted it; 409 when not pending
  */
 export async function approveAlert(
@@ -340,52 +339,45 @@ export async function approveAlert(
   if (!canApproveAlert(actor, row)) throw new ProblemError(403, 'alert_four_eyes', 'a second person must approve');
   const ctx = capContextOf(config);
   return inTransaction(db, async (trx) => {
-    const now = new Date();
-    const at = isoNow(now);
+    const at = isoNow();
     const changed = await updateAlertIn(trx, id, 'pending', {
       status: 'published',
       approvedBy: actor.id,
       publishedAt: at,
       updatedAt: at,
+      recipients: 0,
+      recipientsState: 'preparing',
     });
     if (!changed) throw new ProblemError(409, 'conflict', 'another reviewer acted on this alert at the same moment');
     const published = await load(trx, id);
     await addMessage(trx, published, actor, ctx, 'Alert');
     const area = JSON.parse(published.area) as AlertArea;
     await replaceAlertCountries(trx, id, feedCountriesOf(published.country, area));
-    let recipients = 0;
-    for await (const batch of targetRecipients(trx, area, { at: now, batchSize: 1000 })) {
-      await insertRecipients(
-        trx,
-        batch.map((r) => ({
-          alertId: id,
-          personId: r.personId,
-          dependentOf: r.dependentOf ?? null,
-          locale: r.locale,
-          reason: r.reason,
-          answer: null,
-          answeredAt: null,
-          reminders: 0,
-          remindedAt: null,
-          caseId: null,
-        })),
-      );
-      recipients += batch.length;
-    }
-    await updateAlertIn(trx, id, 'published', { recipients });
-    await enqueueAreaNotification(trx, {
+    await enqueueListNotification(trx, {
       source: { kind: 'alert', id },
-      area,
-      at: now,
+      list: { name: ALERT_LIST, id },
       content: notificationContentOf(published),
       checkin: published.checkin === 1,
+      ready: false,
     });
+    await insertJobs(trx, [
+      {
+        kind: ALERT_RECIPIENTS_JOB,
+        payload: { alertId: id },
+        dedupeKey: `${ALERT_RECIPIENTS_JOB}:${id}`,
+        priority: 40,
+      },
+    ]);
     await appendAudit(trx, source, {
       action: 'alert.publish',
       record: { type: 'alert', id },
-      details: { recipients, author: published.createdBy, submittedBy: published.submittedBy },
+      details: {
+        reachAtSubmit: published.reachAtSubmit,
+        author: published.createdBy,
+        submittedBy: published.submittedBy,
+      },
     });
-    return present(trx, await load(trx, id));
+    return present(trx, published);
   });
 }
 
@@ -479,19 +471,17 @@ export async function cancelAlert(
   });
 }
 
-/** An Update or Cancel reaches the people the alert reached (its own source, so it is not deduplicated away). */
+/**
+ * An Update or Cancel reaches the people the alert reached (its own source, so it is not deduplicated away). The
+ * alert row is locked by the caller's update: while its recipients are still being fixed the message waits, and
+ * the recipients job starts it with the alert's first message.
+ */
 async function notifyRecipients(trx: Db, row: AlertRow, messageId: string, prefix: LocalizedPrefix): Promise<void> {
-  const people = await trx
-    .selectFrom('alertRecipients')
-    .select(['personId', 'dependentOf'])
-    .where('alertId', '=', row.id)
-    .execute();
-  const personIds = [...new Set(people.map((p) => p.dependentOf ?? p.personId))];
-  if (personIds.length === 0) return;
-  await enqueuePersonNotification(trx, {
+  await enqueueListNotification(trx, {
     source: { kind: 'alert_message', id: messageId },
-    personIds,
+    list: { name: ALERT_LIST, id: row.id },
     content: notificationContentOf(row, prefix),
+    ready: row.recipientsState === 'ready',
   });
 }
 

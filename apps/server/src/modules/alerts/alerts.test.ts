@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCap } from '@homeward/cap';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateWithXmllint, xmllintSkipReason } from '../../../../../packages/cap/test/xmllint.ts';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
@@ -7,6 +8,9 @@ import { describeEachDialect } from '../../../test/support/db.ts';
 import type { Db } from '../../db/schema.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
+import { ALERT_RECIPIENTS_JOB, alertRecipientHandlers } from './alerts.recipients.ts';
+
+const silent = pino({ level: 'silent' });
 
 const email = (name: string) => `${name}@demo.homeward.example`;
 // Central Tokyo, where the demo citizen is on a trip this week (Washington, their home, is far outside).
@@ -72,6 +76,8 @@ describeEachDialect('safety alerts', (getDb) => {
     expect(submitted.statusCode, submitted.body).toBe(200);
     const approved = await call('POST', `/api/v1/alerts/${id}/approve`, 'alerts2');
     expect(approved.statusCode, approved.body).toBe(200);
+    // The recipients are fixed by a job after the approval commits (decision 0025); a worker would run it now.
+    await alertRecipientHandlers()[ALERT_RECIPIENTS_JOB]({ db, log: silent, job: {} as never }, { alertId: id }); // boundary: no job field is read
     return id;
   }
 

@@ -350,6 +350,7 @@ export async function tallyCheckins(db: Db, actor: Actor, alertId: string): Prom
     needHelp: counts.needHelp,
     unanswered: counts.recipients - counts.safe - counts.needHelp,
     reminded: counts.reminded,
+    preparing: alert.recipientsState === 'preparing',
     points: await listAnswerPoints(db, alertId),
     at: isoNow(),
   };
@@ -375,6 +376,9 @@ export async function remindUnanswered(
   if (!alert) throw new ProblemError(404, 'not_found');
   if (alert.checkin !== 1) throw new ProblemError(409, 'checkin_not_asked', 'this alert asks no check-in');
   if (alert.status !== 'published') throw new ProblemError(409, 'alert_state', 'the alert is not published');
+  // Until the recipients are fixed the unanswered are only those found so far (decision 0025).
+  if (alert.recipientsState === 'preparing')
+    throw new ProblemError(409, 'alert_state', 'the recipients are still being prepared');
   return inTransaction(db, async (trx) => {
     const unanswered = await listUnanswered(trx, alertId);
     if (unanswered.length === 0) return { reminded: 0 };
@@ -425,6 +429,8 @@ export async function exportUnaccounted(
   if (!canExportUnaccounted(actor)) throw new ProblemError(403, 'forbidden');
   const alert = await findAlert(db, alertId);
   if (!alert) throw new ProblemError(404, 'not_found');
+  if (alert.recipientsState === 'preparing')
+    throw new ProblemError(409, 'alert_state', 'the recipients are still being prepared');
   const rows = await listUnaccounted(db, alertId);
   const channels = await listChannels(db, [...new Set(rows.map((r) => r.dependentOf ?? r.personId))]);
   const reach = new Map<string, { phone: string[]; email: string[] }>();

@@ -54,8 +54,15 @@ async function* personRecipients(db: Db, personIds: string[]): AsyncGenerator<Re
   }
 }
 
-/** The recipients of a message, in batches: the targeting engine's for an area, or the named persons. */
-export function recipientBatches(db: Db, target: NotificationTarget, batchSize = 1000): AsyncGenerator<Recipient[]> {
+/**
+ * The recipients of a message, in batches: the targeting engine's for an area, or the named persons. (A recipient
+ * list is fanned out set-wise, `notifications.fanout-list.ts`.)
+ */
+export function recipientBatches(
+  db: Db,
+  target: Exclude<NotificationTarget, { kind: 'list' }>,
+  batchSize = 1000,
+): AsyncGenerator<Recipient[]> {
   return target.kind === 'area'
     ? targetRecipients(db, target.area, { at: target.at, batchSize })
     : personRecipients(db, target.personIds);

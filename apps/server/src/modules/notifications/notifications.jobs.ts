@@ -16,7 +16,8 @@ import {
   smsSender,
 } from './notifications.channels.ts';
 import { type NotificationsConfig, notificationsConfigFrom } from './notifications.config.ts';
-import { type Fallback, planDeliveries, recipientBatches } from './notifications.fanout.ts';
+import { type Fallback, type OutwardChannel, planDeliveries, recipientBatches } from './notifications.fanout.ts';
+import { channelPlan, fanOutListChunk, nextListBound } from './notifications.fanout-list.ts';
 import {
   advanceFanout,
   claimDeliveries,
@@ -25,6 +26,7 @@ import {
   finishFanout,
   insertDeliveries,
   listDueDeliveries,
+  listPersonChannels,
   type MessageRow,
   markFailed,
   markRetry,
@@ -37,6 +39,7 @@ import {
   NOTIFY_SEND,
   type NotificationContent,
   type NotificationTarget,
+  recipientListOf,
 } from './notifications.service.ts';
 
 interface SendPayload {
@@ -64,6 +67,7 @@ const sendJob = (payload: SendPayload, dedupe: boolean, runAt?: Date) => ({
  */
 async function fanOut(db: Db, message: MessageRow, log: Logger): Promise<void> {
   const target = JSON.parse(message.target) as NotificationTarget; // boundary: JSON this module wrote
+  if (target.kind === 'list') return fanOutList(db, message, target, log);
   let batch = message.fannedBatches;
   let recipients = message.recipients;
   for await (const found of recipientBatches(db, target)) {
@@ -86,6 +90,60 @@ async function fanOut(db: Db, message: MessageRow, log: Logger): Promise<void> {
   }
   await finishFanout(db, message.id);
   log.info({ messageId: message.id, batches: batch, recipients }, 'notification fanned out');
+}
+
+/**
+ * Fans a message out to a recipient list set-wise (decision 0025): per chunk of the list, its deliveries in two
+ * `INSERT … SELECT`s, its send jobs and the counters, in one transaction. Killed midway, it runs again from the
+ * start: the unique key skips what was committed, and new rows get batch numbers after the stored counter.
+ */
+async function fanOutList(
+  db: Db,
+  message: MessageRow,
+  target: Extract<NotificationTarget, { kind: 'list' }>,
+  log: Logger,
+): Promise<void> {
+  const list = recipientListOf(target.list);
+  const plan = await channelPlan(db);
+  let batch = message.fannedBatches;
+  let recipients = message.recipients;
+  let after = '';
+  for (;;) {
+    const upto = await nextListBound(db, list, target.id, after);
+    await db.transaction().execute(async (trx) => {
+      const chunk = await fanOutListChunk(trx, message, plan, {
+        list: target.list,
+        id: target.id,
+        after,
+        upto,
+        batchBase: batch,
+      });
+      batch += chunk.batches;
+      recipients += chunk.recipients;
+      await insertJobs(
+        trx,
+        chunk.sends.map((s) => sendJob({ messageId: message.id, channel: s.channel, batch: s.batch }, true)),
+      );
+      await advanceFanout(trx, message.id, batch, recipients);
+    });
+    if (upto === null) break;
+    after = upto;
+  }
+  await finishFanout(db, message.id);
+  log.info({ messageId: message.id, list: target.list, recipients }, 'notification fanned out to a list');
+}
+
+/**
+ * The next channel of a failed delivery: the streamed fan-out stores each with its address; the set-wise one
+ * stores the channel's name only, and the person's current address is looked up now.
+ */
+async function resolveFallback(db: Db, personId: string, entry: Fallback | OutwardChannel): Promise<Fallback | null> {
+  if (typeof entry !== 'string') return entry;
+  if (entry === 'push') return { channel: 'push', address: null };
+  const channels = await listPersonChannels(db, [personId]);
+  const own = channels.filter((c) => c.kind === entry);
+  const address = (own.find((c) => c.verifiedAt !== null) ?? own[0])?.address ?? null;
+  return address ? { channel: entry, address } : null;
 }
 
 function render(message: MessageRow, delivery: DeliveryRow, publicUrl: string): RenderedMessage {
@@ -120,7 +178,7 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
     const messageId = (payload as { messageId?: unknown })?.messageId; // boundary: job payload
     if (typeof messageId !== 'string') throw new Error('notify.fanout: payload has no messageId');
     const message = await findMessage(db, messageId);
-    if (!message || message.state === 'fanned_out') return;
+    if (message?.state !== 'fanning_out') return;
     await fanOut(db, message, jobLog);
   };
 
@@ -128,7 +186,14 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
   async function failOver(db: Db, delivery: DeliveryRow, workerId: string, error: string): Promise<void> {
     await db.transaction().execute(async (trx) => {
       if (!(await markFailed(trx, delivery.id, workerId, error))) return;
-      const [next, ...rest] = JSON.parse(delivery.fallbacks) as Fallback[]; // boundary: JSON this module wrote
+      // Boundary: JSON this module wrote.
+      let rest = JSON.parse(delivery.fallbacks) as (Fallback | OutwardChannel)[];
+      let next: Fallback | null = null;
+      while (!next && rest.length > 0) {
+        const [entry, ...others] = rest;
+        rest = others;
+        if (entry) next = await resolveFallback(trx, delivery.personId, entry);
+      }
       if (!next) return;
       const now = isoNow();
       const inserted = await insertDeliveries(trx, [

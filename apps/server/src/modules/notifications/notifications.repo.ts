@@ -24,6 +24,21 @@ export async function insertMessage(db: Db, row: Insertable<NotificationMessages
   await db.insertInto('notificationMessages').values(row).execute();
 }
 
+/** Messages waiting for their recipient list to be complete (few: one per alert being prepared). */
+export async function listWaitingMessages(db: Db): Promise<MessageRow[]> {
+  return db.selectFrom('notificationMessages').selectAll().where('state', '=', 'waiting').orderBy('id').execute();
+}
+
+export async function startWaitingMessages(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('notificationMessages')
+    .set({ state: 'fanning_out' })
+    .where('id', 'in', ids)
+    .where('state', '=', 'waiting')
+    .execute();
+}
+
 export async function findMessage(db: Db, id: string): Promise<MessageRow | undefined> {
   return db.selectFrom('notificationMessages').selectAll().where('id', '=', id).executeTakeFirst();
 }
