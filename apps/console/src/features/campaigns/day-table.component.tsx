@@ -127,10 +127,7 @@ export function DayTable({
             <thead>
               <tr>
                 <th scope="col">{t('campaigns.desk.timeAndPerson')}</th>
-                <th scope="col">{t('campaigns.desk.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('campaigns.actions')}</span>
-                </th>
+                <th scope="col">{t('campaigns.desk.statusAndActions')}</th>
                 <th scope="col">{t('campaigns.desk.dose')}</th>
                 <th scope="col">{t('campaigns.fields.priorityGroup')}</th>
               </tr>
@@ -154,8 +151,6 @@ export function DayTable({
                   </th>
                   <td>
                     <RegistrationStatusTag status={r.status} />
-                  </td>
-                  <td>
                     {acting.kind === 'noShow' && acting.id === r.id ? (
                       <Confirm
                         question={t('campaigns.desk.confirmNoShow', { name: r.personName })}

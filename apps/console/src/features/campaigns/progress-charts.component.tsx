@@ -36,43 +36,50 @@ export function BarChartTable<K extends string>({
   const locale = currentLocale();
   const barred = columns.filter((c) => c.bar);
   const max = Math.max(1, ...rows.flatMap((r) => barred.map((c) => r.values[c.key])));
+  const id = useId();
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
-    <section className="table-wrap camp-table-wrap" tabIndex={0} aria-label={caption}>
-      <table className="table camp-chart">
-        <caption className="camp-chart__caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{labelHeader}</th>
-            {columns.map((c) => (
-              <th key={c.key} scope="col" className="camp-num">
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              {columns.map((c, index) => (
-                <td key={c.key} className="camp-num camp-chart__cell">
-                  <span className="camp-chart__value">{formatNumber(row.values[c.key], locale)}</span>
-                  {c.bar ? (
-                    <span className="camp-chart__track" aria-hidden="true">
-                      <span
-                        className={`camp-chart__bar camp-chart__bar--${index}`}
-                        style={{ width: `${(100 * row.values[c.key]) / max}%` }}
-                      />
-                    </span>
-                  ) : null}
-                </td>
+    <>
+      {/* How to read the bars, outside the scrolling table so that a phone shows all of it. */}
+      <p className="camp-chart__caption" id={`${id}-caption`}>
+        {caption}
+      </p>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1). */}
+      <section className="table-wrap camp-table-wrap" tabIndex={0} aria-labelledby={`${id}-caption`}>
+        <table className="table camp-chart">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{labelHeader}</th>
+              {columns.map((c) => (
+                <th key={c.key} scope="col" className="camp-num">
+                  {c.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                {columns.map((c, index) => (
+                  <td key={c.key} className="camp-num camp-chart__cell">
+                    <span className="camp-chart__value">{formatNumber(row.values[c.key], locale)}</span>
+                    {c.bar ? (
+                      <span className="camp-chart__track" aria-hidden="true">
+                        <span
+                          className={`camp-chart__bar camp-chart__bar--${index}`}
+                          style={{ width: `${(100 * row.values[c.key]) / max}%` }}
+                        />
+                      </span>
+                    ) : null}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
   );
 }
 
