@@ -1,225 +1,44 @@
-import type { Country, Locale, LocalizedText, MissionPage } from '@homeward/shared';
+import type { CampaignDetail, CampaignSession, Country, Locale, LocalizedText, MissionPage } from '@homeward/shared';
 
 /*
- * Campaigns (issue 8, item 4) as the console reads them: the shapes of docs/api/campaigns.md. The server validates
- * its answers against its own schemas; these types only say what the pages read.
+ * Campaigns (issue 8, item 4) as the console reads them: the routes of docs/api/campaigns.md, the shapes from the
+ * shared TypeBox schemas (packages/shared/src/schemas/campaign.schema.ts) under the names the pages use.
  */
 
-export const CAMPAIGN_KINDS = ['vaccination', 'other'] as const;
-export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
-export const CAMPAIGN_STATUSES = ['draft', 'open', 'closed'] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-export const ALLOCATION_MODES = ['first_come', 'priority'] as const;
-export type AllocationMode = (typeof ALLOCATION_MODES)[number];
-export const SITE_KINDS = ['mission', 'clinic'] as const;
-export type SiteKind = (typeof SITE_KINDS)[number];
-export const REGISTRATION_STATUSES = [
-  'waiting',
-  'allocated',
-  'checked_in',
-  'completed',
-  'cancelled',
-  'no_show',
-] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export type {
+  AllocationRun,
+  Campaign,
+  CampaignAllocationMode as AllocationMode,
+  CampaignBody,
+  CampaignDetail,
+  CampaignKind,
+  CampaignPage as CampaignList,
+  CampaignProgress as Progress,
+  CampaignRegistration as Registration,
+  CampaignRegistrationPage as RegistrationList,
+  CampaignRegistrationStatus as RegistrationStatus,
+  CampaignSession as Session,
+  CampaignSessionBody as SessionBody,
+  CampaignSite as Site,
+  CampaignSiteBody as SiteBody,
+  CampaignSiteDay as SiteDay,
+  CampaignSiteKind as SiteKind,
+  CampaignStatus,
+  CampaignVaccine as Vaccine,
+  DoseRecord,
+  DoseRecordBody as DoseBody,
+  PriorityGroup,
+} from '@homeward/shared';
+export {
+  CAMPAIGN_ALLOCATION_MODES as ALLOCATION_MODES,
+  CAMPAIGN_KINDS,
+  CAMPAIGN_REGISTRATION_STATUSES as REGISTRATION_STATUSES,
+  CAMPAIGN_SITE_KINDS as SITE_KINDS,
+  CAMPAIGN_STATUSES,
+} from '@homeward/shared';
 
-export interface PriorityGroup {
-  code: string;
-  rank: number;
-  label: LocalizedText;
-}
-
-export interface Eligibility {
-  countries: string[];
-  minAge: number | null;
-  maxAge: number | null;
-  priorityGroups: PriorityGroup[];
-}
-
-/** What staff record for a vaccination; the DCC codes make a health certificate from a dose possible. */
-export interface Vaccine {
-  productName: string;
-  dosesRequired: number;
-  prophylaxisCode: string | null;
-  productCode: string | null;
-  manufacturerCode: string | null;
-}
-
-export interface Session {
-  id: string;
-  siteId: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  slotMinutes: number;
-  capacityPerSlot: number;
-  slots: number;
-  capacity: number;
-  allocated: number;
-}
-
-export interface Site {
-  id: string;
-  campaignId: string;
-  kind: SiteKind;
-  missionCode: string;
-  name: LocalizedText;
-  address: string;
-  lat: number;
-  lon: number;
-  country: string;
-  timeZone: string;
-}
-
-export interface Campaign {
-  id: string;
-  code: string;
-  kind: CampaignKind;
-  title: LocalizedText;
-  description: LocalizedText;
-  status: CampaignStatus;
-  registrationOpensAt: string;
-  registrationClosesAt: string;
-  allocation: AllocationMode;
-  eligibility: Eligibility;
-  vaccine: Vaccine | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  counts: { sites: number; registered: number; allocated: number };
-}
-
-export type SiteWithSessions = Site & { sessions: Session[] };
-export type CampaignDetail = Campaign & { sites: SiteWithSessions[] };
-
-export interface CampaignList {
-  items: Campaign[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface CampaignBody {
-  code: string;
-  kind: CampaignKind;
-  title: LocalizedText;
-  description: LocalizedText;
-  registrationOpensAt: string;
-  registrationClosesAt: string;
-  allocation: AllocationMode;
-  eligibility: Eligibility;
-  vaccine: Vaccine | null;
-}
-
-export interface SiteBody {
-  kind: SiteKind;
-  missionCode: string;
-  name: LocalizedText;
-  address: string;
-  lat: number;
-  lon: number;
-  country: string;
-  timeZone: string;
-}
-
-export interface SessionBody {
-  date: string;
-  startTime: string;
-  endTime: string;
-  slotMinutes: number;
-  capacityPerSlot: number;
-}
-
-export interface AllocationRun {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  requestedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  considered: number;
-  allocated: number;
-  waiting: number;
-}
-
-export interface DoseRecord {
-  id: string;
-  registrationId: string;
-  campaignId: string;
-  product: string;
-  lotNumber: string;
-  doseNumber: number;
-  administeredOn: string;
-  siteId: string;
-  siteName: LocalizedText;
-  country: string;
-  recordedAt: string;
-  certificateId: string | null;
-}
-
-export interface DoseBody {
-  product: string;
-  lotNumber: string;
-  doseNumber: number;
-  administeredOn: string;
-}
-
-export interface Registration {
-  id: string;
-  campaignId: string;
-  personName: string;
-  nativeName: string | null;
-  birthDate: string | null;
-  country: string;
-  priorityGroup: string | null;
-  preferredSiteId: string | null;
-  status: RegistrationStatus;
-  registeredAt: string;
-  allocation: {
-    siteId: string;
-    siteName: LocalizedText;
-    sessionId: string;
-    startsAt: string;
-    endsAt: string;
-    seat: number;
-  } | null;
-  checkedInAt: string | null;
-  doses: DoseRecord[];
-}
-
-export interface RegistrationList {
-  items: Registration[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface SiteDay {
-  site: Site;
-  date: string;
-  timeZone: string;
-  items: Registration[];
-}
-
-export interface Progress {
-  byCountry: {
-    country: string;
-    present: number;
-    registered: number;
-    allocated: number;
-    checkedIn: number;
-    doses: number;
-  }[];
-  bySite: {
-    siteId: string;
-    name: LocalizedText;
-    country: string;
-    capacity: number;
-    allocated: number;
-    checkedIn: number;
-    doses: number;
-  }[];
-  byDay: { date: string; doses: number }[];
-}
+/** A site as the campaign's detail gives it: with its sessions. */
+export type SiteWithSessions = CampaignDetail['sites'][number];
 
 export const CAMPAIGNS_PAGE_SIZE = 20;
 export const REGISTRATIONS_PAGE_SIZE = 50;
@@ -310,7 +129,9 @@ export function minutesOf(text: string): number | null {
 }
 
 /** How many people a session can take: whole slots between its start and end, times the seats per slot. */
-export function sessionCapacity(session: Pick<Session, 'startTime' | 'endTime' | 'slotMinutes' | 'capacityPerSlot'>) {
+export function sessionCapacity(
+  session: Pick<CampaignSession, 'startTime' | 'endTime' | 'slotMinutes' | 'capacityPerSlot'>,
+) {
   const start = minutesOf(session.startTime);
   const end = session.endTime.trim() === '24:00' ? 1440 : minutesOf(session.endTime);
   if (start === null || end === null || end <= start || session.slotMinutes <= 0) return 0;
