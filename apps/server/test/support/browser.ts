@@ -116,12 +116,16 @@ export async function checkAxe(page: Page): Promise<void> {
   }
 }
 
-/** Saves a full-page PNG to test-artifacts/screenshots/<name>.png for a person to look at. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * With HOMEWARD_SCREENSHOTS=1, saves a full-page PNG to test-artifacts/screenshots/<name>.png for a person to look
+ * at. Off by default: nobody looks at them in a plain `npm test`, and encoding some 300 full pages costs minutes of
+ * CPU on a two-core CI machine.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.HOMEWARD_SCREENSHOTS !== '1') return;
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
   await page.screenshot({ path: file, fullPage: true });
-  return file;
 }
 
 /**
