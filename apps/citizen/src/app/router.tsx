@@ -287,6 +287,36 @@ const appointmentRoutes: RouteObject[] = [
   },
 ];
 
+/** Campaigns such as vaccination abroad (issue 8, item 4): signed-in citizens register and see their place and doses. */
+const campaignRoutes: RouteObject[] = [
+  {
+    path: 'campaigns',
+    lazy: async () => ({
+      Component: (await import('../features/accounts/signed-in.layout.tsx')).SignedInLayout,
+    }),
+    children: [
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('../features/campaigns/campaigns.page.tsx')).CampaignsPage }),
+      },
+      {
+        path: 'doses',
+        lazy: async () => ({ Component: (await import('../features/campaigns/doses.page.tsx')).DosesPage }),
+      },
+      {
+        path: ':id',
+        lazy: async () => ({ Component: (await import('../features/campaigns/campaign.page.tsx')).CampaignPage }),
+      },
+      {
+        path: ':id/register',
+        lazy: async () => ({
+          Component: (await import('../features/campaigns/register.page.tsx')).RegisterCampaignPage,
+        }),
+      },
+    ],
+  },
+];
+
 export function createRouter() {
   return createBrowserRouter([
     {
@@ -369,6 +399,7 @@ export function createRouter() {
             ...servicesRoutes,
             ...inboxRoutes,
             ...appointmentRoutes,
+            ...campaignRoutes,
             {
               path: '*',
               lazy: async () => ({

@@ -9,6 +9,8 @@ import alertsEn from '../locales/alerts.en.json';
 import alertsZhCN from '../locales/alerts.zh-CN.json';
 import appointmentsEn from '../locales/appointments.en.json';
 import appointmentsZhCN from '../locales/appointments.zh-CN.json';
+import campaignsEn from '../locales/campaigns.en.json';
+import campaignsZhCN from '../locales/campaigns.zh-CN.json';
 import casesEn from '../locales/cases.en.json';
 import casesZhCN from '../locales/cases.zh-CN.json';
 import certificatesEn from '../locales/certificates.en.json';
@@ -46,7 +48,8 @@ declare module 'i18next' {
         typeof inboxEn &
         typeof alertsEn &
         typeof servicesEn &
-        typeof appointmentsEn;
+        typeof appointmentsEn &
+        typeof campaignsEn;
     };
   }
 }
@@ -87,6 +90,7 @@ export function setupI18n(): typeof i18next {
           ...alertsZhCN,
           ...servicesZhCN,
           ...appointmentsZhCN,
+          ...campaignsZhCN,
         },
       },
       en: {
@@ -104,6 +108,7 @@ export function setupI18n(): typeof i18next {
           ...alertsEn,
           ...servicesEn,
           ...appointmentsEn,
+          ...campaignsEn,
         },
       },
     },

@@ -17,6 +17,7 @@ const SECTIONS = [
   { to: '/registration', title: 'registration.accountLink', hint: 'registration.accountLinkHint' },
   { to: '/organisations', title: 'organisation.accountLink', hint: 'organisation.accountLinkHint' },
   { to: '/wallet', title: 'certificates.wallet.accountLink', hint: 'certificates.wallet.accountLinkHint' },
+  { to: '/campaigns', title: 'campaigns.accountLink', hint: 'campaigns.accountLinkHint' },
   { to: '/account/profile', title: 'account.profile', hint: 'account.profileHint' },
   { to: '/account/password', title: 'account.password', hint: 'account.passwordHint' },
   { to: '/account/security', title: 'account.security', hint: 'account.securityHint' },

@@ -46,6 +46,12 @@ export function LandingPage() {
             </Link>
           </li>
           <li>
+            <Link to="/campaigns" className="service-link">
+              <span className="service-link__title">{t('campaigns.landing.title')}</span>
+              <span className="service-link__hint">{t('campaigns.landing.hint')}</span>
+            </Link>
+          </li>
+          <li>
             <Link to="/advisories" className="service-link">
               <span className="service-link__title">{t('advisories.nav')}</span>
               <span className="service-link__hint">{t('advisories.landingHint')}</span>
