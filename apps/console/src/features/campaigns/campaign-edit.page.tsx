@@ -5,128 +5,24 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { postJson, putJson } from '../../lib/api.client.ts';
+import { utcOffset } from '../../lib/format.ts';
 import { LoadError } from '../../lib/load-error.component.tsx';
 import { useApi } from '../../lib/use-api.hook.ts';
 import { ErrorSummary } from '../auth/error-summary.component.tsx';
 import { Field, FieldSet } from '../forms/field.component.tsx';
-import { errorsFromFailure, type FormError, useFormErrors } from '../forms/form-errors.ts';
+import { errorsFromFailure, useFormErrors } from '../forms/form-errors.ts';
+import { bodyOf, checkDraft, type Draft, draftOf, EMPTY, FIELD_IDS } from './campaign-draft.ts';
 import {
   ALLOCATION_MODES,
-  type AllocationMode,
   CAMPAIGN_KINDS,
   type Campaign,
-  type CampaignBody,
-  type CampaignKind,
   COUNTRIES_PATH,
   type Country,
   campaignPath,
 } from './campaigns.api.ts';
 import { CountryPicker } from './country-picker.component.tsx';
 import { DccCodeSelect } from './dcc-code-select.component.tsx';
-
-interface GroupDraft {
-  key: number;
-  code: string;
-  rank: string;
-  label: Record<Locale, string>;
-}
-
-interface Draft {
-  code: string;
-  kind: CampaignKind;
-  title: Record<Locale, string>;
-  description: Record<Locale, string>;
-  opens: string;
-  closes: string;
-  allocation: AllocationMode;
-  countries: string[];
-  minAge: string;
-  maxAge: string;
-  groups: GroupDraft[];
-  productName: string;
-  dosesRequired: string;
-  prophylaxisCode: string;
-  productCode: string;
-  manufacturerCode: string;
-}
-
-const EMPTY: Draft = {
-  code: '',
-  kind: 'vaccination',
-  title: { 'zh-CN': '', en: '' },
-  description: { 'zh-CN': '', en: '' },
-  opens: '',
-  closes: '',
-  allocation: 'priority',
-  countries: [],
-  minAge: '',
-  maxAge: '',
-  groups: [],
-  productName: '',
-  dosesRequired: '1',
-  prophylaxisCode: '',
-  productCode: '',
-  manufacturerCode: '',
-};
-
-/** The server names fields by their place in the body (`/body/title/en`). */
-const FIELD_IDS: Record<string, string> = {
-  '/body/code': 'camp-code',
-  '/body/kind': 'camp-kind',
-  '/body/title/zh-CN': 'camp-title-zh-CN',
-  '/body/title/en': 'camp-title-en',
-  '/body/description/zh-CN': 'camp-description-zh-CN',
-  '/body/description/en': 'camp-description-en',
-  '/body/registrationOpensAt': 'camp-opens',
-  '/body/registrationClosesAt': 'camp-closes',
-  '/body/allocation': 'camp-allocation',
-  '/body/eligibility/countries': 'camp-countries',
-  '/body/eligibility/minAge': 'camp-min-age',
-  '/body/eligibility/maxAge': 'camp-max-age',
-  '/body/eligibility/priorityGroups': 'camp-groups',
-  '/body/vaccine/productName': 'camp-product',
-  '/body/vaccine/dosesRequired': 'camp-doses',
-  '/body/vaccine/prophylaxisCode': 'camp-vp',
-  '/body/vaccine/productCode': 'camp-mp',
-  '/body/vaccine/manufacturerCode': 'camp-ma',
-};
-
-/** An ISO instant as the value of a datetime-local input, in the officer's own clock. */
-function localInput(iso: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return '';
-  const shifted = new Date(at.getTime() - at.getTimezoneOffset() * 60_000);
-  return shifted.toISOString().slice(0, 16);
-}
-
-function draftOf(c: Campaign): Draft {
-  return {
-    code: c.code,
-    kind: c.kind,
-    title: { ...c.title },
-    description: { ...c.description },
-    opens: localInput(c.registrationOpensAt),
-    closes: localInput(c.registrationClosesAt),
-    allocation: c.allocation,
-    countries: [...c.eligibility.countries],
-    minAge: c.eligibility.minAge == null ? '' : String(c.eligibility.minAge),
-    maxAge: c.eligibility.maxAge == null ? '' : String(c.eligibility.maxAge),
-    groups: c.eligibility.priorityGroups.map((g, i) => ({
-      key: i,
-      code: g.code,
-      rank: String(g.rank),
-      label: { ...g.label },
-    })),
-    productName: c.vaccine?.productName ?? '',
-    dosesRequired: String(c.vaccine?.dosesRequired ?? 1),
-    prophylaxisCode: c.vaccine?.prophylaxisCode ?? '',
-    productCode: c.vaccine?.productCode ?? '',
-    manufacturerCode: c.vaccine?.manufacturerCode ?? '',
-  };
-}
-
-const wholeNumber = (text: string, min: number, max: number) =>
-  /^\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
+import { PriorityGroupsFieldset } from './priority-groups.fieldset.tsx';
 
 /**
  * Create or change a campaign (hq_admin): titles and descriptions in both languages, kind, registration dates,
@@ -141,10 +37,11 @@ export function CampaignEditPage() {
   const existing = useApi<Campaign>(id ? campaignPath(id) : null);
   const countries = useApi<Country[]>(COUNTRIES_PATH);
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [nextKey, setNextKey] = useState(1000);
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const title = id ? t('campaigns.form.editTitle') : t('campaigns.form.createTitle');
+  // The dates are typed on the officer's own clock; the hint names it, as HQ and missions span time zones.
+  const ownZone = `${Intl.DateTimeFormat().resolvedOptions().timeZone}, ${utcOffset(Intl.DateTimeFormat().resolvedOptions().timeZone, new Date())}`;
   useDocumentTitle(title, form.errors.length > 0);
 
   useEffect(() => {
@@ -152,96 +49,14 @@ export function CampaignEditPage() {
   }, [existing.data]);
 
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
-  const setGroup = (key: number, change: Partial<GroupDraft>) =>
-    setDraft((d) => ({ ...d, groups: d.groups.map((g) => (g.key === key ? { ...g, ...change } : g)) }));
-
-  function check(): FormError[] {
-    const errors: FormError[] = [];
-    if (!/^[A-Z0-9][A-Z0-9-]{1,31}$/.test(draft.code.trim().toUpperCase()))
-      errors.push({ fieldId: 'camp-code', message: () => t('campaigns.errors.code') });
-    for (const l of LOCALES)
-      if (!draft.title[l].trim() || draft.title[l].trim().length > 200)
-        errors.push({
-          fieldId: `camp-title-${l}`,
-          message: () => t('campaigns.errors.title', { language: t(`campaigns.language.${l}`) }),
-        });
-    for (const l of LOCALES)
-      if (!draft.description[l].trim() || draft.description[l].trim().length > 2000)
-        errors.push({
-          fieldId: `camp-description-${l}`,
-          message: () => t('campaigns.errors.description', { language: t(`campaigns.language.${l}`) }),
-        });
-    if (!draft.opens) errors.push({ fieldId: 'camp-opens', message: () => t('campaigns.errors.opens') });
-    if (!draft.closes) errors.push({ fieldId: 'camp-closes', message: () => t('campaigns.errors.closes') });
-    else if (draft.opens && new Date(draft.closes) <= new Date(draft.opens))
-      errors.push({ fieldId: 'camp-closes', message: () => t('campaigns.errors.closesAfter') });
-    if (draft.countries.length === 0)
-      errors.push({ fieldId: 'camp-countries', message: () => t('campaigns.errors.countries') });
-    if (draft.minAge && !wholeNumber(draft.minAge, 0, 130))
-      errors.push({ fieldId: 'camp-min-age', message: () => t('campaigns.errors.age') });
-    if (draft.maxAge && !wholeNumber(draft.maxAge, 0, 130))
-      errors.push({ fieldId: 'camp-max-age', message: () => t('campaigns.errors.age') });
-    else if (draft.minAge && draft.maxAge && Number(draft.maxAge) < Number(draft.minAge))
-      errors.push({ fieldId: 'camp-max-age', message: () => t('campaigns.errors.maxAge') });
-    const codes = new Set<string>();
-    draft.groups.forEach((g, index) => {
-      const n = index + 1;
-      if (!/^[a-z][a-z0-9_]{0,39}$/.test(g.code.trim()) || codes.has(g.code.trim()))
-        errors.push({ fieldId: `camp-group-${g.key}-code`, message: () => t('campaigns.errors.groupCode', { n }) });
-      codes.add(g.code.trim());
-      if (!wholeNumber(g.rank, 1, 99))
-        errors.push({ fieldId: `camp-group-${g.key}-rank`, message: () => t('campaigns.errors.groupRank', { n }) });
-      for (const l of LOCALES)
-        if (!g.label[l].trim())
-          errors.push({
-            fieldId: `camp-group-${g.key}-${l}`,
-            message: () => t('campaigns.errors.groupLabel', { n, language: t(`campaigns.language.${l}`) }),
-          });
-    });
-    if (draft.kind === 'vaccination') {
-      if (!draft.productName.trim())
-        errors.push({ fieldId: 'camp-product', message: () => t('campaigns.errors.product') });
-      if (!wholeNumber(draft.dosesRequired, 1, 9))
-        errors.push({ fieldId: 'camp-doses', message: () => t('campaigns.errors.doses') });
-    }
-    return errors;
-  }
 
   async function save(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const errors = check();
+    const errors = checkDraft(draft, t);
     form.show(errors);
     if (errors.length > 0) return;
-    const body: CampaignBody = {
-      code: draft.code.trim().toUpperCase(),
-      kind: draft.kind,
-      title: { 'zh-CN': draft.title['zh-CN'].trim(), en: draft.title.en.trim() },
-      description: { 'zh-CN': draft.description['zh-CN'].trim(), en: draft.description.en.trim() },
-      registrationOpensAt: new Date(draft.opens).toISOString(),
-      registrationClosesAt: new Date(draft.closes).toISOString(),
-      allocation: draft.allocation,
-      eligibility: {
-        countries: draft.countries,
-        minAge: draft.minAge ? Number(draft.minAge) : null,
-        maxAge: draft.maxAge ? Number(draft.maxAge) : null,
-        priorityGroups: draft.groups.map((g) => ({
-          code: g.code.trim(),
-          rank: Number(g.rank),
-          label: { 'zh-CN': g.label['zh-CN'].trim(), en: g.label.en.trim() },
-        })),
-      },
-      vaccine:
-        draft.kind === 'vaccination'
-          ? {
-              productName: draft.productName.trim(),
-              dosesRequired: Number(draft.dosesRequired),
-              prophylaxisCode: draft.prophylaxisCode || null,
-              productCode: draft.productCode || null,
-              manufacturerCode: draft.manufacturerCode || null,
-            }
-          : null,
-    };
+    const body = bodyOf(draft);
     setBusy(true);
     try {
       const saved =
@@ -343,7 +158,7 @@ export function CampaignEditPage() {
         <Field
           id="camp-opens"
           label={t('campaigns.fields.opens')}
-          hint={t('campaigns.form.yourClock')}
+          hint={t('campaigns.form.yourClock', { zone: ownZone })}
           error={form.errorFor('camp-opens')}
         >
           {(props) => (
@@ -358,7 +173,7 @@ export function CampaignEditPage() {
         <Field
           id="camp-closes"
           label={t('campaigns.fields.closes')}
-          hint={t('campaigns.form.yourClock')}
+          hint={t('campaigns.form.yourClock', { zone: ownZone })}
           error={form.errorFor('camp-closes')}
         >
           {(props) => (
@@ -453,88 +268,7 @@ export function CampaignEditPage() {
         </Field>
       </div>
 
-      <fieldset className="fieldset camp-groups" id="camp-groups" tabIndex={-1} aria-describedby="camp-groups-hint">
-        <legend className="label">{t('campaigns.fields.priorityGroups')}</legend>
-        <p className="hint" id="camp-groups-hint">
-          {t('campaigns.form.groupsHint')}
-        </p>
-        {draft.groups.length === 0 ? <p>{t('campaigns.form.noGroups')}</p> : null}
-        {draft.groups.map((g, index) => (
-          <fieldset key={g.key} className="camp-group">
-            <legend>{t('campaigns.form.group', { n: index + 1 })}</legend>
-            <div className="camp-group__fields">
-              <Field
-                id={`camp-group-${g.key}-code`}
-                label={t('campaigns.form.groupCode')}
-                hint={t('campaigns.form.groupCodeHint')}
-                error={form.errorFor(`camp-group-${g.key}-code`)}
-              >
-                {(props) => (
-                  <input
-                    {...props}
-                    className={`${props.className} input--code`}
-                    autoComplete="off"
-                    spellCheck={false}
-                    value={g.code}
-                    onChange={(e) => setGroup(g.key, { code: e.target.value })}
-                  />
-                )}
-              </Field>
-              <Field
-                id={`camp-group-${g.key}-rank`}
-                label={t('campaigns.form.groupRank')}
-                hint={t('campaigns.form.groupRankHint')}
-                error={form.errorFor(`camp-group-${g.key}-rank`)}
-              >
-                {(props) => (
-                  <input
-                    {...props}
-                    className={`${props.className} camp-input--short`}
-                    inputMode="numeric"
-                    value={g.rank}
-                    onChange={(e) => setGroup(g.key, { rank: e.target.value })}
-                  />
-                )}
-              </Field>
-              {LOCALES.map((l) => (
-                <Field
-                  key={l}
-                  id={`camp-group-${g.key}-${l}`}
-                  label={t('campaigns.form.groupLabel', { language: t(`campaigns.language.${l}`) })}
-                  error={form.errorFor(`camp-group-${g.key}-${l}`)}
-                >
-                  {(props) => (
-                    <input
-                      {...props}
-                      lang={l}
-                      value={g.label[l]}
-                      onChange={(e) => setGroup(g.key, { label: { ...g.label, [l]: e.target.value } })}
-                    />
-                  )}
-                </Field>
-              ))}
-            </div>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => set({ groups: draft.groups.filter((x) => x.key !== g.key) })}
-            >
-              {t('campaigns.form.removeGroup', { n: index + 1 })}
-            </button>
-          </fieldset>
-        ))}
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            const rank = String(draft.groups.reduce((max, g) => Math.max(max, Number(g.rank) || 0), 0) + 1);
-            set({ groups: [...draft.groups, { key: nextKey, code: '', rank, label: { 'zh-CN': '', en: '' } }] });
-            setNextKey((k) => k + 1);
-          }}
-        >
-          {t('campaigns.form.addGroup')}
-        </button>
-      </fieldset>
+      <PriorityGroupsFieldset groups={draft.groups} onChange={(groups) => set({ groups })} errorFor={form.errorFor} />
 
       {draft.kind === 'vaccination' ? (
         <>
