@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { deleteExpiredIdempotencyKeys } from '../http/idempotency.repo.ts';
 import { IDEMPOTENCY_TTL_MS } from '../http/idempotency.ts';
+import { CAP_POLL_EVERY_MS, CAP_POLL_JOB } from '../modules/alerts/alerts.poll.ts';
 import { deleteStaleSessions } from '../modules/auth/sessions.repo.ts';
 import { CASE_SLA_EVERY_MS, CASE_SLA_JOB } from '../modules/cases/cases.sla.jobs.ts';
 import { ARRIVALS_EVERY_MS, NOTIFY_ARRIVALS_JOB } from '../modules/notifications/notifications.arrivals.ts';
@@ -52,6 +53,8 @@ const RECURRING: Recurring[] = [
   { kind: CASE_SLA_JOB, everyMs: CASE_SLA_EVERY_MS },
   // On-arrival messages for presences that started (issue 6, item 6); the handler lives with the notifications.
   { kind: NOTIFY_ARRIVALS_JOB, everyMs: ARRIVALS_EVERY_MS },
+  // The configured CAP sources, each at its own interval (decision 0025); the handler lives with the alerts.
+  { kind: CAP_POLL_JOB, everyMs: CAP_POLL_EVERY_MS },
 ];
 
 /**

@@ -289,6 +289,13 @@ export const ALERTS_SPECS: Record<string, RouteSpec> = {
     outOfScope: 403,
     build: () => ({ method: 'POST', url: '/api/v1/alerts/signals', payload: { xml: CAP_XML } }),
   },
+  'GET /api/v1/alerts/signals/feeds': {
+    allow: WRITERS,
+    okStatus: 200,
+    denied: 403,
+    outOfScope: 403,
+    build: get('/api/v1/alerts/signals/feeds'),
+  },
   'GET /api/v1/alerts/signals/:id': {
     allow: WRITERS,
     okStatus: 200,

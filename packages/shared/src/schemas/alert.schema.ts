@@ -309,3 +309,24 @@ export const IncomingSignalPageSchema = Type.Object({
   pageSize: Type.Integer({ minimum: 1 }),
 });
 export type IncomingSignalPage = Static<typeof IncomingSignalPageSchema>;
+
+/** A configured CAP source the worker polls (HOMEWARD_CAP_FEEDS) and how its last fetches went. */
+export const CapFeedStatusSchema = Type.Object({
+  url: Type.String(),
+  lastFetchedAt: Nullable(Type.String()),
+  lastSuccessAt: Nullable(Type.String()),
+  /** The HTTP status of the last answer (304: not changed), null when none came. */
+  lastStatus: Type.Union([Type.Integer(), Type.Null()]),
+  lastError: Nullable(Type.String()),
+  lastErrorAt: Nullable(Type.String()),
+  fetches: Type.Integer({ minimum: 0 }),
+  /** New incoming signals this source produced. */
+  signals: Type.Integer({ minimum: 0 }),
+});
+export type CapFeedStatus = Static<typeof CapFeedStatusSchema>;
+
+export const CapFeedStatusListSchema = Type.Object({
+  pollEverySeconds: Type.Integer({ minimum: 1 }),
+  items: Type.Array(CapFeedStatusSchema),
+});
+export type CapFeedStatusList = Static<typeof CapFeedStatusListSchema>;

@@ -3,6 +3,7 @@ import type {
   AlertDraftBody,
   AlertPage,
   AlertUpdateBody,
+  CapFeedStatusList,
   CheckinTally,
   IncomingSignal,
   IncomingSignalPage,
@@ -11,7 +12,7 @@ import { getJson, postJson, putJson } from '../../lib/api.client.ts';
 
 // Safety alerts (decision 0021): drafts, four-eyes review, update and cancel, the check-in tally, incoming CAP.
 
-export type { Alert, AlertDraftBody, AlertPage, CheckinTally, IncomingSignal, IncomingSignalPage };
+export type { Alert, AlertDraftBody, AlertPage, CapFeedStatusList, CheckinTally, IncomingSignal, IncomingSignalPage };
 
 export const alertsPath = (query: { q?: string; status?: string; page?: number }) => {
   const params = new URLSearchParams();
@@ -26,6 +27,7 @@ export const tallyPath = (id: string) => `${alertPath(id)}/checkins`;
 export const liveTallyPath = (id: string) => `${alertPath(id)}/checkins/live`;
 export const unaccountedCsvPath = (id: string) => `${alertPath(id)}/checkins/unaccounted.csv`;
 export const signalsPath = (page = 1) => `/api/v1/alerts/signals?page=${page}&pageSize=20`;
+export const capFeedsPath = '/api/v1/alerts/signals/feeds';
 export const signalPath = (id: string) => `/api/v1/alerts/signals/${encodeURIComponent(id)}`;
 
 export const createAlert = (body: AlertDraftBody) => postJson<Alert>('/api/v1/alerts', body);

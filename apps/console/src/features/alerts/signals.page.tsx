@@ -12,6 +12,7 @@ import { Field } from '../forms/field.component.tsx';
 import { errorsFromFailure, useFormErrors } from '../forms/form-errors.ts';
 import { Pagination } from '../missions/pagination.component.tsx';
 import { type IncomingSignalPage, signalsPath, uploadCap } from './alerts.api.ts';
+import { CapFeedsSection } from './cap-feeds.section.tsx';
 
 /** 2 MiB, as the server accepts: a bigger file is refused here before it is read. */
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -81,6 +82,8 @@ export function SignalsPage() {
           />
         )}
       </Field>
+      <CapFeedsSection />
+      <h2>{t('alerts.signals.listHeading')}</h2>
       <LoadError state={state} />
       {data ? (
         data.items.length === 0 ? (

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { isoNow } from '../../clock.ts';
 import type { Db } from '../../db/schema.ts';
 import type {
   AlertMessagesTable,
@@ -146,6 +147,78 @@ export async function countRecipientRows(db: Db, alertId: string): Promise<numbe
 /** The recipients are fixed: their count, and 'ready' (whatever the alert's status: a cancel may have come first). */
 export async function markRecipientsReady(db: Db, id: string, recipients: number): Promise<void> {
   await db.updateTable('alerts').set({ recipientsState: 'ready', recipients }).where('id', '=', id).execute();
+}
+
+/** One row per configured CAP source (kept when a source is removed from the configuration, not shown). */
+export async function ensureFeeds(db: Db, urls: readonly string[]): Promise<void> {
+  if (urls.length === 0) return;
+  await db
+    .insertInto('capFeeds')
+    .values(urls.map((url) => ({ url, fetches: 0, signals: 0 })))
+    .onConflict((oc) => oc.column('url').doNothing())
+    .execute();
+}
+
+export async function listFeeds(db: Db, urls: readonly string[]) {
+  if (urls.length === 0) return [];
+  return db.selectFrom('capFeeds').selectAll().where('url', 'in', urls).execute();
+}
+
+/** A fetch that went through: its validators (a 304 keeps the previous ones), the new signals, any entry error. */
+export async function recordFeedSuccess(
+  db: Db,
+  url: string,
+  outcome: {
+    status: number;
+    etag?: string | null;
+    lastModified?: string | null;
+    inserted: number;
+    error: string | null;
+  },
+): Promise<void> {
+  const at = isoNow();
+  await db
+    .updateTable('capFeeds')
+    .set((eb) => ({
+      lastFetchedAt: at,
+      lastSuccessAt: at,
+      lastStatus: outcome.status,
+      lastError: outcome.error,
+      lastErrorAt: outcome.error ? at : null,
+      fetches: eb('fetches', '+', 1),
+      signals: eb('signals', '+', outcome.inserted),
+      ...(outcome.status === 304 ? {} : { etag: outcome.etag ?? null, lastModified: outcome.lastModified ?? null }),
+    }))
+    .where('url', '=', url)
+    .execute();
+}
+
+/** A fetch that failed: only the error, its time and the attempt are recorded. */
+export async function recordFeedError(db: Db, url: string, error: string, status: number | null): Promise<void> {
+  const at = isoNow();
+  await db
+    .updateTable('capFeeds')
+    .set((eb) => ({
+      lastFetchedAt: at,
+      lastStatus: status,
+      lastError: error,
+      lastErrorAt: at,
+      fetches: eb('fetches', '+', 1),
+    }))
+    .where('url', '=', url)
+    .execute();
+}
+
+/** Whether a polled signal already came from this document URL (a feed entry is then not fetched again). */
+export async function polledFromUrl(db: Db, url: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('incomingSignals')
+    .select('id')
+    .where('origin', '=', 'poll')
+    .where('originUrl', '=', url)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function insertSignal(db: Db, row: Insertable<IncomingSignalsTable>): Promise<boolean> {

@@ -8,6 +8,7 @@ import {
   AlertSchema,
   AlertSubmitBodySchema,
   AlertUpdateBodySchema,
+  CapFeedStatusListSchema,
   IncomingSignalPageSchema,
   IncomingSignalSchema,
 } from '@homeward/shared';
@@ -20,7 +21,9 @@ import { type Actor, actorOf } from '../../policy/actor.ts';
 import { ALERT_READER_ROLES, ALERT_WRITER_ROLES } from '../../policy/alerts.policy.ts';
 import { PUBLIC, rolesOnly } from '../../policy/route-policy.ts';
 import { registerCheckinLinks } from '../checkins/checkins.links.ts';
+import { capFeedsConfigFrom } from './alerts.config.ts';
 import { capDocumentOf, countryFeedOf } from './alerts.feed.ts';
+import { viewCapFeeds } from './alerts.poll.ts';
 import {
   approveAlert,
   cancelAlert,
@@ -70,6 +73,8 @@ export async function alertsRoutes(app: App): Promise<void> {
   const { db, config } = app.ctx;
   // E-mails, SMS and pushes of an alert that asks "Are you safe?" carry one-tap signed links (decision 0021).
   await registerCheckinLinks(db, config);
+  // The CAP sources the worker polls, for their status in the console (decision 0025).
+  const capFeeds = capFeedsConfigFrom(process.env);
 
   app.get(
     '/api/v1/alerts',
@@ -323,6 +328,19 @@ export async function alertsRoutes(app: App): Promise<void> {
       );
       return reply.code(201).send({ items });
     },
+  );
+
+  app.get(
+    '/api/v1/alerts/signals/feeds',
+    {
+      config: { policy: WRITERS },
+      schema: {
+        tags,
+        summary: 'The configured CAP sources (HOMEWARD_CAP_FEEDS) with their last fetch, last error and signal count',
+        response: { 200: CapFeedStatusListSchema },
+      },
+    },
+    async (request) => viewCapFeeds(db, staff(request), capFeeds),
   );
 
   app.get(

@@ -147,12 +147,27 @@ export async function receiveCap(
       throw new ProblemError(422, 'cap_invalid', error.message, [{ field: '/xml', message: error.message }]);
     throw error;
   }
+  return (await recordCapAlerts(db, actor, alerts, input, source)).items;
+}
+
+/**
+ * Keeps parsed CAP alerts as incoming signals in one transaction, each (sender, identifier, sent) once; returns
+ * them all and how many were new. Used by uploads and by the feed poller (`alerts.poll.ts`).
+ */
+export async function recordCapAlerts(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  alerts: readonly CapAlert[],
+  input: { origin: 'upload' | 'poll'; originUrl?: string | null },
+  source: AuditSource,
+): Promise<{ items: IncomingSignal[]; inserted: number }> {
   return db.transaction().execute(async (trx) => {
     const out: IncomingSignal[] = [];
+    let inserted = 0;
     for (const cap of alerts) {
       const id = newId();
       const key = { sender: cap.sender, identifier: cap.identifier, sent: cap.sent };
-      const inserted = await insertSignal(trx, {
+      const isNew = await insertSignal(trx, {
         id,
         receivedAt: isoNow(),
         origin: input.origin,
@@ -162,16 +177,17 @@ export async function receiveCap(
         receivedBy: actor?.id ?? null,
         alertId: null,
       });
-      const row = inserted ? await findSignal(trx, id) : await findSignalByKey(trx, key);
+      const row = isNew ? await findSignal(trx, id) : await findSignalByKey(trx, key);
       if (row) out.push(toSignalDto(row));
-      if (inserted)
+      if (isNew) inserted += 1;
+      if (isNew)
         await appendAudit(trx, source, {
           action: 'alert.signal_receive',
           record: { type: 'incoming_signal', id },
           details: { sender: cap.sender, identifier: cap.identifier, origin: input.origin },
         });
     }
-    return out;
+    return { items: out, inserted };
   });
 }
 
