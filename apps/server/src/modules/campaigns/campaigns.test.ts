@@ -3,6 +3,7 @@ import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts
 import { describeEachDialect } from '../../../test/support/db.ts';
 import type { App } from '../../http/app-types.ts';
 import { ProblemError } from '../../http/problem.ts';
+import type { Mailer, OutgoingMail } from '../../mail/mailer.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { localDateOf, nextDate } from '../appointments/appointments.slots.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
@@ -12,6 +13,7 @@ import { campaignCheckInCode } from './campaigns.check-in-code.ts';
 import { cancelMyRegistration, listMyDoses, myCheckInCode, registerForCampaign } from './campaigns.citizen.ts';
 import { checkInByCode, recordDose } from './campaigns.desk.ts';
 import { buildRegisteredCitizens, campaignBody, sourceOf, staffActor, WASHINGTON_SITE } from './campaigns.fixtures.ts';
+import { campaignHandlers } from './campaigns.jobs.ts';
 import { addSession, addSite, changeCampaignStatus, createCampaign } from './campaigns.service.ts';
 
 const ZONE = 'America/New_York';
@@ -49,7 +51,12 @@ describeEachDialect('campaigns', (getDb) => {
   });
 
   /** An open campaign with one Washington site and one session tomorrow of `slots` × `perSlot` seats. */
-  async function openCampaign(options: { slots: number; perSlot: number; allocation?: 'priority' | 'first_come' }) {
+  async function openCampaign(options: {
+    slots: number;
+    perSlot: number;
+    allocation?: 'priority' | 'first_come';
+    date?: string;
+  }) {
     const { db } = getDb();
     const campaign = await createCampaign(
       db,
@@ -66,7 +73,7 @@ describeEachDialect('campaigns', (getDb) => {
       campaign.id,
       site.id,
       {
-        date: tomorrow,
+        date: options.date ?? tomorrow,
         startTime: '09:00',
         endTime: `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`,
         slotMinutes: 15,
@@ -293,6 +300,49 @@ describeEachDialect('campaigns', (getDb) => {
         .where('sourceId', '=', mine.id)
         .executeTakeFirst();
       expect(message).toBeDefined();
+    });
+  });
+
+  describe('reminders', () => {
+    it('reminds by e-mail and in the app a day before the place, and drops the reminder of a cancelled place', async () => {
+      const { db, config } = getDb();
+      const inThreeDays = nextDate(nextDate(tomorrow));
+      const { campaignId } = await openCampaign({ slots: 1, perSlot: 1, date: inThreeDays });
+      const [p] = await buildRegisteredCitizens(db, 1, { label: 'remind' });
+      if (!p) throw new Error('fixtures');
+      const mine = await registerForCampaign(db, p.actor, campaignId, {}, 'en', now);
+      await allocateCampaign(db, campaignId, now);
+      const seat = await db
+        .selectFrom('campaignSeats')
+        .selectAll()
+        .where('registrationId', '=', mine.id)
+        .executeTakeFirstOrThrow();
+      const job = await db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('dedupeKey', '=', `campaign-reminder:${mine.id}`)
+        .executeTakeFirstOrThrow();
+      expect(Date.parse(job.runAt)).toBe(Date.parse(seat.slotStart) - 24 * 3_600_000);
+      const sent: OutgoingMail[] = [];
+      const mailer: Mailer = { send: async (m) => void sent.push(m), close: () => {} };
+      const handlers = campaignHandlers(config, app.log as never, mailer);
+      const run = () =>
+        handlers['campaign.reminder']({ db, log: app.log as never, job }, JSON.parse(job.payload) as unknown);
+      await run();
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.subject).toContain('Reminder: Test vaccination');
+      expect(sent[0]?.text).toContain('Embassy in Washington');
+      expect(sent[0]?.text).toContain('(local time)');
+      const inApp = await db
+        .selectFrom('notificationMessages')
+        .select('id')
+        .where('sourceKind', '=', 'campaign_reminder')
+        .where('sourceId', 'like', `${mine.id}:%`)
+        .execute();
+      expect(inApp).toHaveLength(1);
+      await cancelMyRegistration(db, p.actor, mine.id);
+      await run();
+      expect(sent).toHaveLength(1);
     });
   });
 
