@@ -251,7 +251,7 @@ function SiteCard({
               onClick={() => setEditing({ kind: 'editSite', siteId: site.id })}
             >
               {t('campaigns.sites.edit')}
-              <span className="visually-hidden">{t('campaigns.sites.editContext', { name })}</span>
+              <span className="visually-hidden">{` ${t('campaigns.sites.editContext', { name })}`}</span>
             </button>
             <button
               type="button"
@@ -259,7 +259,7 @@ function SiteCard({
               onClick={() => setEditing({ kind: 'deleteSite', siteId: site.id })}
             >
               {t('campaigns.sites.remove')}
-              <span className="visually-hidden">{t('campaigns.sites.removeContext', { name })}</span>
+              <span className="visually-hidden">{` ${t('campaigns.sites.removeContext', { name })}`}</span>
             </button>
           </>
         ) : null}
@@ -343,10 +343,10 @@ function SiteCard({
                         >
                           {t('campaigns.sessions.remove')}
                           <span className="visually-hidden">
-                            {t('campaigns.sessions.removeContext', {
+                            {` ${t('campaigns.sessions.removeContext', {
                               date: formatDay(s.date, locale),
                               hours: `${s.startTime}–${s.endTime}`,
-                            })}
+                            })}`}
                           </span>
                         </button>
                       )}

@@ -141,7 +141,7 @@ export function CampaignPage() {
               {campaign.eligibility.priorityGroups.length === 0 ? (
                 t('campaigns.detail.noGroups')
               ) : (
-                <ol className="camp-groups-list">
+                <ul className="camp-groups-list">
                   {[...campaign.eligibility.priorityGroups]
                     .sort((a, b) => a.rank - b.rank)
                     .map((g) => (
@@ -150,7 +150,7 @@ export function CampaignPage() {
                         <span className="muted">({g.code})</span>
                       </li>
                     ))}
-                </ol>
+                </ul>
               )}
             </dd>
             {campaign.vaccine ? (

@@ -173,7 +173,7 @@ export function DayTable({
                           >
                             {t('campaigns.desk.recordDose')}
                             <span className="visually-hidden">
-                              {t('campaigns.desk.forName', { name: r.personName })}
+                              {` ${t('campaigns.desk.forName', { name: r.personName })}`}
                             </span>
                           </button>
                         ) : null}
@@ -188,7 +188,7 @@ export function DayTable({
                           >
                             {t('campaigns.desk.noShow')}
                             <span className="visually-hidden">
-                              {t('campaigns.desk.noShowContext', { name: r.personName })}
+                              {` ${t('campaigns.desk.noShowContext', { name: r.personName })}`}
                             </span>
                           </button>
                         ) : null}

@@ -91,7 +91,7 @@ export function DoseList({
                 >
                   {t('campaigns.certificate.issue')}
                   <span className="visually-hidden">
-                    {t('campaigns.certificate.issueContext', { n: d.doseNumber, name: registration.personName })}
+                    {` ${t('campaigns.certificate.issueContext', { n: d.doseNumber, name: registration.personName })}`}
                   </span>
                 </button>
               )
