@@ -101,3 +101,60 @@ export function searchCities(country: string, prefix: string, limit = 20): City[
   }
   return found.sort((a, b) => b.population - a.population).slice(0, limit);
 }
+
+// One-degree cells of latitude and longitude → rows of the cities in them, built on the first nearest-city lookup.
+let grid: Map<number, number[]> | undefined;
+const cellOf = (lat: number, lon: number) => (Math.floor(lat) + 90) * 360 + ((Math.floor(lon) + 540) % 360);
+
+function cityGrid(): Map<number, number[]> {
+  if (grid) return grid;
+  const { cities } = load();
+  grid = new Map();
+  cities.forEach((city, row) => {
+    const key = cellOf(city.lat, city.lon);
+    const rows = grid?.get(key) ?? [];
+    rows.push(row);
+    grid?.set(key, rows);
+  });
+  return grid;
+}
+
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const h =
+    Math.sin(((lat2 - lat1) * r) / 2) ** 2 +
+    Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * The city nearest to a point, if one lies within `maxKm` (default 100 km): an offline answer to "which country
+ * is this?" that is right away from borders and, near one, as right as the 135,000 cities with at least 1,000
+ * people make it (each border point is decided by the nearer town). Open sea and empty land answer undefined.
+ */
+export function nearestCity(lat: number, lon: number, maxKm = 100): City | undefined {
+  if (!Number.isFinite(lat) || !Number.isFinite(lon) || lat < -90 || lat > 90 || lon < -180 || lon > 180) return;
+  const { cities } = load();
+  const cells = cityGrid();
+  // Degrees to search: maxKm of latitude, and of longitude at the highest latitude searched (near a pole, all).
+  const dLat = Math.ceil(maxKm / 111) + 1;
+  const cos = Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180);
+  const dLon = Math.min(180, Math.ceil(maxKm / (111 * cos)) + 1);
+  let best: City | undefined;
+  let bestKm = maxKm;
+  for (let y = Math.floor(lat) - dLat; y <= Math.floor(lat) + dLat; y++) {
+    if (y < -90 || y > 89) continue;
+    for (let x = Math.floor(lon) - dLon; x <= Math.floor(lon) + dLon; x++) {
+      for (const row of cells.get(cellOf(y, x)) ?? []) {
+        const city = cities[row];
+        if (!city) continue;
+        const km = distanceKm(lat, lon, city.lat, city.lon);
+        if (km <= bestKm) {
+          best = city;
+          bestKm = km;
+        }
+      }
+    }
+  }
+  return best;
+}

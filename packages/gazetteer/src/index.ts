@@ -1,2 +1,2 @@
-export { type City, findCity, foldName, searchCities } from './cities.ts';
+export { type City, findCity, foldName, nearestCity, searchCities } from './cities.ts';
 export { findRegion, isKnownCountry, listRegions, type Region } from './regions.ts';

@@ -143,6 +143,17 @@ export const NOTIFICATIONS_SPECS: Record<string, RouteSpec> = {
     // The stream never ends: judged by its status line; the app's close ends it.
     (): InjectOptions => ({ method: 'GET', url: '/api/v1/inbox/stream', payloadAsStream: true }),
   ),
+  'POST /api/v1/arrivals/position': {
+    allow: { citizen: 'any' },
+    okStatus: 200,
+    denied: 403,
+    outOfScope: 403,
+    build: (): InjectOptions => ({
+      method: 'POST',
+      url: '/api/v1/arrivals/position',
+      payload: { lat: 35.7, lon: 139.8 },
+    }),
+  },
   'GET /api/v1/deliveries': {
     allow: DASHBOARD,
     okStatus: 200,

@@ -71,6 +71,27 @@ export const NotificationPreferencesBodySchema = Type.Object({
 
 export const DeliveryReceiptBodySchema = Type.Object({ deliveryId: Type.String({ minLength: 1, maxLength: 64 }) });
 
+/**
+ * Where the citizen app was opened, coarsely (the app rounds to 0.1°, about 10 km, and sends it only with the
+ * person's consent): the server resolves the country offline and keeps only that (decision 0025).
+ */
+export const ArrivalPositionBodySchema = Type.Object(
+  {
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    lon: Type.Number({ minimum: -180, maximum: 180 }),
+  },
+  { additionalProperties: false },
+);
+export type ArrivalPositionBody = Static<typeof ArrivalPositionBodySchema>;
+
+export const ArrivalPositionResultSchema = Type.Object({
+  /** ISO 3166-1 alpha-2 of the place, or null at sea or far from any town. */
+  country: Type.Union([Type.String(), Type.Null()]),
+  /** True when this is a new country for the person and its on-arrival message was sent. */
+  welcomed: Type.Boolean(),
+});
+export type ArrivalPositionResult = Static<typeof ArrivalPositionResultSchema>;
+
 const Funnel = Type.Object({
   queued: Type.Integer(),
   sent: Type.Integer(),

@@ -1,4 +1,6 @@
 import {
+  ArrivalPositionBodySchema,
+  ArrivalPositionResultSchema,
   DeliveryMessageListSchema,
   DeliveryReceiptBodySchema,
   DeliveryReportSchema,
@@ -15,6 +17,7 @@ import type { App } from '../../http/app-types.ts';
 import { type Actor, actorOf } from '../../policy/actor.ts';
 import { DELIVERY_DASHBOARD_ROLES } from '../../policy/notifications.policy.ts';
 import { PUBLIC, rolesOnly, SIGNED_IN } from '../../policy/route-policy.ts';
+import { reportAppPosition } from './notifications.arrivals-app.ts';
 import { notificationsConfigFrom, vapidKeys } from './notifications.config.ts';
 import {
   confirmDelivery,
@@ -169,6 +172,21 @@ export async function notificationsRoutes(app: App): Promise<void> {
   );
 
   inboxStreamRoute(app);
+
+  app.post(
+    '/api/v1/arrivals/position',
+    {
+      config: { policy: rolesOnly('citizen') },
+      schema: {
+        tags,
+        summary:
+          'The app, with the citizen’s consent, reports where it was opened (rounded); a new country sends its on-arrival message once',
+        body: ArrivalPositionBodySchema,
+        response: { 200: ArrivalPositionResultSchema },
+      },
+    },
+    async (request) => reportAppPosition(db, config, me(request.user), request.body),
+  );
 
   app.get(
     '/api/v1/deliveries',
