@@ -168,7 +168,7 @@ describeBrowser('staff console: campaigns', () => {
     // The same code again is refused in words.
     await officer.getByLabel('Check-in code').fill(code);
     await officer.getByRole('button', { name: 'Check in', exact: true }).click();
-    await officer.getByText('This registration can no longer be changed').waitFor();
+    await officer.getByText('This code was used already', { exact: false }).waitFor();
 
     await row.getByRole('button', { name: 'Record the dose for ZHANG SANFENG' }).click();
     // Product and dose number come from the campaign; the lot number has the focus.

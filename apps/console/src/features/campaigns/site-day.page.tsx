@@ -59,10 +59,13 @@ export function SiteDayPage() {
       setCode('');
       day.retry();
     } catch (error) {
-      setResult({
-        ok: false,
-        text: error instanceof ApiError ? (error.problem?.title ?? t('errors.network')) : t('errors.network'),
-      });
+      const problem = error instanceof ApiError ? error.problem : null;
+      // The server's words fit every registration change; at the desk it means the code was used already.
+      const text =
+        problem?.code === 'campaign_registration_not_changeable'
+          ? t('campaigns.desk.codeUsed')
+          : (problem?.title ?? t('errors.network'));
+      setResult({ ok: false, text });
     }
     codeInput.current?.focus();
   }
@@ -134,7 +137,10 @@ export function SiteDayPage() {
                   spellCheck={false}
                   aria-describedby="camp-code-hint"
                   value={code}
-                  onChange={(e) => setCode(e.target.value)}
+                  onChange={(e) => {
+                    setCode(e.target.value);
+                    setResult(null);
+                  }}
                 />
               </div>
               <button type="submit" className="button">
