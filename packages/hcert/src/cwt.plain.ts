@@ -131,7 +131,7 @@ function readJson(reader: Reader, depth: number, limits: CborLimits): JsonValue 
         const length = boundedLength(reader, reader.argument(head & 0x1f));
         reader.need(length);
         reader.offset += length;
-        const key = decodeTextAt(reader.bytes, reader.offset - length, length);
+        const key = readKey(reader.bytes, reader.offset - length, length);
         // readCwt assigns `out[key]`, so `__proto__` would set the prototype: left to it, as is a key given twice.
         if (key === '__proto__' || Object.hasOwn(out, key)) throw NOT_PLAIN;
         out[key] = readJson(reader, depth + 1, limits);
@@ -167,4 +167,25 @@ function readSimpleJson(reader: Reader, info: number): JsonValue {
   }
   if (!Number.isFinite(value)) throw NOT_PLAIN;
   return value;
+}
+
+// The DCC's keys are one to three ASCII letters ("ver", "nam", "v", "tg", "dt"…), the same in every certificate:
+// each is made once and found again by its bytes (a string built per key cost more than the lookup).
+const shortKeys = new Map<number, string>();
+
+function readKey(bytes: Uint8Array, start: number, length: number): string {
+  if (length === 0 || length > 3) return decodeTextAt(bytes, start, length);
+  const a = bytes[start] ?? 0;
+  const b = length > 1 ? (bytes[start + 1] ?? 0) : 0;
+  const c = length > 2 ? (bytes[start + 2] ?? 0) : 0;
+  if ((a | b | c) >= 0x80) return decodeTextAt(bytes, start, length);
+  const packed = (length << 21) | (a << 14) | (b << 7) | c;
+  let key = shortKeys.get(packed);
+  if (key === undefined) {
+    key = decodeTextAt(bytes, start, length);
+    // A bound on what strangers' certificates can add: 128³ three-letter keys would not fit otherwise.
+    if (shortKeys.size >= 4096) shortKeys.clear();
+    shortKeys.set(packed, key);
+  }
+  return key;
 }

@@ -87,6 +87,22 @@ describe('the plain CWT reader', () => {
     );
   });
 
+  it('reads short keys of any script, and more distinct short keys than it keeps, as the general reader does', () => {
+    const keys = ['a', 'é', 'ab', '中', 'v', 'ver', 'vér', '\u0000', 'A\u0000', '\u007f\u007f\u007f', 'abcd'];
+    const many = Array.from({ length: 5000 }, (_, i) => String.fromCharCode(48 + (i % 75), 48 + ((i / 75) | 0)));
+    for (const batch of [keys, many.slice(0, 2500), many.slice(2500), keys]) {
+      const payload = Object.fromEntries(batch.map((key, i) => [key, i]));
+      const bytes = encodeCwt(payload, { issuedAt: 1, expiresAt: 2 });
+      expect(expectAgreement(bytes)?.payload).toStrictEqual(payload);
+    }
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary', maxLength: 3 }), fc.integer()), (payload) => {
+        expect(expectAgreement(encodeCwt(payload, { issuedAt: 1, expiresAt: 2 }))).not.toBeNull();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('agrees with the general reader on CWTs holding anything CBOR can carry', () => {
     fc.assert(
       fc.property(cwtLike, (bytes) => void expectAgreement(bytes)),
