@@ -58,7 +58,7 @@ async function runAllocationAsHq(campaignId: string): Promise<void> {
 }
 
 describeBrowser('campaigns: a citizen registers for vaccination, gets a place and shows the QR (phone)', () => {
-  it('registers (after fixing a refused form), sees the place, the QR and the calendar file, and the dose records', async () => {
+  it('registers (a refused form fixed, sent once back online), sees the place, the QR and the calendar file, and the dose records', async () => {
     const page = await newPhonePage(browser, 'en');
     const signIn = await page.request.post(url('/api/v1/auth/sign-in'), {
       headers: WRITE,
@@ -86,7 +86,11 @@ describeBrowser('campaigns: a citizen registers for vaccination, gets a place an
     await screenshot(page, 'citizen-campaign-register-error-phone-en');
     await page.getByLabel('None of these').check();
     await page.getByLabel(/^Embassy in Washington/).check();
+    // No network when sending: the registration waits on the phone, then goes out (same key) when back online.
+    await page.context().setOffline(true);
     await page.getByRole('button', { name: 'Register' }).click();
+    await page.getByText('Saved on this phone. It will be sent when you are online.').first().waitFor();
+    await page.context().setOffline(false);
     await page.getByText('You are registered. We will tell you when you have a place.').waitFor();
     await page.getByText('Waiting for a place', { exact: true }).waitFor();
 

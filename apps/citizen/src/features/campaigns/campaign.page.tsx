@@ -67,7 +67,8 @@ export function CampaignPage() {
   const changed = (text: string) => {
     setNote(text);
     setPending(readPending(id));
-    detail.refresh();
+    if (detail.status === 'error') detail.retry();
+    else detail.refresh();
   };
   // A registration the server has now makes a saved copy on this phone pointless.
   useEffect(() => {
@@ -99,17 +100,18 @@ export function CampaignPage() {
           {t('common.loading')}
         </p>
       ) : null}
+      {campaign ? <h1>{campaign.title[locale]}</h1> : null}
+      {note ? (
+        <div className="panel panel--confirmation" role="status">
+          <p>{note}</p>
+        </div>
+      ) : null}
+      {/* Shown offline too, when the campaign itself cannot be loaded: the registration waits on this phone. */}
+      {pending ? <PendingPanel pending={pending} onSent={changed} /> : null}
       {detail.status === 'error' ? <LoadFailed onRetry={detail.retry} /> : null}
       {campaign ? (
         <>
-          <h1>{campaign.title[locale]}</h1>
-          {note ? (
-            <div className="panel panel--confirmation" role="status">
-              <p>{note}</p>
-            </div>
-          ) : null}
           <p className="lead">{campaign.description[locale]}</p>
-          {pending ? <PendingPanel pending={pending} onSent={changed} /> : null}
           {mine ? <MyPlace registration={mine} onChanged={changed} /> : null}
           <section aria-labelledby="who-title">
             <h2 id="who-title">{t('campaigns.detail.who')}</h2>

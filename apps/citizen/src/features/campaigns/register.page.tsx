@@ -1,5 +1,5 @@
 import './campaigns.css';
-import type { RegisterForCampaignBody } from '@homeward/shared';
+import { problemTitle, type RegisterForCampaignBody } from '@homeward/shared';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -16,7 +16,7 @@ import {
   NO_DATE,
   RadioGroup,
 } from '../registration/registration.fields.tsx';
-import { campaignPath, countryName, type MyCampaignDetail } from './campaigns.api.ts';
+import { campaignPath, countryName, isActive, type MyCampaignDetail } from './campaigns.api.ts';
 import { savePending, sendPending } from './campaigns.pending.ts';
 
 const NONE = 'none';
@@ -110,7 +110,15 @@ export function RegisterCampaignPage() {
         </p>
       ) : null}
       {detail.status === 'error' ? <LoadFailed onRetry={detail.retry} /> : null}
-      {campaign ? (
+      {campaign?.myRegistration && isActive(campaign.myRegistration) ? (
+        <div className="panel" role="status">
+          <p>{problemTitle('already_registered', locale)}</p>
+          <p>
+            <Link to={`/campaigns/${campaign.id}`}>{t('campaigns.register.back')}</Link>
+          </p>
+        </div>
+      ) : null}
+      {campaign && !(campaign.myRegistration && isActive(campaign.myRegistration)) ? (
         <>
           <span className="caption">{campaign.title[locale]}</span>
           <h1>{t('campaigns.register.title')}</h1>
@@ -126,7 +134,7 @@ export function RegisterCampaignPage() {
             }))}
             version={errors.version}
           />
-          <form onSubmit={submit} noValidate>
+          <form className="camp-form" onSubmit={submit} noValidate>
             {groups.length > 0 ? (
               <RadioGroup
                 id="priorityGroup"

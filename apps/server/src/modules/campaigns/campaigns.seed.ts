@@ -1,6 +1,6 @@
 import { isoNow, newId } from '../../clock.ts';
 import type { Db } from '../../db/schema.ts';
-import { localDateOf, nextDate } from '../appointments/appointments.slots.ts';
+import { localDateOf } from '../appointments/appointments.slots.ts';
 import { findMissionCodes } from '../missions/missions.repo.ts';
 import { findUserByEmail } from '../users/users.repo.ts';
 import { claimSeat, insertDose, insertRegistration } from './campaigns.registrations.repo.ts';
@@ -114,7 +114,7 @@ export async function seedDemoCampaign(db: Db, now: Date = new Date()): Promise<
         id: newId(),
         campaignId,
         siteId: site.id,
-        date: offset > 0 ? nextDate(daysFrom(today, offset - 1)) : daysFrom(today, offset),
+        date: daysFrom(today, offset),
         startMinute: 9 * 60,
         endMinute: 12 * 60,
         slotMinutes: 15,
