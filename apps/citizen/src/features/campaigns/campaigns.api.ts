@@ -21,16 +21,26 @@ export function myRegistrationPath(id: string): string {
   return `/api/v1/me/campaign-registrations/${encodeURIComponent(id)}`;
 }
 
-/** "Tuesday 1 December 2026, 09:15" at the site, in the UI language. */
+/** Dates as people write them (UX.md): 2026年3月5日 / 5 March 2026 (British order in English). */
+function dateLocale(locale: Locale): string {
+  return locale === 'en' ? 'en-GB' : locale;
+}
+
+/** "Tuesday 1 December 2026 at 09:15" at the site, in the UI language. */
 export function placeDateTime(iso: string, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full', timeStyle: 'short', hourCycle: 'h23' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(dateLocale(locale), {
+    timeZone,
+    dateStyle: 'full',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 }
 
 /** A local calendar date (YYYY-MM-DD) in words: 2026年12月1日 / 1 December 2026. */
 export function dayInWords(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return new Intl.DateTimeFormat(dateLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
 }
 
 /** A country's name in the UI language, from the browser's own data (no download). */
