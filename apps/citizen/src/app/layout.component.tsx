@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { AccountLink } from '../features/accounts/account-link.component.tsx';
+import { ArrivalReporter } from '../features/arrival/arrival-reporter.component.tsx';
 import { HeaderHelpLink } from '../features/help/help-header.component.tsx';
 import { InboxLink } from '../features/inbox/inbox-link.component.tsx';
 import { LanguageSwitch } from '../features/language/language-switch.component.tsx';
@@ -40,6 +41,7 @@ export function Layout({ children }: { children?: ReactNode }) {
         </div>
       </header>
       <OfflineBanner />
+      <ArrivalReporter />
       <main id="main" className="container main" tabIndex={-1}>
         {children ?? <Outlet />}
       </main>

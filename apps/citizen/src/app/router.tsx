@@ -71,6 +71,10 @@ const accountRoutes: RouteObject[] = [
         path: 'privacy',
         lazy: async () => ({ Component: (await import('../features/accounts/privacy.page.tsx')).PrivacyPage }),
       },
+      {
+        path: 'location',
+        lazy: async () => ({ Component: (await import('../features/arrival/location.page.tsx')).LocationPage }),
+      },
     ],
   },
 ];

@@ -9,6 +9,8 @@ import alertsEn from '../locales/alerts.en.json';
 import alertsZhCN from '../locales/alerts.zh-CN.json';
 import appointmentsEn from '../locales/appointments.en.json';
 import appointmentsZhCN from '../locales/appointments.zh-CN.json';
+import arrivalEn from '../locales/arrival.en.json';
+import arrivalZhCN from '../locales/arrival.zh-CN.json';
 import campaignsEn from '../locales/campaigns.en.json';
 import campaignsZhCN from '../locales/campaigns.zh-CN.json';
 import casesEn from '../locales/cases.en.json';
@@ -49,7 +51,8 @@ declare module 'i18next' {
         typeof alertsEn &
         typeof servicesEn &
         typeof appointmentsEn &
-        typeof campaignsEn;
+        typeof campaignsEn &
+        typeof arrivalEn;
     };
   }
 }
@@ -91,6 +94,7 @@ export function setupI18n(): typeof i18next {
           ...servicesZhCN,
           ...appointmentsZhCN,
           ...campaignsZhCN,
+          ...arrivalZhCN,
         },
       },
       en: {
@@ -109,6 +113,7 @@ export function setupI18n(): typeof i18next {
           ...servicesEn,
           ...appointmentsEn,
           ...campaignsEn,
+          ...arrivalEn,
         },
       },
     },

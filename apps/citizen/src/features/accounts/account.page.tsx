@@ -22,6 +22,7 @@ const SECTIONS = [
   { to: '/account/password', title: 'account.password', hint: 'account.passwordHint' },
   { to: '/account/security', title: 'account.security', hint: 'account.securityHint' },
   { to: '/account/privacy', title: 'account.privacy', hint: 'account.privacyHint' },
+  { to: '/account/location', title: 'arrival.accountLink', hint: 'arrival.accountLinkHint' },
 ] as const;
 
 /** The account area's start: who is signed in, one link per task, and signing out. */
