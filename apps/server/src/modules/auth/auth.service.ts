@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { Role, SessionInfo, SessionUser, SignInNextStep } from '@homeward/shared';
 import { isoAt, isoNow } from '../../clock.ts';
 import type { Config } from '../../config.ts';
@@ -27,7 +27,8 @@ const TOUCH_EVERY_MS = 60_000;
 
 /** Session cookies, challenges and API tokens are random; only their SHA-256 is stored. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  // One-shot: a Hash object per call cost ~2 µs of every authenticated request (the session cache's key).
+  return hash('sha256', token, 'hex');
 }
 
 export async function toSessionUser(db: Db, user: UserRow): Promise<SessionUser> {
