@@ -87,7 +87,7 @@ export function LocationPage() {
           {t('arrival.consentHint')}
         </p>
       </fieldset>
-      <p role="status" className="notice">
+      <p role="status" className={outcome === 'refused' || outcome === 'failed' ? 'notice' : 'arrival-status'}>
         {busy
           ? t('arrival.asking')
           : outcome === 'on'

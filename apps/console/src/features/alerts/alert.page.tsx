@@ -241,7 +241,7 @@ export function AlertPage() {
         {current.status === 'published' ? (
           <>
             {preparing ? (
-              <p className="notice" role="status">
+              <p className="notice alert-preparing" role="status">
                 {t('alerts.actions.preparingIntro', {
                   at: current.publishedAt ? formatDateTime(current.publishedAt, locale) : '',
                   approver: current.approvedBy?.name ?? '—',

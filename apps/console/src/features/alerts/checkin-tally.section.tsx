@@ -73,7 +73,7 @@ export function CheckinTallySection({ alert, canWrite }: { alert: Alert; canWrit
       {tally ? (
         <>
           {tally.preparing ? (
-            <p className="notice" role="status">
+            <p className="notice alert-preparing" role="status">
               {t('alerts.checkins.preparing')}
             </p>
           ) : null}
