@@ -18,8 +18,8 @@ export function canScanQr(): boolean {
 }
 
 /**
- * Reads one QR code from the rear camera, as the appointments desk does, then hands it over and stops the camera.
- * A refused camera says so and leaves the typed code as the way in.
+ * Reads one QR code from the rear camera (the appointments desk and a campaign site's day), then hands it over and
+ * stops the camera. A refused camera says so and leaves the typed code as the way in.
  */
 export function QrScan({ onCode, onStop }: { onCode: (code: string) => void; onStop: () => void }) {
   const { t } = useTranslation();
@@ -48,21 +48,17 @@ export function QrScan({ onCode, onStop }: { onCode: (code: string) => void; onS
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
       })
-      .catch(() => setError(t('campaigns.desk.cameraDenied')));
+      .catch(() => setError(t('qrScan.cameraDenied')));
     return () => {
       stopped = true;
       for (const track of stream?.getTracks() ?? []) track.stop();
     };
   }, [onCode, t]);
   return (
-    <div className="camp-camera">
-      {error ? (
-        <p role="alert">{error}</p>
-      ) : (
-        <video ref={video} muted playsInline aria-label={t('campaigns.desk.camera')} />
-      )}
+    <div className="qr-camera">
+      {error ? <p role="alert">{error}</p> : <video ref={video} muted playsInline aria-label={t('qrScan.camera')} />}
       <button type="button" className="button button--secondary" onClick={onStop}>
-        {t('campaigns.desk.stopScan')}
+        {t('qrScan.stopScan')}
       </button>
     </div>
   );

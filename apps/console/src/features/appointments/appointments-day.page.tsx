@@ -1,11 +1,12 @@
 import './appointments.css';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../app/use-document-title.hook.ts';
 import { currentLocale } from '../../i18n/i18n.ts';
 import { ApiError, postJson } from '../../lib/api.client.ts';
 import { LoadError } from '../../lib/load-error.component.tsx';
+import { canScanQr, QrScan } from '../../lib/qr-scan.component.tsx';
 import { useApi } from '../../lib/use-api.hook.ts';
 import { useSessionUser } from '../auth/session.context.tsx';
 import {
@@ -20,65 +21,6 @@ import {
 
 type ServiceKey = 'appointments.service.visa';
 type StatusKey = 'appointments.status.booked';
-
-interface Detector {
-  detect(source: HTMLVideoElement): Promise<Array<{ rawValue: string }>>;
-}
-type DetectorClass = new (options: { formats: string[] }) => Detector;
-
-/** The browser's BarcodeDetector, where it has one (Chrome on Android, ChromeOS, macOS); null elsewhere. */
-function barcodeDetector(): DetectorClass | null {
-  const candidate = (globalThis as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
-  return typeof candidate === 'function' ? candidate : null;
-}
-
-/** Reads QR codes from the camera until one is found or the scan is stopped. */
-function CameraScan({ onCode, onStop }: { onCode: (code: string) => void; onStop: () => void }) {
-  const { t } = useTranslation();
-  const video = useRef<HTMLVideoElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const Detector = barcodeDetector();
-    if (!Detector) return;
-    let stream: MediaStream | null = null;
-    let stopped = false;
-    const detector = new Detector({ formats: ['qr_code'] });
-    navigator.mediaDevices
-      .getUserMedia({ video: { facingMode: 'environment' } })
-      .then(async (s) => {
-        stream = s;
-        if (!video.current) return;
-        video.current.srcObject = s;
-        await video.current.play();
-        while (!stopped && video.current) {
-          const found = await detector.detect(video.current).catch(() => []);
-          const code = found[0]?.rawValue;
-          if (code) {
-            onCode(code);
-            return;
-          }
-          await new Promise((r) => setTimeout(r, 250));
-        }
-      })
-      .catch(() => setError(t('appointments.desk.cameraDenied')));
-    return () => {
-      stopped = true;
-      for (const track of stream?.getTracks() ?? []) track.stop();
-    };
-  }, [onCode, t]);
-  return (
-    <div className="appt-camera">
-      {error ? (
-        <p role="alert">{error}</p>
-      ) : (
-        <video ref={video} muted playsInline aria-label={t('appointments.desk.camera')} />
-      )}
-      <button type="button" className="button button--secondary" onClick={onStop}>
-        {t('appointments.desk.stopScan')}
-      </button>
-    </div>
-  );
-}
 
 /**
  * The day at the counter: who is coming when, and check-in — by scanning the person's QR code (camera, where the
@@ -134,7 +76,7 @@ export function AppointmentsDayPage() {
     if (code.trim()) void checkIn({ code });
   }
 
-  const canScan = barcodeDetector() !== null && typeof navigator.mediaDevices?.getUserMedia === 'function';
+  const canScan = canScanQr();
   const items = day.data?.items ?? [];
   return (
     <>
@@ -207,7 +149,7 @@ export function AppointmentsDayPage() {
           ) : null}
         </form>
         {scanning ? (
-          <CameraScan
+          <QrScan
             onCode={(scanned) => {
               setScanning(false);
               void checkIn({ code: scanned });

@@ -7,6 +7,7 @@ import { currentLocale } from '../../i18n/i18n.ts';
 import { ApiError, postJson } from '../../lib/api.client.ts';
 import { utcOffset } from '../../lib/format.ts';
 import { LoadError } from '../../lib/load-error.component.tsx';
+import { canScanQr, QrScan } from '../../lib/qr-scan.component.tsx';
 import { useApi } from '../../lib/use-api.hook.ts';
 import { useShortcutsEnabled, useSingleKeyShortcut } from '../settings/shortcuts.store.ts';
 import {
@@ -21,7 +22,6 @@ import {
   todayIn,
 } from './campaigns.api.ts';
 import { DayTable } from './day-table.component.tsx';
-import { canScanQr, QrScan } from './qr-scan.component.tsx';
 
 /**
  * A site's day for the mission that runs it: who comes when and where each stands; check-in by the QR code on the
