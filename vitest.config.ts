@@ -33,7 +33,7 @@ export default defineConfig({
           env,
           include: ['apps/*/e2e/**/*.e2e.ts'],
           setupFiles: ['./vitest.setup.ts'],
-          globalSetup: ['./apps/server/test/support/global-setup.ts'],
+          globalSetup: ['./apps/server/test/support/global-setup.ts', './apps/server/test/support/e2e-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           // A browser under CI load can take seconds to settle after a navigation or going offline; a poll that
