@@ -7,13 +7,6 @@ import { loadConfig } from '../../src/config.ts';
 import { startPlatform } from '../../src/server.ts';
 import { buildMissingWebApps } from '../../src/web/web-apps.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** A migrated SQLite database with the demo data, copied by each browser test's server (test-server.ts). */
-    demoTemplateDb: string;
-  }
-}
-
 /**
  * Once per run of the browser tests: the web apps built if missing, and one database migrated and seeded with the
  * demo data. Every test file's server starts from a copy of it, instead of migrating and seeding its own (seconds

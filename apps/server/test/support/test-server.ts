@@ -7,6 +7,13 @@ import { loadConfig } from '../../src/config.ts';
 import { startPlatform } from '../../src/server.ts';
 import { buildMissingWebApps } from '../../src/web/web-apps.ts';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A migrated SQLite database with the demo data, made once per run by e2e-global-setup.ts. */
+    demoTemplateDb: string;
+  }
+}
+
 export interface TestServer {
   url: string;
   close(): Promise<void>;
