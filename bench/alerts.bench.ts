@@ -22,7 +22,7 @@ import { approveAlert, createAlertDraft, submitAlert } from '../apps/server/src/
 import { notificationHandlers } from '../apps/server/src/modules/notifications/notifications.jobs.ts';
 import { insertDeliveries } from '../apps/server/src/modules/notifications/notifications.repo.ts';
 import { deliveryReport } from '../apps/server/src/modules/notifications/notifications.report.ts';
-import { NOTIFY_FANOUT } from '../apps/server/src/modules/notifications/notifications.service.ts';
+import { NOTIFY_FANOUT, NOTIFY_SEND } from '../apps/server/src/modules/notifications/notifications.service.ts';
 import { writeWorld } from '../apps/server/src/modules/targeting/targeting.fixtures.ts';
 import { createUser } from '../apps/server/src/modules/users/users.service.ts';
 import type { Actor } from '../apps/server/src/policy/actor.ts';
@@ -256,7 +256,7 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<string> {
       peak = Math.max(peak, rssMiB());
     }, 200);
     if (!SEND) {
-      // Only the jobs that enqueue: fixing the recipients and the fan-out; no send job is ever handled.
+      // Only the jobs that enqueue: fixing the recipients and the fan-out.
       const recipients = alertHandlers(config, silent)[ALERT_RECIPIENTS_JOB];
       if (!recipients) throw new Error('the alerts module has no recipients job');
       const worker = startWorker({
@@ -265,6 +265,9 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<string> {
         handlers: {
           [ALERT_RECIPIENTS_JOB]: recipients,
           [NOTIFY_FANOUT]: notificationHandlers(config, silent)[NOTIFY_FANOUT],
+          // The fan-out's send jobs are acknowledged without sending: a worker without a handler for them would
+          // claim and fail them again and again, competing with the fan-out it measures.
+          [NOTIFY_SEND]: async () => {},
         },
         pollMs: 20,
         concurrency: 2,
