@@ -11,6 +11,8 @@ import { type RecipientList, recipientListOf } from './notifications.service.ts'
 export const LIST_CHUNK = 20_000;
 /** Deliveries per send job (one job per channel and batch), as the streamed fan-out's batches. */
 const PER_BATCH = 1000;
+/** Batch numbers each chunk of a list may use (its deliveries, 1,000 per send job). */
+export const LIST_BATCHES_PER_CHUNK = Math.ceil(LIST_CHUNK / PER_BATCH);
 
 export interface ListChunkResult {
   /** Contacts that got at least one new delivery in this chunk. */
@@ -150,7 +152,7 @@ export async function fanOutListChunk(
     on conflict (message_id, person_id, channel) do nothing
     returning person_id`.execute(db);
   const reached = new Set([...inapp.rows, ...outward.rows].map((r) => r.personId));
-  const lastBatch = range.batchBase + Math.ceil(LIST_CHUNK / PER_BATCH);
+  const lastBatch = range.batchBase + LIST_BATCHES_PER_CHUNK;
   const sends =
     outward.rows.length === 0
       ? []

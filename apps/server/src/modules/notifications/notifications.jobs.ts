@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { isoAt, isoNow, newId } from '../../clock.ts';
 import type { Config } from '../../config.ts';
+import { dialectOf } from '../../db/dialect/dialect.ts';
 import type { Db } from '../../db/schema.ts';
 import type { NotificationChannel } from '../../db/tables/notifications.table.ts';
 import { insertJobs } from '../../jobs/jobs.repo.ts';
@@ -17,8 +18,9 @@ import {
 } from './notifications.channels.ts';
 import { type NotificationsConfig, notificationsConfigFrom } from './notifications.config.ts';
 import { type Fallback, type OutwardChannel, planDeliveries, recipientBatches } from './notifications.fanout.ts';
-import { channelPlan, fanOutListChunk, nextListBound } from './notifications.fanout-list.ts';
+import { channelPlan, fanOutListChunk, LIST_BATCHES_PER_CHUNK, nextListBound } from './notifications.fanout-list.ts';
 import {
+  addFanoutProgress,
   advanceFanout,
   claimDeliveries,
   type DeliveryRow,
@@ -94,8 +96,10 @@ async function fanOut(db: Db, message: MessageRow, log: Logger): Promise<void> {
 
 /**
  * Fans a message out to a recipient list set-wise (decision 0025): per chunk of the list, its deliveries in two
- * `INSERT … SELECT`s, its send jobs and the counters, in one transaction. Killed midway, it runs again from the
- * start: the unique key skips what was committed, and new rows get batch numbers after the stored counter.
+ * `INSERT … SELECT`s, its send jobs and the counters, in one transaction. PostgreSQL writes two chunks at once (a
+ * server process each); SQLite has one writer. Chunk k numbers its batches from the stored counter plus k times the
+ * chunk's share, and the counter only ever grows to the highest batch committed, so a fan-out killed midway runs
+ * again from the start with batch numbers no committed chunk used: the unique key skips what was committed.
  */
 async function fanOutList(
   db: Db,
@@ -105,30 +109,40 @@ async function fanOutList(
 ): Promise<void> {
   const list = recipientListOf(target.list);
   const plan = await channelPlan(db);
-  let batch = message.fannedBatches;
-  let recipients = message.recipients;
-  let after = '';
-  for (;;) {
+  const ranges: { after: string; upto: string | null }[] = [];
+  for (let after = ''; ; ) {
     const upto = await nextListBound(db, list, target.id, after);
+    ranges.push({ after, upto });
+    if (upto === null) break;
+    after = upto;
+  }
+  let recipients = 0;
+  const runChunk = async (k: number) => {
+    const range = ranges[k];
+    if (!range) return;
+    const batchBase = message.fannedBatches + k * LIST_BATCHES_PER_CHUNK;
     await db.transaction().execute(async (trx) => {
       const chunk = await fanOutListChunk(trx, message, plan, {
         list: target.list,
         id: target.id,
-        after,
-        upto,
-        batchBase: batch,
+        ...range,
+        batchBase,
       });
-      batch += chunk.batches;
       recipients += chunk.recipients;
       await insertJobs(
         trx,
         chunk.sends.map((s) => sendJob({ messageId: message.id, channel: s.channel, batch: s.batch }, true)),
       );
-      await advanceFanout(trx, message.id, batch, recipients);
+      await addFanoutProgress(trx, message.id, batchBase + chunk.batches, chunk.recipients);
     });
-    if (upto === null) break;
-    after = upto;
-  }
+  };
+  const lanes = dialectOf(db).name === 'postgres' ? 2 : 1;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < ranges.length) await runChunk(next++);
+    }),
+  );
   await finishFanout(db, message.id);
   log.info({ messageId: message.id, list: target.list, recipients }, 'notification fanned out to a list');
 }

@@ -52,6 +52,26 @@ export async function advanceFanout(db: Db, id: string, batches: number, recipie
     .execute();
 }
 
+/**
+ * Records a committed chunk of a list fan-out (same transaction as its deliveries): the batch counter grows to the
+ * chunk's last batch if that is higher (chunks may commit out of order), and its recipients are added.
+ */
+export async function addFanoutProgress(db: Db, id: string, lastBatch: number, recipients: number): Promise<void> {
+  await db
+    .updateTable('notificationMessages')
+    .set((eb) => ({
+      fannedBatches: eb
+        .case()
+        .when('fannedBatches', '<', lastBatch)
+        .then(lastBatch)
+        .else(eb.ref('fannedBatches'))
+        .end(),
+      recipients: eb('recipients', '+', recipients),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function finishFanout(db: Db, id: string): Promise<void> {
   await db
     .updateTable('notificationMessages')
