@@ -3,6 +3,11 @@ import { defineConfig } from 'vitest/config';
 // Tests sign in thousands of times; scrypt at production cost spends ~200 ms of CPU on each (users/password.ts).
 const env = { HOMEWARD_PASSWORD_COST: 'low' };
 
+// Both projects in one group of two workers, so a browser test and a database test share the machine's two cores.
+// Vitest's default on two cores is one worker (cores − 1), and a project without file parallelism is run on its
+// own after all the others: the suite ran one file at a time with a core idle, over 30 minutes in CI.
+const WORKERS = 2;
+
 // Two tiers share one `npm test`: node (unit + real-database integration) and e2e (real Chromium).
 export default defineConfig({
   test: {
@@ -24,6 +29,7 @@ export default defineConfig({
           globalSetup: ['./apps/server/test/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          maxWorkers: WORKERS,
         },
       },
       {
@@ -39,7 +45,7 @@ export default defineConfig({
           // A browser under CI load can take seconds to settle after a navigation or going offline; a poll that
           // gives up after vitest's default second fails for the machine, not for the app.
           expect: { poll: { timeout: 10_000 } },
-          fileParallelism: false,
+          maxWorkers: WORKERS,
         },
       },
     ],
