@@ -10,7 +10,7 @@ import helmet from 'helmet';
 import type { App, AppContext } from './http/app-types.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerRequestHooks } from './http/hooks.ts';
-import { registerIdempotency } from './http/idempotency.ts';
+import { registerIdempotency, withIdempotencyKeyDocumented } from './http/idempotency.ts';
 import { fastUuidV7 } from './http/ids.ts';
 import { handleError, sendProblem } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
@@ -132,6 +132,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerIdempotency(app);
 
   await app.register(fastifySwagger, {
+    // Routes that accept an Idempotency-Key (decision 0010) say so in the document.
+    transform: ({ schema, url, route }) => ({
+      schema: route.config?.idempotent && schema ? withIdempotencyKeyDocumented(schema) : schema,
+      url,
+    }),
     openapi: {
       openapi: '3.1.0',
       info: {

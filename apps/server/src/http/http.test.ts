@@ -128,6 +128,16 @@ describeEachDialect('HTTP foundation', (getDb) => {
     expect([200, 302]).toContain(docs.statusCode);
   });
 
+  it('documents the Idempotency-Key header on the routes that accept it, and only there', async () => {
+    const doc = (await app.inject('/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
+    const takesKey = (path: string, method: string) =>
+      (doc.paths[path]?.[method]?.parameters ?? []).some((p) => p.in === 'header' && p.name === 'idempotency-key');
+    expect(takesKey('/api/v1/help-requests', 'post')).toBe(true);
+    expect(takesKey('/api/v1/auth/sign-in', 'post')).toBe(false);
+  });
+
   it('exposes Prometheus metrics including request durations', async () => {
     await app.inject('/healthz');
     const metrics = await app.inject('/metrics');

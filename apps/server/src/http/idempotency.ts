@@ -268,3 +268,31 @@ declare module 'fastify' {
     idempotency: Claim | null;
   }
 }
+
+/**
+ * The OpenAPI view of a route that accepts an Idempotency-Key: the header added to its documented headers. Only the
+ * document changes; the header is checked by the route's hooks (400 idempotency_key_invalid), not by a schema.
+ */
+export function withIdempotencyKeyDocumented<S extends { headers?: unknown }>(schema: S): S {
+  const headers = (schema.headers ?? { type: 'object', properties: {} }) as {
+    type?: string;
+    properties?: Record<string, unknown>;
+  };
+  return {
+    ...schema,
+    headers: {
+      ...headers,
+      type: 'object',
+      properties: {
+        ...headers.properties,
+        [IDEMPOTENCY_HEADER]: {
+          type: 'string',
+          description:
+            'Optional: 1 to 255 visible characters, bare or as a quoted string, made once per intended change ' +
+            '(e.g. a UUID) and sent again on every retry. A repeat within 24 hours gets the first answer back ' +
+            '(with Idempotent-Replayed: true) and changes nothing.',
+        },
+      },
+    },
+  };
+}
