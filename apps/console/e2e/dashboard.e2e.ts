@@ -136,7 +136,8 @@ describeBrowser('staff console: case dashboard and saved views', () => {
     await checkAxe(page);
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('status').filter({ hasText: 'Deleted the view “Passports 护照”.' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Passports 护照' }).count()).toBe(0);
+    // The list of views reloads after the message: wait for it rather than read it at once.
+    await expect.poll(() => page.getByRole('link', { name: 'Passports 护照' }).count()).toBe(0);
     await page.context().close();
   });
 });
