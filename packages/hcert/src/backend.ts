@@ -2,6 +2,7 @@ import { toArrayBuffer } from './bytes.ts';
 import { deflateZlib, inflateZlib } from './compression.ts';
 import type { SignatureAlgorithm } from './cose.ts';
 import { HcertError } from './errors.ts';
+import type { ScratchBuffer } from './scratch.ts';
 import type { ImportAlgorithm, SignAlgorithm, WebCryptoKey } from './webcrypto.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface HcertBackend {
   /**
    * Checks a COSE signature with a DER SubjectPublicKeyInfo. Throws HcertError('algorithm') when the key does
    * not fit the algorithm and HcertError('signature') when the signature is malformed or does not verify.
+   * `data` and `signature` are read before the call returns (before any await): they may be views of buffers
+   * that are written again afterwards (see scratch.ts).
    */
   verifySignature(
     algorithm: SignatureAlgorithm,
@@ -20,10 +23,13 @@ export interface HcertBackend {
     data: Uint8Array,
     signature: Uint8Array,
   ): void | Promise<void>;
-  /** Inflates a zlib stream within maxBytes; throws HcertError('compression' | 'too-large'). */
+  /**
+   * Inflates a zlib stream within maxBytes into an array of its own; throws HcertError('compression' |
+   * 'too-large'). `bytes` is read during the call only.
+   */
   inflate(bytes: Uint8Array, maxBytes: number): Uint8Array;
-  /** zlib at the highest level. */
-  deflate(bytes: Uint8Array): Uint8Array;
+  /** zlib at the highest level. Given `into`, the result may be a view of it (valid until it is taken again). */
+  deflate(bytes: Uint8Array, into?: ScratchBuffer): Uint8Array;
 }
 
 export function webCryptoParams(algorithm: SignatureAlgorithm): {
@@ -71,6 +77,9 @@ function importVerifyKey(spki: Uint8Array, algorithm: SignatureAlgorithm): Promi
 /** WebCrypto and fflate: the browser's backend and the default everywhere. */
 export const webBackend: HcertBackend = {
   async verifySignature(algorithm, spki, data, signature) {
+    // Copied before the first await: the caller may write its buffers again once this returns a promise.
+    const dataCopy = toArrayBuffer(data);
+    const signatureCopy = toArrayBuffer(signature);
     const { signParams } = webCryptoParams(algorithm);
     let key: WebCryptoKey;
     try {
@@ -82,7 +91,7 @@ export const webBackend: HcertBackend = {
     checkSignatureLength(algorithm, signature, modulusBits);
     let valid = false;
     try {
-      valid = await globalThis.crypto.subtle.verify(signParams, key, toArrayBuffer(signature), toArrayBuffer(data));
+      valid = await globalThis.crypto.subtle.verify(signParams, key, signatureCopy, dataCopy);
     } catch {
       valid = false;
     }

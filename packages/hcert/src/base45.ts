@@ -1,15 +1,17 @@
 import { HcertError } from './errors.ts';
+import { ScratchBuffer } from './scratch.ts';
 
 // RFC 9285 alphabet: 45 characters that QR alphanumeric mode stores in 5.5 bits each.
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 
 const ALPHABET_CODES = Uint8Array.from(ALPHABET, (char) => char.charCodeAt(0));
 const ascii = new TextDecoder();
+const encodeScratch = new ScratchBuffer();
 
 /** Encodes bytes as Base45 (RFC 9285): two bytes become three characters, a lone last byte two. */
 export function encodeBase45(bytes: Uint8Array): string {
-  // Character codes into one buffer, decoded once: a string built by += costs several times more.
-  const out = new Uint8Array(Math.floor(bytes.length / 2) * 3 + (bytes.length % 2) * 2);
+  // Character codes into one kept buffer, decoded once: a string built by += costs several times more.
+  const out = encodeScratch.take(Math.floor(bytes.length / 2) * 3 + (bytes.length % 2) * 2);
   let o = 0;
   for (let i = 0; i + 1 < bytes.length; i += 2) {
     let n = (bytes[i] ?? 0) * 256 + (bytes[i + 1] ?? 0);
@@ -41,12 +43,14 @@ let scratch = new Uint8Array(0);
 
 /**
  * decodeBase45 of text[start…] (the HCERT verifier skips its "HC1:" prefix without slicing the string). Error
- * positions count from `start`, as decodeBase45 of the slice would give them.
+ * positions count from `start`, as decodeBase45 of the slice would give them. Given `into`, a view of it
+ * (scratch.ts).
  */
-export function decodeBase45From(text: string, start: number): Uint8Array {
+export function decodeBase45From(text: string, start: number, into?: ScratchBuffer): Uint8Array {
   const length = text.length - start;
   if (length % 3 === 1) throw new HcertError('base45', `base45: length ${length} leaves a single character`);
-  const out = new Uint8Array(Math.floor(length / 3) * 2 + (length % 3 === 2 ? 1 : 0));
+  const size = Math.floor(length / 3) * 2 + (length % 3 === 2 ? 1 : 0);
+  const out = into ? into.take(size) : new Uint8Array(size);
   const whole = start + length - (length % 3);
   let codes = scratch;
   if (codes.length < text.length) {

@@ -9,7 +9,7 @@ const utf8 = new TextEncoder();
  * One growing buffer written in place: an HCERT is a few hundred bytes, and issuing encodes several (claims,
  * protected header, Sig_structure, COSE_Sign1), so avoiding a small array per item matters.
  */
-class Writer {
+export class CborWriter {
   bytes = new Uint8Array(512);
   view = new DataView(this.bytes.buffer);
   length = 0;
@@ -78,6 +78,16 @@ class Writer {
     this.length += bytes.length;
   }
 
+  /** Appends one value, encoded as encodeCbor encodes it. */
+  value(value: Encodable): void {
+    encodeInto(value, this);
+  }
+
+  /** What was written since `length` was last set to 0: a view, valid until the writer is written again. */
+  written(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+
   text(value: string): void {
     // ASCII strings under 256 characters (every DCC field but some names: UCIs, codes, dates) are copied
     // directly, checked as they are copied; anything else goes through TextEncoder.
@@ -109,7 +119,7 @@ class Writer {
   }
 }
 
-function encodeInto(value: Encodable, out: Writer): void {
+function encodeInto(value: Encodable, out: CborWriter): void {
   // By typeof first: text and small integers, nearly every item of a DCC, take one test each.
   switch (typeof value) {
     case 'string':
@@ -165,7 +175,7 @@ function encodeInto(value: Encodable, out: Writer): void {
 
 /** Encodes with definite lengths and the shortest integer heads, as COSE signing expects. */
 // One scratch writer reused by every call (encoding never calls out, so calls cannot interleave); each result is a copy.
-const scratch = new Writer();
+const scratch = new CborWriter();
 
 export function encodeCbor(value: Encodable): Uint8Array {
   scratch.length = 0;

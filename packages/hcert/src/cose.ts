@@ -2,6 +2,7 @@ import { type HcertBackend, webBackend } from './backend.ts';
 import { encodeCbor } from './cbor.encode.ts';
 import { type CborMap, CborTag, type CborValue, decodeCbor } from './cbor.ts';
 import { HcertError } from './errors.ts';
+import { ScratchBuffer } from './scratch.ts';
 
 /** COSE header labels and algorithm ids (RFC 9052/9053) that an HCERT uses. */
 export const HEADER_ALG = 1;
@@ -13,7 +14,10 @@ export type SignatureAlgorithm = 'ES256' | 'PS256';
 /** A private key that signs COSE Sig_structures: WebCrypto (`importSigningKey`) or node:crypto (`/node`). */
 export interface SigningKey {
   algorithm: SignatureAlgorithm;
-  /** Signs with SHA-256; ES256 answers the raw 64-byte r‖s, PS256 uses salt 32. */
+  /**
+   * Signs with SHA-256; ES256 answers the raw 64-byte r‖s, PS256 uses salt 32. `data` is read before the call
+   * returns (WebCrypto copies it at once): it may be a view of a buffer written again afterwards (scratch.ts).
+   */
   sign(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
 
@@ -150,9 +154,11 @@ function writeByteStringHead(out: Uint8Array, at: number, length: number): numbe
 /**
  * The Sig_structure ["Signature1", protected, h'', payload] that the signature covers, written straight into one
  * buffer: the same bytes encodeCbor gives (cose.test.ts compares them), without walking an array of values.
+ * Given `into`, a view of it (scratch.ts).
  */
-export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(SIG_STRUCTURE_HEAD.length + protectedBytes.length + payload.length + 11);
+export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array, into?: ScratchBuffer): Uint8Array {
+  const size = SIG_STRUCTURE_HEAD.length + protectedBytes.length + payload.length + 11;
+  const out = into ? into.take(size) : new Uint8Array(size);
   out.set(SIG_STRUCTURE_HEAD, 0);
   let at = writeByteStringHead(out, SIG_STRUCTURE_HEAD.length, protectedBytes.length);
   out.set(protectedBytes, at);
@@ -178,15 +184,20 @@ export async function verifyCoseSign1(
  */
 export function checkCoseSignature(cose: CoseSign1, spki: Uint8Array, backend: HcertBackend): void | Promise<void> {
   const algorithm = coseAlgorithm(cose);
-  return backend.verifySignature(algorithm, spki, sigStructure(cose.protectedBytes, cose.payload), cose.signature);
+  // A view of a kept buffer: backends read the data before they return (HcertBackend).
+  const data = sigStructure(cose.protectedBytes, cose.payload, verifyScratch);
+  return backend.verifySignature(algorithm, spki, data, cose.signature);
 }
+
+const verifyScratch = new ScratchBuffer();
+const signScratch = new ScratchBuffer();
 
 // The protected header of each (algorithm, kid) seen recently: an issuer signs many certificates with one signer.
 const protectedHeaders = new Map<string, Uint8Array>();
 // The same by the kid's own bytes object (issueHcert hands the same one for a signer), without building the key.
 const protectedHeadersByKid = new WeakMap<Uint8Array, { algorithm: SignatureAlgorithm; bytes: Uint8Array }>();
 
-function protectedHeaderFor(algorithm: SignatureAlgorithm, kid: Uint8Array): Uint8Array {
+export function protectedHeaderFor(algorithm: SignatureAlgorithm, kid: Uint8Array): Uint8Array {
   const known = protectedHeadersByKid.get(kid);
   if (known?.algorithm === algorithm) return known.bytes;
   const key = `${algorithm}:${kid.join(',')}`;
@@ -223,15 +234,21 @@ export function signCoseSign1As(
   kid: Uint8Array,
 ): Uint8Array | Promise<Uint8Array> {
   const protectedBytes = protectedHeaderFor(signingKey.algorithm, kid);
-  const signature = signingKey.sign(sigStructure(protectedBytes, payload));
+  const signature = signingKey.sign(sigStructure(protectedBytes, payload, signScratch));
   return signature instanceof Uint8Array
     ? assembleCoseSign1(protectedBytes, payload, signature)
     : signature.then((bytes) => assembleCoseSign1(protectedBytes, payload, bytes));
 }
 
-/** 18([protected, {}, payload, signature]) written straight into one buffer. */
-function assembleCoseSign1(protectedBytes: Uint8Array, payload: Uint8Array, signature: Uint8Array): Uint8Array {
-  const out = new Uint8Array(protectedBytes.length + payload.length + signature.length + 18);
+/** 18([protected, {}, payload, signature]) written straight into one buffer; given `into`, a view of it. */
+export function assembleCoseSign1(
+  protectedBytes: Uint8Array,
+  payload: Uint8Array,
+  signature: Uint8Array,
+  into?: ScratchBuffer,
+): Uint8Array {
+  const size = protectedBytes.length + payload.length + signature.length + 18;
+  const out = into ? into.take(size) : new Uint8Array(size);
   out[0] = 0xc0 | TAG_COSE_SIGN1;
   out[1] = 0x84;
   let at = writeByteStringHead(out, 2, protectedBytes.length);

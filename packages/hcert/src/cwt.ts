@@ -1,4 +1,4 @@
-import { type Encodable, encodeCbor } from './cbor.encode.ts';
+import { CborWriter } from './cbor.encode.ts';
 import { type CborMap, CborTag, type CborValue, decodeCbor } from './cbor.ts';
 import { readPlainCwt } from './cwt.plain.ts';
 import { HcertError } from './errors.ts';
@@ -85,12 +85,38 @@ export function encodeCwt(
   payload: JsonValue,
   claims: { issuer?: string; issuedAt: number; expiresAt: number },
 ): Uint8Array {
-  const map = new Map<Encodable, Encodable>();
-  if (claims.issuer !== undefined) map.set(CLAIM_ISS, claims.issuer);
-  map.set(CLAIM_EXP, claims.expiresAt);
-  map.set(CLAIM_IAT, claims.issuedAt);
-  map.set(CLAIM_HCERT, new Map<Encodable, Encodable>([[HCERT_EU_DCC, payload]]));
-  return encodeCbor(map);
+  return encodeCwtView(payload, claims).slice();
+}
+
+// The issuer's own writer: a view of it survives encodeCbor calls made before the view is used.
+const cwtWriter = new CborWriter();
+
+/**
+ * encodeCwt as a view of a kept buffer, valid until the next call (see scratch.ts): {1: iss, 4: exp, 6: iat,
+ * -260: {1: payload}} written in that order, the bytes encodeCbor gives for the same map (cwt.test.ts).
+ */
+export function encodeCwtView(
+  payload: JsonValue,
+  claims: { issuer?: string; issuedAt: number; expiresAt: number },
+): Uint8Array {
+  const out = cwtWriter;
+  // A rare large payload should not keep a large buffer alive (the view it was given keeps its own).
+  if (out.bytes.length > 1 << 16) out.shrink();
+  out.length = 0;
+  out.head(5, claims.issuer === undefined ? 3 : 4);
+  if (claims.issuer !== undefined) {
+    out.head(0, CLAIM_ISS);
+    out.text(claims.issuer);
+  }
+  out.head(0, CLAIM_EXP);
+  out.value(claims.expiresAt);
+  out.head(0, CLAIM_IAT);
+  out.value(claims.issuedAt);
+  out.head(1, -1 - CLAIM_HCERT);
+  out.head(5, 1);
+  out.head(0, HCERT_EU_DCC);
+  out.value(payload);
+  return out.written();
 }
 
 /**

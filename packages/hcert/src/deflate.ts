@@ -10,6 +10,7 @@
  * bytes of zlib's level 9 (compression.test.ts compares both over the EU test set).
  */
 import { adler32 } from './compression.ts';
+import type { ScratchBuffer } from './scratch.ts';
 
 /** Larger inputs are left to the platform's zlib: one block, one pass of symbols held in memory. */
 export const SMALL_DEFLATE_MAX_INPUT = 16 * 1024;
@@ -419,9 +420,10 @@ function writeSymbols(w: BitWriter, count: number, lc: Uint16Array, ll: Uint8Arr
 
 /**
  * Compresses bytes (at most SMALL_DEFLATE_MAX_INPUT) into a zlib stream: header 0x78 0xDA (deflate, 32 KiB window,
- * maximum compression, as zlib's level 9 writes it), one final deflate block, Adler-32.
+ * maximum compression, as zlib's level 9 writes it), one final deflate block, Adler-32. Given `into`, the result is
+ * a view of it (scratch.ts).
  */
-export function deflateSmall(bytes: Uint8Array): Uint8Array {
+export function deflateSmall(bytes: Uint8Array, into?: ScratchBuffer): Uint8Array {
   const n = bytes.length;
   if (n > SMALL_DEFLATE_MAX_INPUT) throw new RangeError(`deflateSmall: ${n} bytes exceed ${SMALL_DEFLATE_MAX_INPUT}`);
   const count = findSymbols(bytes);
@@ -431,7 +433,8 @@ export function deflateSmall(bytes: Uint8Array): Uint8Array {
   const plan = planDynamic();
   const dynamicBytes = Math.ceil((3 + plan.headerBits + symbolBits(litLengths, distLengths)) / 8);
   const huffmanBytes = Math.min(fixedBytes, dynamicBytes);
-  const out = new Uint8Array(2 + Math.min(storedBytes, huffmanBytes) + 4);
+  const size = 2 + Math.min(storedBytes, huffmanBytes) + 4;
+  const out = into ? into.take(size) : new Uint8Array(size);
   out[0] = 0x78;
   out[1] = 0xda;
   const w = new BitWriter(out, 2);
@@ -468,6 +471,10 @@ export function deflateSmall(bytes: Uint8Array): Uint8Array {
     writeSymbols(w, count, litCodes, litLengths, distCodes, distLengths);
     w.flush();
   }
-  new DataView(out.buffer).setUint32(w.at, adler32(bytes));
+  const checksum = adler32(bytes);
+  out[w.at] = checksum >>> 24;
+  out[w.at + 1] = (checksum >>> 16) & 0xff;
+  out[w.at + 2] = (checksum >>> 8) & 0xff;
+  out[w.at + 3] = checksum & 0xff;
   return out.subarray(0, w.at + 4);
 }

@@ -4,8 +4,11 @@ import { DEFAULT_MAX_INFLATED_BYTES } from './compression.ts';
 import { type CoseSign1, parseOwnedCoseSign1 } from './cose.ts';
 import { type CwtClaims, readCwt } from './cwt.ts';
 import { HcertError, type HcertFailure, toFailure } from './errors.ts';
+import { ScratchBuffer } from './scratch.ts';
 
 export const HCERT_PREFIX = 'HC1:';
+
+const base45Scratch = new ScratchBuffer();
 
 export interface DecodeLimits {
   /** A QR code holds at most 4296 alphanumeric characters; longer text is not a scanned HCERT. */
@@ -48,7 +51,8 @@ export function decodeHcertText(
   }
   // Base45 from after the prefix, without slicing it off (a sliced string is slower to read).
   if (!trimmed.startsWith(HCERT_PREFIX)) unprefixHcert(trimmed);
-  const compressed = decodeBase45From(trimmed, HCERT_PREFIX.length);
+  // Into a kept buffer: the backend inflates it into an array of its own before anything else runs.
+  const compressed = decodeBase45From(trimmed, HCERT_PREFIX.length, base45Scratch);
   const coseBytes = backend.inflate(compressed, limits.maxInflatedBytes);
   // The inflated bytes are this call's own: the COSE parts may be views into them.
   const cose = parseOwnedCoseSign1(coseBytes);

@@ -2,10 +2,17 @@ import { type HcertBackend, webBackend, webCryptoParams } from './backend.ts';
 import { encodeBase45 } from './base45.ts';
 import { fromPem, toArrayBuffer, toBase64 } from './bytes.ts';
 import { certificateDer, computeKid } from './certificate.ts';
-import { type SignatureAlgorithm, type SigningKey, signCoseSign1As } from './cose.ts';
-import { encodeCwt, type JsonValue } from './cwt.ts';
+import {
+  assembleCoseSign1,
+  protectedHeaderFor,
+  type SignatureAlgorithm,
+  type SigningKey,
+  sigStructure,
+} from './cose.ts';
+import { encodeCwtView, type JsonValue } from './cwt.ts';
 import { HcertError } from './errors.ts';
 import { HCERT_PREFIX } from './hcert.decode.ts';
+import { ScratchBuffer } from './scratch.ts';
 import type { WebCryptoKey } from './webcrypto.ts';
 
 export type { SigningKey } from './cose.ts';
@@ -22,6 +29,9 @@ export interface IssueOptions {
   /** zlib and crypto of the platform; defaults to WebCrypto and fflate (`nodeBackend` from `/node` on a server). */
   backend?: HcertBackend;
 }
+
+// The Sig_structure's buffer: signing keys read it before they return (SigningKey).
+const signScratch = new ScratchBuffer();
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
@@ -88,18 +98,32 @@ function kidOf(certificate: string | Uint8Array): Uint8Array | Promise<Uint8Arra
   return kid;
 }
 
+// Kept buffers for the COSE_Sign1 and its zlib stream (scratch.ts): from the claims to the Base45 text nothing
+// awaits while a view of one is held, except a signing key that answers a promise (its inputs are copied first).
+const coseScratch = new ScratchBuffer();
+const deflateScratch = new ScratchBuffer();
+
 /** Signs a DCC payload and returns the HC1: text that goes into the QR code. */
 export async function issueHcert(payload: JsonValue, options: IssueOptions): Promise<string> {
   const issuedAt = options.issuedAt ?? new Date();
   const expiresAt = options.expiresAt ?? new Date(issuedAt.getTime() + YEAR_MS);
-  const cwt = encodeCwt(payload, {
+  const kidOrPromise = kidOf(options.signerCertificate);
+  const kid = kidOrPromise instanceof Uint8Array ? kidOrPromise : await kidOrPromise;
+  const signingKey = options.signingKey;
+  // Before the claims: on a new signer it encodes the header with encodeCbor.
+  const protectedBytes = protectedHeaderFor(signingKey.algorithm, kid);
+  const cwt = encodeCwtView(payload, {
     ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
     issuedAt: Math.floor(issuedAt.getTime() / 1000),
     expiresAt: Math.floor(expiresAt.getTime() / 1000),
   });
-  const kidOrPromise = kidOf(options.signerCertificate);
-  const kid = kidOrPromise instanceof Uint8Array ? kidOrPromise : await kidOrPromise;
-  const signed = signCoseSign1As(cwt, options.signingKey, kid);
-  const cose = signed instanceof Uint8Array ? signed : await signed;
-  return HCERT_PREFIX + encodeBase45((options.backend ?? webBackend).deflate(cose));
+  const signature = signingKey.sign(sigStructure(protectedBytes, cwt, signScratch));
+  let cose: Uint8Array;
+  if (signature instanceof Uint8Array) cose = assembleCoseSign1(protectedBytes, cwt, signature, coseScratch);
+  else {
+    // Another issuance may write the claims' buffer while this one waits.
+    const claims = cwt.slice();
+    cose = assembleCoseSign1(protectedBytes, claims, await signature);
+  }
+  return HCERT_PREFIX + encodeBase45((options.backend ?? webBackend).deflate(cose, deflateScratch));
 }

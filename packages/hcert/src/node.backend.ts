@@ -98,10 +98,10 @@ export const nodeBackend: HcertBackend = {
     const out = result.buffer;
     return new Uint8Array(out.buffer, out.byteOffset, out.length);
   },
-  deflate(bytes) {
+  deflate(bytes, into) {
     // An HCERT (a few hundred bytes) is compressed in JavaScript: node:zlib's fixed cost per call is about two
     // thirds of the signature's (see deflate.ts). Anything larger goes to node:zlib below.
-    if (bytes.length <= SMALL_DEFLATE_MAX_INPUT) return deflateSmall(bytes);
+    if (bytes.length <= SMALL_DEFLATE_MAX_INPUT) return deflateSmall(bytes, into);
     // zlib level 9 with a window just large enough for the input, and the zlib header and Adler-32 trailer
     // written here. Matches never reach further back than the input is long, so the deflate data are the same
     // bytes a full 32 KiB window gives (checked by node.backend.test.ts), and the header announces the usual
