@@ -24,6 +24,14 @@ function describeConnectError(target: DatabaseTarget, error: unknown): string {
   return `cannot connect to PostgreSQL at ${where}: ${message}`;
 }
 
+// The file behind each SQLite handle (not for ':memory:'): a second connection to it can write on another thread.
+const sqliteFiles = new WeakMap<Kysely<Database>, string>();
+
+/** The file of an SQLite handle opened by openDatabase; undefined for PostgreSQL and in-memory databases. */
+export function sqliteFileOf(db: Kysely<Database>): string | undefined {
+  return sqliteFiles.get(db);
+}
+
 /**
  * Opens the database named by the configuration and checks that it answers.
  * Connection faults become a ConfigError with one readable line, never a stack trace.
@@ -36,6 +44,7 @@ export async function openDatabase(
     if (target.dialect === 'sqlite') {
       const { dialect, raw } = openSqlite(target.path);
       const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin(), new SessionCacheWatch()] });
+      if (target.path !== ':memory:') sqliteFiles.set(db, target.path);
       return {
         db,
         dialect: 'sqlite',

@@ -1,7 +1,15 @@
 import type { Kysely } from 'kysely';
+import { sqliteFileOf } from '../../db/connect.ts';
 import { groupCommitFor } from '../../db/group-commit.ts';
 import type { Database } from '../../db/schema.ts';
-import { type IntakeRow, insertIntakeRows, type NewIntakeRow } from './help-requests.repo.ts';
+import { type SqliteWriter, startSqliteWriter } from '../../db/sqlite-writer.ts';
+import {
+  type IntakeRow,
+  insertIntakeRows,
+  intakeAnswers,
+  intakeInsertQueries,
+  type NewIntakeRow,
+} from './help-requests.repo.ts';
 
 /** A stored intake row, and whether this request stored it (false: a replay found its twin). */
 export interface IntakeReceipt {
@@ -14,6 +22,8 @@ export interface IntakeWriter {
   lastWriteAt: number;
   /** Resolves once the row (or its stored twin) is committed: durable under synchronous=FULL. */
   write(row: NewIntakeRow): Promise<IntakeReceipt>;
+  /** Waits for the rows handed in so far to be answered, then releases what the writer holds. */
+  close(): Promise<void>;
 }
 
 interface Pending {
@@ -28,7 +38,7 @@ interface Pending {
  * queued by then and stores them with one multi-row INSERT. Rows queued after that start the next unit. The
  * rows' promises resolve after the batch committed, so an answered request is on disk.
  */
-function createIntakeWriter(db: Kysely<Database>): IntakeWriter {
+function createGroupCommitIntakeWriter(db: Kysely<Database>): IntakeWriter {
   let pending: Pending[] = [];
   let scheduled = false;
 
@@ -71,10 +81,81 @@ function createIntakeWriter(db: Kysely<Database>): IntakeWriter {
         if (!scheduled) schedule();
       });
     },
+    // The group committer drains its queue when the app closes (closeGroupCommit).
+    async close() {},
   };
 }
 
+/**
+ * The same gathering on an SQLite file, committed by a writer thread (decision 0028): while one batch's INSERT
+ * and COMMIT (with its fsync) run there, the event loop goes on reading and checking the next requests, whose
+ * rows gather for the next batch. One batch is in flight at a time, so batches grow with the load by themselves.
+ * Replays (rows whose key was stored before) are read back on the server's own connection after the commit.
+ */
+function createThreadIntakeWriter(db: Kysely<Database>, writer: SqliteWriter): IntakeWriter {
+  let pending: Pending[] = [];
+  let inFlight: Promise<void> | null = null;
+
+  async function commit(taken: Pending[]): Promise<void> {
+    const rows = taken.map((p) => p.row);
+    try {
+      const results = await writer.transaction(intakeInsertQueries(db, rows));
+      const inserted = new Set<string>();
+      for (const stored of results) for (const { id } of stored as { id: string }[]) inserted.add(id);
+      const answers = await intakeAnswers(db, rows, inserted);
+      for (const [index, item] of taken.entries()) {
+        const answer = answers[index];
+        if (answer) item.resolve(answer);
+        else item.reject(new Error('intake row was not stored'));
+      }
+    } catch (error) {
+      for (const item of taken) item.reject(error);
+    }
+  }
+
+  function send(): void {
+    inFlight = (async () => {
+      // One turn of the event loop first: requests read in the same turn join this batch.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      while (pending.length > 0) {
+        const taken = pending;
+        pending = [];
+        await commit(taken);
+      }
+      inFlight = null;
+    })();
+  }
+
+  return {
+    lastWriteAt: 0,
+    write(row) {
+      this.lastWriteAt = performance.now();
+      return new Promise<IntakeReceipt>((resolve, reject) => {
+        pending.push({ row, resolve, reject });
+        if (!inFlight) send();
+      });
+    },
+    async close() {
+      while (inFlight) await inFlight;
+      await writer.close();
+    },
+  };
+}
+
+function createIntakeWriter(db: Kysely<Database>): IntakeWriter {
+  // An in-memory database has no file for a second connection; PostgreSQL commits concurrently anyway.
+  const file = sqliteFileOf(db);
+  return file ? createThreadIntakeWriter(db, startSqliteWriter(file)) : createGroupCommitIntakeWriter(db);
+}
+
 const writers = new WeakMap<Kysely<Database>, IntakeWriter>();
+
+/** Answers what was handed in and releases the writer (the app's onClose); a later write makes a new one. */
+export async function closeIntakeWriter(db: Kysely<Database>): Promise<void> {
+  const writer = writers.get(db);
+  writers.delete(db);
+  await writer?.close();
+}
 
 /** The intake writer of a database handle (one per process and database, like its group committer). */
 export function intakeWriterFor(db: Kysely<Database>): IntakeWriter {

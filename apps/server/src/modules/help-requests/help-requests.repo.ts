@@ -85,10 +85,31 @@ export async function insertIntakeRows(
   rows: readonly NewIntakeRow[],
 ): Promise<{ row: IntakeRow; fresh: boolean }[]> {
   const inserted = new Set<string>();
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    const { rows: ids } = await db.executeQuery(intakeInsert(db, rows.slice(start, start + INSERT_CHUNK)));
+  for (const query of intakeInsertQueries(db, rows)) {
+    const { rows: ids } = await db.executeQuery(query);
     for (const { id } of ids) inserted.add(id);
   }
+  return intakeAnswers(db, rows, inserted);
+}
+
+/** The multi-row INSERTs that store the rows (at most INSERT_CHUNK each), answering the ids they stored. */
+export function intakeInsertQueries(db: Db, rows: readonly NewIntakeRow[]) {
+  const queries: ReturnType<typeof intakeInsert>[] = [];
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    queries.push(intakeInsert(db, rows.slice(start, start + INSERT_CHUNK)));
+  }
+  return queries;
+}
+
+/**
+ * Each row's answer once the INSERTs ran: stored now (its id among `inserted`), or the twin stored earlier
+ * under the same owner and Idempotency-Key, read back.
+ */
+export async function intakeAnswers(
+  db: Db,
+  rows: readonly NewIntakeRow[],
+  inserted: ReadonlySet<string>,
+): Promise<{ row: IntakeRow; fresh: boolean }[]> {
   const answers: { row: IntakeRow; fresh: boolean }[] = [];
   for (const row of rows) {
     if (inserted.has(row.id)) {

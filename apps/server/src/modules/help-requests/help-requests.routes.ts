@@ -16,13 +16,16 @@ import {
 import { fastUuidV7 } from '../../http/ids.ts';
 import { localeOf, ProblemError } from '../../http/problem.ts';
 import { rolesOnly } from '../../policy/route-policy.ts';
-import { intakeWriterFor } from './help-requests.intake.ts';
+import { closeIntakeWriter, intakeWriterFor } from './help-requests.intake.ts';
 import { findOwnIntake } from './help-requests.repo.ts';
 import { checkHelpRequest, presentIntake } from './help-requests.service.ts';
 
 export async function helpRequestsRoutes(app: App): Promise<void> {
   const { db } = app.ctx;
-  app.addHook('onClose', () => closeGroupCommit(db));
+  app.addHook('onClose', async () => {
+    await closeIntakeWriter(db);
+    await closeGroupCommit(db);
+  });
 
   app.post(
     '/api/v1/help-requests',
