@@ -2,8 +2,10 @@
 // Idempotency-Key, as the PWA sends) to the embedded SQLite default (synchronous=FULL, group commit), beside a bare
 // Fastify JSON POST measured in the same run. On a shared machine the load changes from one moment to the next, so
 // the three are measured in turn, round after round (BENCH_INTAKE_ROUNDS), each round's ratio against the baseline
-// of that round; the table gives the medians. A 202 means the intake row is committed (decision 0012); the cases
-// are opened by the background opener, which runs during the intake load as it does in the server (role "all").
+// of that round; the table gives the medians. A 202 means the intake row is committed (decision 0012; on SQLite by
+// the writer thread, decision 0028); the cases are opened by the background opener, which runs during the intake
+// load as it does in the server (role "all"): during a burst it opens P1 requests at once and routine ones once
+// they are BURST_ROUTINE_DELAY_MS old (decision 0028), so a round longer than that shows the opener's share.
 // After the load the bench waits until every received request is opened and reports how long that took. Then the
 // database, opened afresh, must hold an intake row for every request answered 202 and one case for each.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -145,7 +147,7 @@ export async function casesIntakeBench(): Promise<string> {
   const headers = { cookie: `hw_session=${session.value}`, 'x-requested-with': 'homeward', 'accept-language': 'en' };
   await drive(`${bareUrl}/help`, {}, 1);
   const warm = await drive(`${homeward}/api/v1/help-requests`, headers, 1);
-  // The stack's own ceiling: the same session and hooks answering the status of one request (one indexed read).
+  // A read through the same stack: the same session and hooks answering the status of one request (its row and case).
   const firstId = (await database.db.selectFrom('helpRequestIntake').select('id').executeTakeFirstOrThrow()).id;
   const statusUrl = `${homeward}/api/v1/help-requests/${firstId}`;
   await drive(statusUrl, headers, 1, 'GET');
@@ -236,8 +238,8 @@ export async function casesIntakeBench(): Promise<string> {
       'ratio to bare Fastify: median (each round) | CPU per request (bare Fastify’s ÷ this) | errors |',
     '|---|---|---|---|---|---|',
     row('bare Fastify JSON POST, body and response schemas (baseline)', 'base'),
-    row('POST /api/v1/help-requests (SQLite, synchronous=FULL, group commit)', 'intake'),
-    row('GET /api/v1/help-requests/:id (same session and hooks, one read: the stack’s ceiling)', 'ceiling'),
+    row('POST /api/v1/help-requests (SQLite, synchronous=FULL, batches committed by the writer thread)', 'intake'),
+    row('GET /api/v1/help-requests/:id (same session and hooks, reads only: the request and its case)', 'ceiling'),
     row('bare Fastify JSON POST without schemas', 'plain'),
     row('POST /api/v1/help-requests against bare Fastify without schemas', 'intake', 'plain'),
     '',

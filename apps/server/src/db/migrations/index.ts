@@ -25,6 +25,7 @@ import * as m202611281630 from './202611281630_create_notifications.ts';
 import * as m202611281640 from './202611281640_create_guidance.ts';
 import * as m202611281650 from './202611281650_create_campaigns.ts';
 import * as m202611281660 from './202611281660_extend_alerts_and_arrivals.ts';
+import * as m202611281670 from './202611281670_add_help_request_priority.ts';
 
 /**
  * Every migration, by file name, in order. Listed by hand (not read from disk) so that the same
@@ -57,4 +58,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281640_create_guidance': m202611281640,
   '202611281650_create_campaigns': m202611281650,
   '202611281660_extend_alerts_and_arrivals': m202611281660,
+  '202611281670_add_help_request_priority': m202611281670,
 };

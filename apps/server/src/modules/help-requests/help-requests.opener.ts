@@ -18,6 +18,14 @@ const ROUND = 64;
  */
 const BURST_ROUND = 8;
 const BURST_PAUSE = 4;
+/**
+ * During a burst only P1 requests are opened at once; the rest wait until the burst is over or until they are this
+ * old (decision 0028). A P2's first response is due in hours (decision 0011): half a minute does not move it,
+ * while the process acknowledges new requests instead of opening cases (~10 times the work each).
+ */
+export const BURST_ROUTINE_DELAY_MS = 30_000;
+/** During a burst with nothing to open, the opener looks again after this (every new request nudges it). */
+const BURST_IDLE_MS = 200;
 /** Unexpected errors a request may meet before it is marked failed (the citizen is asked to call). */
 export const MAX_OPEN_ATTEMPTS = 5;
 
@@ -28,7 +36,8 @@ export interface OpenRound {
 }
 
 /**
- * Opens the cases of received help requests (decision 0012), oldest first, at most `limit`: each request is
+ * Opens the cases of received help requests (decision 0012), P1 first, then oldest first, at most `limit`
+ * (`routineReceivedBefore`: during a burst, the rest only as far as received before it; decision 0028): each request is
  * one unit of the group commit (on SQLite they share a transaction and its fsync; on PostgreSQL each is its own
  * transaction with the row locked SKIP LOCKED, so openers in several processes never take the same one).
  */
@@ -36,8 +45,9 @@ export async function openReceivedHelpRequests(
   db: Kysely<Database>,
   log?: Logger,
   limit: number = ROUND,
+  options: { routineReceivedBefore?: string } = {},
 ): Promise<OpenRound> {
-  const ids = await listReceivedIntake(db, limit);
+  const ids = await listReceivedIntake(db, limit, options);
   const committer = groupCommitFor(db);
   const outcomes = await Promise.allSettled(ids.map((id) => committer.run((trx) => openHelpRequest(trx, id))));
   const round: OpenRound = { opened: 0, failed: 0, errors: 0 };
@@ -83,6 +93,21 @@ export function startHelpRequestOpener(options: {
   let wake: (() => void) | null = null;
   let nudged = false;
 
+  /** Waits `ms`, or less when stopped (or, with `byNudge`, when nudged). */
+  function waitFor(ms: number, byNudge: boolean): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        if (byNudge || !running) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+    }).finally(() => {
+      wake = null;
+    });
+  }
+
   async function loop(): Promise<void> {
     while (running) {
       nudged = false;
@@ -90,7 +115,12 @@ export function startHelpRequestOpener(options: {
       const burst = intakeIsBusy(options.db);
       const started = performance.now();
       try {
-        round = await openReceivedHelpRequests(options.db, options.log, burst ? BURST_ROUND : ROUND);
+        round = await openReceivedHelpRequests(
+          options.db,
+          options.log,
+          burst ? BURST_ROUND : ROUND,
+          burst ? { routineReceivedBefore: isoNow(new Date(Date.now() - BURST_ROUTINE_DELAY_MS)) } : {},
+        );
       } catch (error) {
         options.log.error({ err: error }, 'help request opener round failed; retrying after the poll interval');
         round.errors++;
@@ -99,15 +129,14 @@ export function startHelpRequestOpener(options: {
       if (busy && burst && running) {
         await new Promise((resolve) => setTimeout(resolve, (performance.now() - started) * BURST_PAUSE));
       }
-      if (busy || nudged || !running) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.pollMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wake = null;
+      if (busy || !running) continue;
+      // In a burst every new request nudges: look again a moment later, not once per request.
+      if (burst && round.errors === 0) {
+        await waitFor(BURST_IDLE_MS, false);
+        continue;
+      }
+      if (nudged) continue;
+      await waitFor(options.pollMs, true);
     }
   }
 

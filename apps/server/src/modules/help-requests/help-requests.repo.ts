@@ -25,7 +25,7 @@ export async function findMissionTimeZone(db: Db, code: string): Promise<string 
 export type IntakeRow = Selectable<HelpRequestIntakeTable>;
 export type NewIntakeRow = Omit<IntakeRow, 'state' | 'caseId' | 'problem' | 'attempts'>;
 
-/** Rows per INSERT statement: 13 values a row stays far below SQLite's 32,766 bound variables. */
+/** Rows per INSERT statement: 14 values a row stays far below SQLite's 32,766 bound variables. */
 const INSERT_CHUNK = 500;
 
 /** The columns of a received row, in the order the INSERT lists them. */
@@ -39,6 +39,7 @@ const INTAKE_COLUMNS = [
   'sourceIp',
   'receivedAt',
   'updatedAt',
+  'priority',
 ] as const satisfies readonly (keyof NewIntakeRow)[];
 
 /** Per parameter of an intake INSERT template: which row and column fills it (null: a fixed value). */
@@ -139,17 +140,41 @@ export async function findOwnIntake(db: Db, id: string, userId: string): Promise
   return (await db.executeQuery(query)).rows[0];
 }
 
-/** The oldest requests still waiting for their case (at most `limit`), skipping those tried too often. */
-export async function listReceivedIntake(db: Db, limit: number): Promise<string[]> {
-  const rows = await db
+/**
+ * The waiting requests to open next, at most `limit` (decision 0028): P1 requests (life or liberty at stake) first,
+ * then the rest, each oldest first. With `routineReceivedBefore` (during a burst) the rest only as far as they were
+ * received before that time: the younger ones wait for the burst to end or to reach that age.
+ */
+export async function listReceivedIntake(
+  db: Db,
+  limit: number,
+  options: { routineReceivedBefore?: string } = {},
+): Promise<string[]> {
+  const urgent = await db
     .selectFrom('helpRequestIntake')
     .select('id')
     .where('state', '=', 'received')
+    .where('priority', '=', 'P1')
     .orderBy('receivedAt')
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => r.id);
+  const ids = urgent.map((r) => r.id);
+  if (ids.length >= limit) return ids;
+  let routine = db
+    .selectFrom('helpRequestIntake')
+    .select('id')
+    .where('state', '=', 'received')
+    .where('priority', '<>', 'P1');
+  if (options.routineReceivedBefore !== undefined) {
+    routine = routine.where('receivedAt', '<', options.routineReceivedBefore);
+  }
+  const rest = await routine
+    .orderBy('receivedAt')
+    .orderBy('id')
+    .limit(limit - ids.length)
+    .execute();
+  return [...ids, ...rest.map((r) => r.id)];
 }
 
 /**

@@ -17,6 +17,7 @@ import { fastUuidV7 } from '../../http/ids.ts';
 import { localeOf, ProblemError } from '../../http/problem.ts';
 import { rolesOnly } from '../../policy/route-policy.ts';
 import { closeIntakeWriter, intakeWriterFor } from './help-requests.intake.ts';
+import { helpRequestPriority } from './help-requests.priority.ts';
 import { findOwnIntake } from './help-requests.repo.ts';
 import { checkHelpRequest, presentIntake } from './help-requests.service.ts';
 
@@ -67,6 +68,7 @@ export async function helpRequestsRoutes(app: App): Promise<void> {
         sourceIp: request.ip,
         receivedAt: at,
         updatedAt: at,
+        priority: helpRequestPriority(request.body.category, request.body.urgency),
       });
       if (!receipt.fresh && receipt.row.fingerprint !== fingerprint) {
         throw new ProblemError(422, 'idempotency_key_reused', 'this key was sent with a different request');

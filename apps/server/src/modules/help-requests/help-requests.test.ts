@@ -3,10 +3,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, JSON_WRITE, signInAs } from '../../../test/support/app.ts';
 import { WASHINGTON_DC } from '../../../test/support/businesses.ts';
 import { describeEachDialect } from '../../../test/support/db.ts';
+import { isoNow } from '../../clock.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 import { newCitizen, type TestCitizen } from '../registry/registry.fixtures.ts';
-import { openReceivedHelpRequests, startHelpRequestOpener } from './help-requests.opener.ts';
+import { BURST_ROUTINE_DELAY_MS, openReceivedHelpRequests, startHelpRequestOpener } from './help-requests.opener.ts';
 
 async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -301,6 +302,86 @@ describeEachDialect('help requests', (getDb) => {
       const third = (await post(citizen.cookie, request({ subjectName: 'NUDGED' }))).json().request.id;
       opener.nudge();
       await until(async () => (await status(citizen.cookie, third)).json().request.state === 'opened');
+    } finally {
+      await opener.stop();
+    }
+  });
+
+  it('keeps the priority each request will open with, and opens P1 requests before older routine ones', async () => {
+    const { db } = getDb();
+    // Whatever earlier tests left waiting is opened first, so that only this test's requests wait.
+    await openReceivedHelpRequests(db);
+    const routine = (await post(citizen.cookie, request({ subjectName: 'ROUTINE', urgency: 'routine' }))).json();
+    const urgent = (await post(citizen.cookie, request({ subjectName: 'TAKEN', category: 'kidnapping' }))).json();
+    const priorities = await db
+      .selectFrom('helpRequestIntake')
+      .select(['id', 'priority'])
+      .where('id', 'in', [routine.request.id, urgent.request.id])
+      .execute();
+    expect(Object.fromEntries(priorities.map((r) => [r.id, r.priority]))).toEqual({
+      [routine.request.id]: 'P3',
+      [urgent.request.id]: 'P1',
+    });
+    // One at a time: the kidnapping, received after the routine request, is opened first.
+    expect(await openReceivedHelpRequests(db, undefined, 1)).toMatchObject({ opened: 1 });
+    expect((await status(citizen.cookie, urgent.request.id)).json().request.state).toBe('opened');
+    expect((await status(citizen.cookie, routine.request.id)).json().request.state).toBe('received');
+    expect(await openReceivedHelpRequests(db, undefined, 1)).toMatchObject({ opened: 1 });
+    expect((await status(citizen.cookie, routine.request.id)).json().request.state).toBe('opened');
+  });
+
+  it('during a burst opens P1 requests and routine ones older than the delay, and leaves younger routine ones', async () => {
+    const { db } = getDb();
+    await openReceivedHelpRequests(db);
+    const ids = async (...payloads: Record<string, unknown>[]) =>
+      Promise.all(payloads.map(async (p) => String((await post(citizen.cookie, request(p))).json().request.id)));
+    const [old = '', young = '', urgent = ''] = await ids(
+      { subjectName: 'OLD ROUTINE' },
+      { subjectName: 'YOUNG ROUTINE' },
+      { subjectName: 'LIFE', urgency: 'life_threatening' },
+    );
+    const now = Date.now();
+    await db
+      .updateTable('helpRequestIntake')
+      .set({ receivedAt: isoNow(new Date(now - BURST_ROUTINE_DELAY_MS - 5_000)) })
+      .where('id', '=', old)
+      .execute();
+    const cutoff = isoNow(new Date(now - BURST_ROUTINE_DELAY_MS));
+    expect(await openReceivedHelpRequests(db, undefined, 8, { routineReceivedBefore: cutoff })).toMatchObject({
+      opened: 2,
+      errors: 0,
+    });
+    const states = async () =>
+      Object.fromEntries(
+        (
+          await db
+            .selectFrom('helpRequestIntake')
+            .select(['id', 'state'])
+            .where('id', 'in', [old, young, urgent])
+            .execute()
+        ).map((r) => [r.id, r.state]),
+      );
+    expect(await states()).toEqual({
+      [old]: 'opened',
+      [young]: 'received',
+      [urgent]: 'opened',
+    });
+    // Once the burst is over, the rest.
+    expect(await openReceivedHelpRequests(db)).toMatchObject({ opened: 1 });
+    expect((await states())[young]).toBe('opened');
+  });
+
+  it('opens a P1 request during a burst in the background opener, and the routine ones once the burst is over', async () => {
+    const { db } = getDb();
+    await openReceivedHelpRequests(db);
+    const opener = startHelpRequestOpener({ db, log: pino({ level: 'silent' }), pollMs: 60_000 });
+    try {
+      const routine = (await post(citizen.cookie, request({ subjectName: 'IN THE CROWD' }))).json().request.id;
+      const urgent = (await post(citizen.cookie, request({ subjectName: 'HELD', category: 'detention' }))).json()
+        .request.id;
+      opener.nudge();
+      await until(async () => (await status(citizen.cookie, urgent)).json().request.state === 'opened');
+      await until(async () => (await status(citizen.cookie, routine)).json().request.state === 'opened');
     } finally {
       await opener.stop();
     }
