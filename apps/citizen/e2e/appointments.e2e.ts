@@ -68,6 +68,14 @@ describeBrowser('appointments: book at phone width, calendar file, QR, check-in 
     await page.getByRole('heading', { level: 1, name: 'Book an appointment' }).waitFor();
     await page.getByText('This booking is for application HW-A-2026-000001.').waitFor();
     await page.getByRole('heading', { name: 'Free times' }).waitFor();
+    // Today where the mission is (in the evening in Washington, UTC's date is already tomorrow).
+    const washingtonToday = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/New_York',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date());
+    expect(await page.locator('input[name="date"]').inputValue()).toBe(washingtonToday);
     const firstFree = page.locator('input[name="slot"]:not([disabled])').first();
     await firstFree.waitFor();
     await checkAxe(page);

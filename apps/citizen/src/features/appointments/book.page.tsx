@@ -59,9 +59,12 @@ export function BookAppointmentPage() {
   const serviceReady = Boolean(mission && service && offered.includes(service));
   const slots = useResource<AppointmentSlotList>(serviceReady && date ? slotsPath(mission, service, date) : null);
 
+  // Today at the mission, once its time zone is known: before the missions load, the zone is a stand-in (UTC), and
+  // in the evening west of Greenwich UTC's date is already tomorrow.
+  const zoneKnown = Boolean(missions.data);
   useEffect(() => {
-    if (!date && mission && zone) setDate(todayIn(zone));
-  }, [date, mission, zone]);
+    if (!date && mission && zoneKnown) setDate(todayIn(zone));
+  }, [date, mission, zone, zoneKnown]);
 
   const mapProblem = (error: unknown) =>
     error instanceof ApiError
