@@ -32,6 +32,18 @@ interface Pending {
   reject(error: unknown): void;
 }
 
+/** A writer that hands each row, with the promise of its receipt, to `gather`. */
+function gatheringWriter(gather: (item: Pending) => void, close: () => Promise<void>): IntakeWriter {
+  return {
+    lastWriteAt: 0,
+    write(row) {
+      this.lastWriteAt = performance.now();
+      return new Promise<IntakeReceipt>((resolve, reject) => gather({ row, resolve, reject }));
+    },
+    close,
+  };
+}
+
 /**
  * Gathers the intake rows of concurrent requests into ONE unit of the group commit (decision 0012): the first
  * row queued hands the committer a unit; when the unit runs (inside the batch's transaction) it takes every row
@@ -72,18 +84,14 @@ function createGroupCommitIntakeWriter(db: Kysely<Database>): IntakeWriter {
       );
   }
 
-  return {
-    lastWriteAt: 0,
-    write(row) {
-      this.lastWriteAt = performance.now();
-      return new Promise<IntakeReceipt>((resolve, reject) => {
-        pending.push({ row, resolve, reject });
-        if (!scheduled) schedule();
-      });
+  return gatheringWriter(
+    (item) => {
+      pending.push(item);
+      if (!scheduled) schedule();
     },
     // The group committer drains its queue when the app closes (closeGroupCommit).
-    async close() {},
-  };
+    async () => {},
+  );
 }
 
 /**
@@ -126,20 +134,16 @@ function createThreadIntakeWriter(db: Kysely<Database>, writer: SqliteWriter): I
     })();
   }
 
-  return {
-    lastWriteAt: 0,
-    write(row) {
-      this.lastWriteAt = performance.now();
-      return new Promise<IntakeReceipt>((resolve, reject) => {
-        pending.push({ row, resolve, reject });
-        if (!inFlight) send();
-      });
+  return gatheringWriter(
+    (item) => {
+      pending.push(item);
+      if (!inFlight) send();
     },
-    async close() {
+    async () => {
       while (inFlight) await inFlight;
       await writer.close();
     },
-  };
+  );
 }
 
 function createIntakeWriter(db: Kysely<Database>): IntakeWriter {
