@@ -23,7 +23,14 @@ export const CAMPAIGN_REGISTRATION_STATUSES = [
   'no_show',
 ] as const;
 export type CampaignRegistrationStatus = (typeof CAMPAIGN_REGISTRATION_STATUSES)[number];
-export const CAMPAIGN_INELIGIBLE_REASONS = ['not_registered_abroad', 'country', 'too_young', 'too_old'] as const;
+/** `series_complete`: every dose of the campaign's vaccine series is recorded for the person (decision 0024). */
+export const CAMPAIGN_INELIGIBLE_REASONS = [
+  'not_registered_abroad',
+  'country',
+  'too_young',
+  'too_old',
+  'series_complete',
+] as const;
 export type CampaignIneligibleReason = (typeof CAMPAIGN_INELIGIBLE_REASONS)[number];
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));

@@ -16,14 +16,20 @@ export function RegistrationTag({ registration }: { registration: MyCampaignRegi
 
 /**
  * "You can register" or why not, in words. After a completed registration the next dose of a series is a new
- * registration (decision 0024), so the tag says so rather than a bare "You can register" beside "Done".
+ * registration (decision 0024), so the tag says so rather than a bare "You can register" beside "Done"; once the
+ * last dose is recorded the server answers `series_complete`, shown as done rather than as a refusal.
  */
 export function EligibilityTag({ campaign }: { campaign: MyCampaign }) {
   const { t } = useTranslation();
+  if (campaign.ineligibleReason === 'series_complete') {
+    return (
+      <span className="tag camp-status camp-status--completed">
+        {t('campaigns.eligibility.reason.series_complete')}
+      </span>
+    );
+  }
   if (campaign.eligible) {
     const next = campaign.myRegistration?.status === 'completed';
-    // A one-dose series is finished once its dose is recorded.
-    if (next && (campaign.vaccine?.dosesRequired ?? 1) === 1) return null;
     return (
       <span className="tag camp-status camp-status--eligible">
         {t(next ? 'campaigns.eligibility.nextDose' : 'campaigns.eligibility.yes')}

@@ -23,7 +23,14 @@ import { checkBirthDate, fieldProblem } from '../registry/registry.fields.ts';
 import { utcDay } from '../registry/registry.rules.ts';
 import { enqueueAllocation } from './campaigns.allocation.ts';
 import { campaignCheckInCode } from './campaigns.check-in-code.ts';
-import { campaignCore, eligibilityOf, siteName, toDoseDto, toMyRegistrationDto } from './campaigns.presenter.ts';
+import {
+  campaignCore,
+  eligibilityOf,
+  siteName,
+  toDoseDto,
+  toMyRegistrationDto,
+  vaccineOf,
+} from './campaigns.presenter.ts';
 import {
   ACTIVE_STATUSES,
   deleteSeatOf,
@@ -68,6 +75,17 @@ function mineOf(rows: MyRegistrationRow[], campaignId: string): MyRegistrationRo
   return own.find((r) => ACTIVE_STATUSES.includes(r.status)) ?? own[0];
 }
 
+/**
+ * Whether the person has every dose of the campaign's series: the highest dose number recorded in this campaign
+ * reaches the vaccine's `dosesRequired`. A campaign without a vaccine has no series to complete.
+ */
+async function seriesComplete(db: Db, row: CampaignRow, personId: string): Promise<boolean> {
+  const required = vaccineOf(row)?.dosesRequired;
+  if (!required) return false;
+  const doses = await listDosesOfPerson(db, personId);
+  return doses.some((d) => d.campaignId === row.id && d.doseNumber >= required);
+}
+
 async function myCampaignOf(
   db: Db,
   row: CampaignRow,
@@ -83,12 +101,13 @@ async function myCampaignOf(
     today,
   });
   const mine = mineOf(registrations, row.id);
+  const complete = person !== undefined && (await seriesComplete(db, row, person.id));
   return {
     ...campaignCore(row),
     registrationOpen: isRegistrationOpen(row, now),
-    eligible: verdict.eligible,
-    ineligibleReason: verdict.eligible ? null : verdict.reason,
-    needsBirthDate: verdict.needsBirthDate,
+    eligible: verdict.eligible && !complete,
+    ineligibleReason: complete ? 'series_complete' : verdict.eligible ? null : verdict.reason,
+    needsBirthDate: verdict.needsBirthDate && !complete,
     myRegistration: mine ? toMyRegistrationDto(mine, sites) : null,
   };
 }
@@ -201,6 +220,11 @@ export async function registerForCampaign(
     if (verdict.needsBirthDate) throw fieldProblem(422, 'birth_date_required', '/body/birthDate', locale, 'age limit');
     throw new ProblemError(422, 'not_eligible', verdict.reason ?? 'not eligible', undefined, undefined, {
       reason: verdict.reason,
+    });
+  }
+  if (await seriesComplete(db, row, person.id)) {
+    throw new ProblemError(422, 'not_eligible', 'every dose of the series is recorded', undefined, undefined, {
+      reason: 'series_complete',
     });
   }
   const group = body.priorityGroup ? rules.priorityGroups.find((g) => g.code === body.priorityGroup) : undefined;

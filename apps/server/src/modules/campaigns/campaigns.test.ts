@@ -10,7 +10,13 @@ import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 import { allocateCampaign, runAllocationJob } from './campaigns.allocation.ts';
 import { certifyDose } from './campaigns.certificate.ts';
 import { campaignCheckInCode } from './campaigns.check-in-code.ts';
-import { cancelMyRegistration, listMyDoses, myCheckInCode, registerForCampaign } from './campaigns.citizen.ts';
+import {
+  cancelMyRegistration,
+  listMyCampaigns,
+  listMyDoses,
+  myCheckInCode,
+  registerForCampaign,
+} from './campaigns.citizen.ts';
 import { checkInByCode, recordDose } from './campaigns.desk.ts';
 import { buildRegisteredCitizens, campaignBody, sourceOf, staffActor, WASHINGTON_SITE } from './campaigns.fixtures.ts';
 import { campaignHandlers } from './campaigns.jobs.ts';
@@ -476,6 +482,50 @@ describeEachDialect('campaigns', (getDb) => {
       });
       const audit = await db.selectFrom('auditLog').select('action').where('recordId', '=', mine.id).execute();
       expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['campaign.check_in', 'campaign.dose_record']));
+    });
+  });
+
+  describe('a vaccine series', () => {
+    it('opens the next dose after the first, then says the series is complete and refuses another registration', async () => {
+      const { db } = getDb();
+      const { campaignId } = await openCampaign({ slots: 4, perSlot: 1 });
+      const [p] = await buildRegisteredCitizens(db, 1, { label: 'series' });
+      if (!p) throw new Error('fixtures');
+      const doseAtDesk = async (doseNumber: number) => {
+        const mine = await registerForCampaign(db, p.actor, campaignId, {}, 'en', now);
+        await allocateCampaign(db, campaignId, now);
+        const { code } = await myCheckInCode(db, p.actor, mine.id);
+        const seat = await db
+          .selectFrom('campaignSeats')
+          .select('slotStart')
+          .where('registrationId', '=', mine.id)
+          .executeTakeFirstOrThrow();
+        const atSlot = new Date(seat.slotStart);
+        await checkInByCode(db, officer, code, sourceOf(officer), atSlot);
+        const dose = {
+          product: 'BBIBP-CorV',
+          lotNumber: 'bj2026a17',
+          doseNumber,
+          administeredOn: localDateOf(now, ZONE),
+        };
+        await recordDose(db, officer, mine.id, dose, sourceOf(officer), 'en', atSlot);
+      };
+      const campaign = async () => (await listMyCampaigns(db, p.actor, now)).items.find((c) => c.id === campaignId);
+      await doseAtDesk(1);
+      expect(await campaign()).toMatchObject({ eligible: true, ineligibleReason: null });
+      await doseAtDesk(2);
+      expect(await campaign()).toMatchObject({ eligible: false, ineligibleReason: 'series_complete' });
+      expect(await problemOf(registerForCampaign(db, p.actor, campaignId, {}, 'en', now))).toMatchObject({
+        status: 422,
+        code: 'not_eligible',
+      });
+      const active = await db
+        .selectFrom('campaignRegistrations')
+        .select('status')
+        .where('personId', '=', p.personId)
+        .where('campaignId', '=', campaignId)
+        .execute();
+      expect(active.map((r) => r.status)).toEqual(['completed', 'completed']);
     });
   });
 
