@@ -20,6 +20,10 @@ export interface IntakeReceipt {
 export interface IntakeWriter {
   /** When the last row was handed in (performance.now()); the opener yields to the intake while it is recent. */
   lastWriteAt: number;
+  /** Rows handed in since `bucketStartedAt`, and in the BUSY_MS before it (how fast requests are coming). */
+  bucket: number;
+  previousBucket: number;
+  bucketStartedAt: number;
   /** Resolves once the row (or its stored twin) is committed: durable under synchronous=FULL. */
   write(row: NewIntakeRow): Promise<IntakeReceipt>;
   /** Waits for the rows handed in so far to be answered, then releases what the writer holds. */
@@ -36,8 +40,18 @@ interface Pending {
 function gatheringWriter(gather: (item: Pending) => void, close: () => Promise<void>): IntakeWriter {
   return {
     lastWriteAt: 0,
+    bucket: 0,
+    previousBucket: 0,
+    bucketStartedAt: 0,
     write(row) {
-      this.lastWriteAt = performance.now();
+      const now = performance.now();
+      if (now - this.bucketStartedAt >= BUSY_MS) {
+        this.previousBucket = now - this.bucketStartedAt < 2 * BUSY_MS ? this.bucket : 0;
+        this.bucket = 0;
+        this.bucketStartedAt = now;
+      }
+      this.bucket++;
+      this.lastWriteAt = now;
       return new Promise<IntakeReceipt>((resolve, reject) => gather({ row, resolve, reject }));
     },
     close,
@@ -173,9 +187,16 @@ export function intakeWriterFor(db: Kysely<Database>): IntakeWriter {
 
 /** How long after the last received request the intake counts as busy. */
 const BUSY_MS = 250;
+/**
+ * Requests in the last 250–500 ms that make a burst (40 a second and more): a lone request, or a few, are opened at
+ * once; in a burst the opener yields and defers routine requests (decision 0028).
+ */
+export const BURST_MIN_REQUESTS = 20;
 
-/** Whether this process received a help request in the last moment (a burst is on). */
+/** Whether requests are pouring into this process now (a burst is on). */
 export function intakeIsBusy(db: Kysely<Database>, now: number = performance.now()): boolean {
   const writer = writers.get(db);
-  return writer !== undefined && now - writer.lastWriteAt < BUSY_MS;
+  if (!writer || now - writer.lastWriteAt >= BUSY_MS) return false;
+  const recent = writer.bucket + (now - writer.bucketStartedAt < BUSY_MS ? writer.previousBucket : 0);
+  return recent >= BURST_MIN_REQUESTS;
 }

@@ -7,6 +7,7 @@ import { isoNow } from '../../clock.ts';
 import type { App } from '../../http/app-types.ts';
 import { DEMO_PASSWORD } from '../demo/demo.accounts.ts';
 import { newCitizen, type TestCitizen } from '../registry/registry.fixtures.ts';
+import { BURST_MIN_REQUESTS, intakeIsBusy } from './help-requests.intake.ts';
 import { BURST_ROUTINE_DELAY_MS, openReceivedHelpRequests, startHelpRequestOpener } from './help-requests.opener.ts';
 
 async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
@@ -371,17 +372,29 @@ describeEachDialect('help requests', (getDb) => {
     expect((await states())[young]).toBe('opened');
   });
 
-  it('opens a P1 request during a burst in the background opener, and the routine ones once the burst is over', async () => {
+  it('tells a burst from a few requests, opens its P1 request in the background, and the routine ones after it', async () => {
     const { db } = getDb();
     await openReceivedHelpRequests(db);
+    // A few requests are no burst: each is opened at once. (Half a second first: earlier tests' requests count.)
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await post(citizen.cookie, request({ subjectName: 'ALONE' }));
+    expect(intakeIsBusy(db)).toBe(false);
     const opener = startHelpRequestOpener({ db, log: pino({ level: 'silent' }), pollMs: 60_000 });
     try {
-      const routine = (await post(citizen.cookie, request({ subjectName: 'IN THE CROWD' }))).json().request.id;
+      const crowd = await Promise.all(
+        Array.from({ length: BURST_MIN_REQUESTS }, async (_, i) => {
+          const answer = await post(citizen.cookie, request({ subjectName: `IN THE CROWD ${i}` }));
+          return String(answer.json().request.id);
+        }),
+      );
       const urgent = (await post(citizen.cookie, request({ subjectName: 'HELD', category: 'detention' }))).json()
         .request.id;
+      expect(intakeIsBusy(db)).toBe(true);
       opener.nudge();
       await until(async () => (await status(citizen.cookie, urgent)).json().request.state === 'opened');
-      await until(async () => (await status(citizen.cookie, routine)).json().request.state === 'opened');
+      for (const id of crowd) {
+        await until(async () => (await status(citizen.cookie, id)).json().request.state === 'opened');
+      }
     } finally {
       await opener.stop();
     }
