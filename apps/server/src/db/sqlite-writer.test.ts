@@ -63,6 +63,16 @@ describe('the SQLite writer thread', () => {
     expect(stored().map((r) => r.id)).toEqual(['after', 'held']);
   });
 
+  it('says it is broken when its thread dies, refusing instead of waiting forever', async () => {
+    // The thread cannot open a file in a folder that does not exist: it stops with an error.
+    const dead = startSqliteWriter(path.join(tmpdir(), `hw_missing_${randomBytes(4).toString('hex')}`, 'x.db'));
+    await expect(dead.transaction([insert('x', 1)])).rejects.toThrow();
+    expect(dead.broken).toBe(true);
+    await expect(dead.transaction([insert('y', 1)])).rejects.toThrow();
+    await dead.close();
+    expect(writer.broken).toBe(false);
+  });
+
   it('answers what was sent before close, and refuses what comes after', async () => {
     const sent = Array.from({ length: 20 }, (_, i) => writer.transaction([insert(`k${i}`, i)]));
     const closing = writer.close();

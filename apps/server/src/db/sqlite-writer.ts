@@ -30,6 +30,8 @@ export interface SqliteWriter {
   transaction(queries: readonly CompiledQuery[]): Promise<unknown[][]>;
   /** Waits for the transactions sent so far, then stops the thread; later calls are refused. */
   close(): Promise<void>;
+  /** Whether the thread died (an error or an exit not asked for): every later transaction is refused. */
+  readonly broken: boolean;
 }
 
 /**
@@ -64,6 +66,9 @@ export function startSqliteWriter(path: string): SqliteWriter {
   worker.on('exit', (code) => failAll(new Error(`the SQLite writer thread stopped (exit code ${code})`)));
 
   return {
+    get broken() {
+      return failure !== null && !closed;
+    },
     transaction(queries) {
       if (closed) return Promise.reject(new Error('the SQLite writer is closed'));
       if (failure) return Promise.reject(failure);

@@ -114,8 +114,9 @@ function createGroupCommitIntakeWriter(db: Kysely<Database>): IntakeWriter {
  * rows gather for the next batch. One batch is in flight at a time, so batches grow with the load by themselves.
  * Replays (rows whose key was stored before) are read back on the server's own connection after the commit.
  */
-function createThreadIntakeWriter(db: Kysely<Database>, writer: SqliteWriter): IntakeWriter {
+function createThreadIntakeWriter(db: Kysely<Database>, start: () => SqliteWriter): IntakeWriter {
   let pending: Pending[] = [];
+  let writer = start();
   let inFlight: Promise<void> | null = null;
 
   async function commit(taken: Pending[]): Promise<void> {
@@ -131,7 +132,10 @@ function createThreadIntakeWriter(db: Kysely<Database>, writer: SqliteWriter): I
         else item.reject(new Error('intake row was not stored'));
       }
     } catch (error) {
+      // Nothing of the batch was acknowledged: its requests answer 5xx and the app retries with the same key.
       for (const item of taken) item.reject(error);
+      // A thread that died is replaced, so that one fault does not refuse every later request.
+      if (writer.broken) writer = start();
     }
   }
 
@@ -163,7 +167,7 @@ function createThreadIntakeWriter(db: Kysely<Database>, writer: SqliteWriter): I
 function createIntakeWriter(db: Kysely<Database>): IntakeWriter {
   // An in-memory database has no file for a second connection; PostgreSQL commits concurrently anyway.
   const file = sqliteFileOf(db);
-  return file ? createThreadIntakeWriter(db, startSqliteWriter(file)) : createGroupCommitIntakeWriter(db);
+  return file ? createThreadIntakeWriter(db, () => startSqliteWriter(file)) : createGroupCommitIntakeWriter(db);
 }
 
 const writers = new WeakMap<Kysely<Database>, IntakeWriter>();
