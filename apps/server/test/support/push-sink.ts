@@ -80,16 +80,30 @@ export async function startPushSink(): Promise<PushSink> {
 export interface SmsReceipt {
   headers: IncomingHttpHeaders;
   body: { to: string; text: string; reference: string; locale: string };
+  /** How many messages the request carried (1 for the one-message format). */
+  batchSize: number;
 }
 
-/** A local SMS gateway: accepts the documented JSON POST (docs/sms-gateway.md) and keeps it. */
+/** A per-message answer of the batch format. */
+export type SmsAnswer = 'accepted' | 'rejected' | 'retry';
+
+/**
+ * A local SMS gateway in the documented shape (docs/sms-gateway.md): one message per request, or a batch
+ * (`{"messages": […]}`) answered per message. Keeps each message it accepts.
+ */
 export async function startSmsSink(): Promise<{
   url: string;
   received: SmsReceipt[];
+  /** Batch requests received, with their message count. */
+  batches: number[];
   failNext(n: number, status: number): void;
+  /** The next answers for a number in a batch (then accepted). */
+  answerFor(to: string, ...answers: SmsAnswer[]): void;
   close(): Promise<void>;
 }> {
   const received: SmsReceipt[] = [];
+  const batches: number[] = [];
+  const answers = new Map<string, SmsAnswer[]>();
   let failing = 0;
   let failStatus = 503;
   const server = createServer((req, res) => {
@@ -101,8 +115,19 @@ export async function startSmsSink(): Promise<{
         res.writeHead(failStatus).end();
         return;
       }
-      received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      if (!Array.isArray(body.messages)) {
+        received.push({ headers: req.headers, body, batchSize: 1 });
+        res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":true}');
+        return;
+      }
+      batches.push(body.messages.length);
+      const results = (body.messages as SmsReceipt['body'][]).map((m) => {
+        const status = answers.get(m.to)?.shift() ?? 'accepted';
+        if (status === 'accepted') received.push({ headers: req.headers, body: m, batchSize: body.messages.length });
+        return { reference: m.reference, status, ...(status === 'accepted' ? {} : { error: `test answer ${status}` }) };
+      });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ results }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -110,9 +135,13 @@ export async function startSmsSink(): Promise<{
   return {
     url: `http://127.0.0.1:${port}/sms`,
     received,
+    batches,
     failNext(n, status) {
       failing = n;
       failStatus = status;
+    },
+    answerFor(to, ...next) {
+      answers.set(to, next);
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

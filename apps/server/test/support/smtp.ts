@@ -3,7 +3,11 @@ import { type AddressObject, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
+  /** The To header's addresses. */
   to: string;
+  /** Who the mail was delivered to (the envelope's RCPT TO), in order. */
+  recipients: string[];
+  messageId: string;
   subject: string;
   text: string;
   html: string;
@@ -24,18 +28,33 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string {
 }
 
 /** A real SMTP server on a free local port that keeps every mail it accepts, parsed. */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(
+  options: {
+    /** Addresses refused at RCPT TO with 550 (mailbox unavailable). */
+    refuse?: (address: string) => boolean;
+  } = {},
+): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onData(stream, _session, callback) {
+    // Clients that keep a pool open (the notification worker's) are cut off on close instead of waited for.
+    closeTimeout: 500,
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.(address.address)) {
+        const refused = Object.assign(new Error('mailbox unavailable'), { responseCode: 550 });
+        callback(refused);
+      } else callback();
+    },
+    onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
           messages.push({
             to: addresses(parsed.to),
+            recipients: session.envelope.rcptTo.map((r) => r.address),
+            messageId: parsed.messageId ?? '',
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',

@@ -26,6 +26,7 @@ import * as m202611281640 from './202611281640_create_guidance.ts';
 import * as m202611281650 from './202611281650_create_campaigns.ts';
 import * as m202611281660 from './202611281660_extend_alerts_and_arrivals.ts';
 import * as m202611281670 from './202611281670_add_help_request_priority.ts';
+import * as m202611281680 from './202611281680_narrow_delivery_batch_index.ts';
 
 /**
  * Every migration, by file name, in order. Listed by hand (not read from disk) so that the same
@@ -59,4 +60,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281650_create_campaigns': m202611281650,
   '202611281660_extend_alerts_and_arrivals': m202611281660,
   '202611281670_add_help_request_priority': m202611281670,
+  '202611281680_narrow_delivery_batch_index': m202611281680,
 };

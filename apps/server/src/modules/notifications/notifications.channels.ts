@@ -1,9 +1,5 @@
-import nodemailer from 'nodemailer';
-import type { Logger } from 'pino';
 import webpush from 'web-push';
-import type { Config } from '../../config.ts';
 import type { Db } from '../../db/schema.ts';
-import { createMailer } from '../../mail/mailer.ts';
 import { type NotificationsConfig, vapidKeys } from './notifications.config.ts';
 import { type DeliveryRow, deletePushSubscription, listPushSubscriptions } from './notifications.repo.ts';
 import type { LocalizedContent, NotificationContent } from './notifications.service.ts';
@@ -46,7 +42,56 @@ export function actionLabel(locale: 'en' | 'zh-CN', name: string): string {
 
 export type ChannelSender = (db: Db, delivery: DeliveryRow, message: RenderedMessage) => Promise<void>;
 
-const escapeHtml = (s: string) =>
+/** One claimed delivery with what it says. */
+export interface Outgoing {
+  delivery: DeliveryRow;
+  message: RenderedMessage;
+}
+
+/** Left unsent because the chunk's time ran out: released to the queue without counting an attempt. */
+export const NOT_ATTEMPTED = Symbol('not attempted');
+
+/** Per delivery: null when it went out, the error when it did not, NOT_ATTEMPTED when it was not tried. */
+export type SendOutcome = null | Error | typeof NOT_ATTEMPTED;
+
+/**
+ * Sends a claimed chunk on one channel and answers one outcome per item, in order. A channel that can carry many
+ * messages in one exchange (SMS batches, one e-mail to many envelope recipients) does so; the others send one by
+ * one. Nothing is started after `deadline` (ms since the epoch), so a chunk never outlives its claim.
+ */
+export type ChannelBatchSender = (db: Db, items: Outgoing[], deadline: number) => Promise<SendOutcome[]>;
+
+/**
+ * Runs `task` over `items` with at most `limit` at once, none started after `deadline`; a task's error is its
+ * item's outcome.
+ */
+export async function mapLimited<T>(
+  items: T[],
+  limit: number,
+  deadline: number,
+  task: (item: T) => Promise<void>,
+): Promise<SendOutcome[]> {
+  const outcomes: SendOutcome[] = items.map(() => NOT_ATTEMPTED);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length && Date.now() < deadline) {
+      const i = next++;
+      outcomes[i] = await task(items[i] as T).then(
+        () => null,
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return outcomes;
+}
+
+/** A channel that sends one message per exchange, `limit` at once. */
+export function oneByOne(send: ChannelSender, limit: number): ChannelBatchSender {
+  return (db, items, deadline) => mapLimited(items, limit, deadline, (o) => send(db, o.delivery, o.message));
+}
+
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /**
@@ -107,102 +152,5 @@ export function pushSender(config: NotificationsConfig): ChannelSender {
     if ((await listPushSubscriptions(db, delivery.userId)).length === 0)
       throw new PermanentDeliveryError(lastError || 'no push subscription left');
     throw new Error(lastError);
-  };
-}
-
-/**
- * E-mail through the configured SMTP server (or .eml files without one). The Message-ID is the delivery's id:
- * a resend after a crash between "accepted" and "marked sent" carries the same id, which receiving systems
- * and mail clients use to collapse duplicates.
- */
-export function emailSender(config: Config, log: Logger): { send: ChannelSender; close(): void } {
-  // A pool of connections: a burst of alert mail does not open one SMTP connection per message.
-  const transport = config.mail.smtpUrl
-    ? nodemailer.createTransport({ url: config.mail.smtpUrl, pool: true, maxConnections: 8, maxMessages: 1000 })
-    : null;
-  const mailbox = transport ? null : createMailer(config.mail, log);
-  const send: ChannelSender = async (_db, delivery, message) => {
-    if (!delivery.address) throw new PermanentDeliveryError('no e-mail address');
-    const links = Object.entries(message.actions).map(([name, url]) => ({
-      label: actionLabel(message.locale, name),
-      url,
-    }));
-    const ministry = config.state.ministry[message.locale];
-    const hotline = config.state.hotline.display;
-    const footer = message.locale === 'en' ? `${ministry} · Hotline ${hotline}` : `${ministry} · 热线 ${hotline}`;
-    const text = [
-      message.title,
-      '',
-      message.body,
-      ...(message.url ? ['', message.url] : []),
-      ...links.map((l) => `\n${l.label}: ${l.url}`),
-      '',
-      footer,
-    ].join('\n');
-    const html = [
-      `<h1 style="font-size:20px">${escapeHtml(message.title)}</h1>`,
-      ...message.body.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replaceAll('\n', '<br>')}</p>`),
-      message.url ? `<p><a href="${escapeHtml(message.url)}">${escapeHtml(message.url)}</a></p>` : '',
-      ...links.map(
-        (l) =>
-          `<p><a href="${escapeHtml(l.url)}" style="display:inline-block;padding:12px 20px;border:2px solid #1a1a1a;border-radius:6px;font-weight:bold">${escapeHtml(l.label)}</a></p>`,
-      ),
-      `<p style="color:#555">${escapeHtml(footer)}</p>`,
-    ].join('\n');
-    const mail = { to: delivery.address, subject: message.title, text, html };
-    if (transport) {
-      try {
-        await transport.sendMail({
-          from: config.mail.from,
-          messageId: `<${delivery.id}@notifications.homeward>`,
-          ...mail,
-        });
-      } catch (error) {
-        // 5xx on the recipient: the address is refused, retrying will not help.
-        const code = (error as { responseCode?: number }).responseCode; // boundary: nodemailer's SMTP error
-        if (code !== undefined && code >= 500 && code < 600 && (error as { command?: string }).command === 'RCPT TO')
-          throw new PermanentDeliveryError(`address refused (${code})`);
-        throw error;
-      }
-    } else await mailbox?.send(mail);
-  };
-  return { send, close: () => (transport ? transport.close() : mailbox?.close()) };
-}
-
-/** One SMS as plain text: title, body, link and one-tap links, kept within a few segments. */
-export function smsText(message: RenderedMessage): string {
-  const links = Object.entries(message.actions).map(([name, url]) => `${actionLabel(message.locale, name)}: ${url}`);
-  const head = `${message.title}: ${message.body}`.replace(/\s+/g, ' ').trim();
-  const tail = [...(message.url ? [message.url] : []), ...links].join('\n');
-  const room = 600 - tail.length - 1;
-  return [head.length > room ? `${head.slice(0, Math.max(0, room - 1))}…` : head, tail].filter(Boolean).join('\n');
-}
-
-/**
- * SMS through the configured HTTP gateway (request format in docs/sms-gateway.md): one JSON POST per message
- * with the delivery id as Idempotency-Key, so a gateway that honours it sends a resent request once.
- */
-export function smsSender(config: NotificationsConfig): ChannelSender {
-  return async (_db, delivery, message) => {
-    if (!config.smsGatewayUrl) throw new PermanentDeliveryError('no SMS gateway configured');
-    if (!delivery.address) throw new PermanentDeliveryError('no phone number');
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': delivery.id };
-    if (config.smsGatewayToken) headers.authorization = `Bearer ${config.smsGatewayToken}`;
-    const response = await fetch(config.smsGatewayUrl, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        to: delivery.address,
-        text: smsText(message),
-        reference: delivery.id,
-        locale: message.locale,
-      }),
-      signal: AbortSignal.timeout(15_000),
-    });
-    if (response.ok) return;
-    const detail = `SMS gateway answered ${response.status}`;
-    if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429)
-      throw new PermanentDeliveryError(detail);
-    throw new Error(detail);
   };
 }

@@ -13,6 +13,10 @@ export interface NotificationsConfig {
   smsGatewayUrl: string | null;
   /** HOMEWARD_SMS_GATEWAY_TOKEN: sent as `Authorization: Bearer …`. */
   smsGatewayToken: string | null;
+  /** HOMEWARD_SMS_GATEWAY_BATCH: messages per gateway request; 1 (default) is one message per request. */
+  smsBatchSize: number;
+  /** HOMEWARD_SMTP_MAX_RECIPIENTS: envelope recipients of one mail whose words are the same for all (default 100). */
+  emailMaxRecipients: number;
   /** Attempts per delivery before it fails and the next channel is tried (HOMEWARD_NOTIFY_ATTEMPTS). */
   maxAttempts: number;
   /** First retry delay; each next one doubles (HOMEWARD_NOTIFY_RETRY_MS). */
@@ -50,6 +54,8 @@ export function notificationsConfigFrom(env: Env, config: Pick<Config, 'publicUr
     vapidSubject: subject,
     smsGatewayUrl: sms,
     smsGatewayToken: env.HOMEWARD_SMS_GATEWAY_TOKEN?.trim() || null,
+    smsBatchSize: int(env, 'HOMEWARD_SMS_GATEWAY_BATCH', 1, 1, 1000),
+    emailMaxRecipients: int(env, 'HOMEWARD_SMTP_MAX_RECIPIENTS', 100, 1, 1000),
     maxAttempts: int(env, 'HOMEWARD_NOTIFY_ATTEMPTS', 4, 1, 20),
     retryBaseMs: int(env, 'HOMEWARD_NOTIFY_RETRY_MS', 5000, 10, 3_600_000),
     sendLeaseMs: int(env, 'HOMEWARD_NOTIFY_SEND_LEASE_MS', 60_000, 1000, 3_600_000),

@@ -167,7 +167,9 @@ export async function fanOutListChunk(
           .execute();
   return {
     recipients: reached.size,
-    sends: sends.map((s) => ({ channel: s.channel as OutwardChannel, batch: s.batch })), // boundary: filtered above
+    sends: sends
+      .map((s) => ({ channel: s.channel as OutwardChannel, batch: s.batch })) // boundary: filtered above
+      .sort((a, b) => a.batch - b.batch || a.channel.localeCompare(b.channel)),
     batches: lastBatch - range.batchBase,
   };
 }

@@ -8,32 +8,35 @@ import { insertJobs } from '../../jobs/jobs.repo.ts';
 import type { JobHandler } from '../../jobs/jobs.worker.ts';
 import { arrivalHandlers } from './notifications.arrivals.ts';
 import {
+  type ChannelBatchSender,
   type ChannelSender,
-  emailSender,
+  NOT_ATTEMPTED,
+  type Outgoing,
+  oneByOne,
   PermanentDeliveryError,
   pickContent,
   pushSender,
   type RenderedMessage,
-  smsSender,
 } from './notifications.channels.ts';
 import { type NotificationsConfig, notificationsConfigFrom } from './notifications.config.ts';
+import { emailSender } from './notifications.email.ts';
 import { type Fallback, type OutwardChannel, planDeliveries, recipientBatches } from './notifications.fanout.ts';
 import { channelPlan, fanOutListChunk, LIST_BATCHES_PER_CHUNK, nextListBound } from './notifications.fanout-list.ts';
 import {
   addFanoutProgress,
   advanceFanout,
-  claimDeliveries,
+  claimDueDeliveries,
   type DeliveryRow,
   findMessage,
   finishFanout,
   insertDeliveries,
-  listDueDeliveries,
   listPersonChannels,
   type MessageRow,
   markFailed,
   markRetry,
   markSentMany,
   nextPendingAttempt,
+  releaseClaims,
 } from './notifications.repo.ts';
 import {
   actionLinksFor,
@@ -43,6 +46,12 @@ import {
   type NotificationTarget,
   recipientListOf,
 } from './notifications.service.ts';
+import { smsSender } from './notifications.sms.ts';
+
+/** Deliveries one send job claims and hands to its channel at once. */
+const CHUNK = 500;
+/** Web Push requests at once (one per subscription; push services are many hosts). */
+const PUSH_REQUESTS = 32;
 
 interface SendPayload {
   messageId: string;
@@ -53,7 +62,10 @@ interface SendPayload {
 const sendJob = (payload: SendPayload, dedupe: boolean, runAt?: Date) => ({
   kind: NOTIFY_SEND,
   payload,
-  priority: 60,
+  // E-mail goes one mail per exchange over a few connections (per person when it carries check-in links), so it is
+  // the slowest channel and more e-mail jobs at once would not make it faster: the other channels' jobs, which
+  // send hundreds per exchange, go first instead of waiting behind it.
+  priority: payload.channel === 'email' ? 61 : 60,
   maxAttempts: 50,
   runAt,
   // The fan-out's own send jobs are keyed (a re-run batch adds none twice); retries and fallbacks are inserted
@@ -160,8 +172,12 @@ async function resolveFallback(db: Db, personId: string, entry: Fallback | Outwa
   return address ? { channel: entry, address } : null;
 }
 
-function render(message: MessageRow, delivery: DeliveryRow, publicUrl: string): RenderedMessage {
-  const content = JSON.parse(message.content) as NotificationContent; // boundary: JSON this module wrote
+function render(
+  message: MessageRow,
+  content: NotificationContent,
+  delivery: DeliveryRow,
+  publicUrl: string,
+): RenderedMessage {
   const { locale, text } = pickContent(content, delivery.locale);
   const url = text.url ? (/^https?:\/\//.test(text.url) ? text.url : `${publicUrl}${text.url}`) : null;
   const actions = message.checkin === 1 ? actionLinksFor(message.sourceKind, message.sourceId, delivery.personId) : {};
@@ -170,23 +186,23 @@ function render(message: MessageRow, delivery: DeliveryRow, publicUrl: string): 
 
 export interface NotificationHandlerOptions {
   notifications?: NotificationsConfig;
-  /** Replaces a channel's sender (a test's failing SMTP, say). */
+  /** Replaces a channel's sender (a test's failing SMTP, say); it is called one delivery at a time, 8 at once. */
   senders?: Partial<Record<SendPayload['channel'], ChannelSender>>;
-  /** Deliveries sent at once by one send job. */
+  /** Deliveries one send job claims at once (a chunk: one claim, one "sent" update). */
   parallel?: number;
 }
 
 /** The `notify.fanout` and `notify.send` handlers (decision 0022). */
 export function notificationHandlers(config: Config, log: Logger, options: NotificationHandlerOptions = {}) {
   const settings = options.notifications ?? notificationsConfigFrom(process.env, config);
-  const email = emailSender(config, log);
-  const senders: Record<SendPayload['channel'], ChannelSender> = {
-    push: pushSender(settings),
-    email: email.send,
+  const senders: Record<SendPayload['channel'], ChannelBatchSender> = {
+    push: oneByOne(pushSender(settings), PUSH_REQUESTS),
+    email: emailSender(config, log, settings.emailMaxRecipients),
     sms: smsSender(settings),
-    ...options.senders,
   };
-  const parallel = options.parallel ?? 32;
+  for (const [channel, sender] of Object.entries(options.senders ?? {}))
+    if (sender) senders[channel as SendPayload['channel']] = oneByOne(sender, 8);
+  const parallel = options.parallel ?? CHUNK;
 
   const fanout: JobHandler = async ({ db, log: jobLog }, payload) => {
     const messageId = (payload as { messageId?: unknown })?.messageId; // boundary: job payload
@@ -234,48 +250,55 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
     });
   }
 
-  /** Sends one claimed delivery; true when it went out, else its retry or failure is recorded. */
-  async function sendOne(db: Db, message: MessageRow, delivery: DeliveryRow, workerId: string): Promise<boolean> {
-    const attempt = delivery.attempts + 1;
-    try {
-      await senders[delivery.channel as SendPayload['channel']](
-        db,
-        delivery,
-        render(message, delivery, config.publicUrl),
-      );
-      return true;
-    } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      if (error instanceof PermanentDeliveryError || attempt >= settings.maxAttempts)
-        await failOver(db, delivery, workerId, text);
-      else {
-        const delay = settings.retryBaseMs * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5);
-        await markRetry(db, delivery.id, workerId, text, isoAt(Math.round(delay)));
-      }
-      return false;
+  /**
+   * Records a delivery that did not go out: its retry with backoff, or its failure and the next channel. The row is
+   * as claimed, so `attempts` already counts this attempt.
+   */
+  async function notSent(db: Db, delivery: DeliveryRow, workerId: string, error: Error): Promise<void> {
+    if (error instanceof PermanentDeliveryError || delivery.attempts >= settings.maxAttempts)
+      await failOver(db, delivery, workerId, error.message);
+    else {
+      const delay = settings.retryBaseMs * 2 ** (delivery.attempts - 1) * (0.75 + Math.random() * 0.5);
+      await markRetry(db, delivery.id, workerId, error.message, isoAt(Math.round(delay)));
     }
   }
 
-  /** Claims a chunk in one statement, sends it in parallel, and marks what went out sent in one statement. */
-  async function sendChunk(db: Db, message: MessageRow, chunk: DeliveryRow[], workerId: string): Promise<void> {
-    const now = new Date();
-    const claimed = await claimDeliveries(
-      db,
-      chunk.map((d) => d.id),
-      workerId,
-      now.toISOString(),
-      isoAt(settings.sendLeaseMs, now),
-    );
-    const mine = chunk.filter((d) => claimed.has(d.id));
-    const results = await Promise.all(mine.map((d) => sendOne(db, message, d, workerId)));
+  /**
+   * Hands a claimed chunk to its channel (which sends what it can in one exchange), marks what went out sent in one
+   * statement, and records each failure. Nothing is started after half the claim's lease, so no other worker takes
+   * over a delivery still being sent; what was not started goes back to the queue.
+   */
+  async function sendChunk(
+    db: Db,
+    message: MessageRow,
+    content: NotificationContent,
+    mine: DeliveryRow[],
+    workerId: string,
+    claimedAt: Date,
+  ): Promise<void> {
+    const failures: [DeliveryRow, Error][] = [];
+    const items: Outgoing[] = [];
+    for (const delivery of mine) {
+      try {
+        items.push({ delivery, message: render(message, content, delivery, config.publicUrl) });
+      } catch (error) {
+        failures.push([delivery, error instanceof Error ? error : new Error(String(error))]);
+      }
+    }
+    const channel = mine[0]?.channel as SendPayload['channel'];
+    const outcomes = await senders[channel](db, items, claimedAt.getTime() + settings.sendLeaseMs / 2);
+    const sent: string[] = [];
+    const untried: string[] = [];
+    items.forEach((o, i) => {
+      const outcome = outcomes[i] ?? null;
+      if (outcome === null) sent.push(o.delivery.id);
+      else if (outcome === NOT_ATTEMPTED) untried.push(o.delivery.id);
+      else failures.push([o.delivery, outcome]);
+    });
     const sentAt = new Date();
-    await markSentMany(
-      db,
-      mine.filter((_, i) => results[i]).map((d) => d.id),
-      workerId,
-      sentAt.toISOString(),
-      sentAt.getTime() - Date.parse(message.publishedAt),
-    );
+    await markSentMany(db, sent, workerId, sentAt.toISOString(), sentAt.getTime() - Date.parse(message.publishedAt));
+    await releaseClaims(db, untried, workerId);
+    for (const [delivery, error] of failures) await notSent(db, delivery, workerId, error);
   }
 
   /**
@@ -288,8 +311,18 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
     const message = await findMessage(db, p.messageId);
     if (!message) return;
     const workerId = job.lockedBy ?? newId();
-    const due = await listDueDeliveries(db, p, isoNow());
-    for (let i = 0; i < due.length; i += parallel) await sendChunk(db, message, due.slice(i, i + parallel), workerId);
+    const content = JSON.parse(message.content) as NotificationContent; // boundary: JSON this module wrote
+    for (;;) {
+      const now = new Date();
+      const chunk = await claimDueDeliveries(db, p, {
+        workerId,
+        now: now.toISOString(),
+        until: isoAt(settings.sendLeaseMs, now),
+        limit: parallel,
+      });
+      if (chunk.length > 0) await sendChunk(db, message, content, chunk, workerId, now);
+      if (chunk.length < parallel) break;
+    }
     const next = await nextPendingAttempt(db, p);
     if (next) await insertJobs(db, [sendJob(p, false, new Date(Math.max(Date.parse(next), Date.now())))]);
   };

@@ -1,6 +1,6 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
 import { isoNow } from '../../clock.ts';
-import type { Db } from '../../db/schema.ts';
+import type { Database, Db } from '../../db/schema.ts';
 import type {
   NotificationChannel,
   NotificationDeliveriesTable,
@@ -140,28 +140,6 @@ export async function listUsersWithPush(db: Db, userIds: string[]): Promise<Set<
   return new Set(rows.map((r) => r.userId));
 }
 
-/** The deliveries of one batch and channel that are due: queued and due, or claimed by a worker that died. */
-export async function listDueDeliveries(
-  db: Db,
-  where: { messageId: string; channel: NotificationChannel; batch: number },
-  now: string,
-): Promise<DeliveryRow[]> {
-  return db
-    .selectFrom('notificationDeliveries')
-    .selectAll()
-    .where('messageId', '=', where.messageId)
-    .where('channel', '=', where.channel)
-    .where('batch', '=', where.batch)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'queued'), eb('nextAttemptAt', '<=', now)]),
-        eb.and([eb('status', '=', 'sending'), eb('claimedUntil', '<', now)]),
-      ]),
-    )
-    .orderBy('id')
-    .execute();
-}
-
 /**
  * When the batch and channel next need a worker: the earliest retry time of a queued delivery, or the end of
  * the claim of one being sent (its worker may have died); null when nothing is left to send.
@@ -213,30 +191,43 @@ export async function claimDelivery(
 }
 
 /**
- * Claims a chunk of deliveries for a worker in one statement (one commit, not one per delivery); returns the
- * ids it got. Rows another worker claimed meanwhile, or that are no longer due, are left out.
+ * Claims up to `limit` due deliveries of one batch and channel (queued and due, or claimed by a worker that died)
+ * in one conditional update, and returns them. Of two workers racing, each row goes to one: PostgreSQL skips rows
+ * another worker is claiming (`FOR UPDATE SKIP LOCKED`) and checks the condition again on the row it updates;
+ * SQLite has one writer.
  */
-export async function claimDeliveries(
+export async function claimDueDeliveries(
   db: Db,
-  ids: string[],
-  workerId: string,
-  now: string,
-  until: string,
-): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
+  where: { messageId: string; channel: NotificationChannel; batch: number },
+  claim: { workerId: string; now: string; until: string; limit: number },
+): Promise<DeliveryRow[]> {
+  const due = (eb: ExpressionBuilder<Database, 'notificationDeliveries'>) =>
+    eb.or([
+      eb.and([eb('status', '=', 'queued'), eb('nextAttemptAt', '<=', claim.now)]),
+      eb.and([eb('status', '=', 'sending'), eb('claimedUntil', '<', claim.now)]),
+    ]);
+  return db
     .updateTable('notificationDeliveries')
-    .set((eb) => ({ status: 'sending', claimedBy: workerId, claimedUntil: until, attempts: eb('attempts', '+', 1) }))
-    .where('id', 'in', ids)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'queued'), eb('nextAttemptAt', '<=', now)]),
-        eb.and([eb('status', '=', 'sending'), eb('claimedUntil', '<', now)]),
-      ]),
+    .set((eb) => ({
+      status: 'sending',
+      claimedBy: claim.workerId,
+      claimedUntil: claim.until,
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('notificationDeliveries')
+        .select('id')
+        .where('messageId', '=', where.messageId)
+        .where('channel', '=', where.channel)
+        .where('batch', '=', where.batch)
+        .where(due)
+        .orderBy('id')
+        .limit(claim.limit),
     )
-    .returning('id')
+    .where(due)
+    .returningAll()
     .execute();
-  return new Set(rows.map((r) => r.id));
 }
 
 /** Marks the deliveries of a chunk sent, those this worker still holds, in one statement. */
@@ -250,15 +241,24 @@ export async function markSentMany(db: Db, ids: string[], workerId: string, sent
     .execute();
 }
 
-/** Marks a delivery sent, only if this worker still holds it. */
-export async function markSent(db: Db, id: string, workerId: string, sentAt: string, sentMs: number) {
-  const result = await db
+/**
+ * Gives back deliveries this worker claimed but did not start sending (its time ran out): queued again, due now,
+ * the claim's attempt not counted.
+ */
+export async function releaseClaims(db: Db, ids: string[], workerId: string) {
+  if (ids.length === 0) return;
+  await db
     .updateTable('notificationDeliveries')
-    .set({ status: 'sent', sentAt, sentMs, claimedBy: null, claimedUntil: null, lastError: null })
-    .where('id', '=', id)
+    .set((eb) => ({
+      status: 'queued',
+      nextAttemptAt: isoNow(),
+      claimedBy: null,
+      claimedUntil: null,
+      attempts: eb('attempts', '-', 1),
+    }))
+    .where('id', 'in', ids)
     .where('claimedBy', '=', workerId)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+    .execute();
 }
 
 /** Puts a delivery back in the queue for a later attempt. */

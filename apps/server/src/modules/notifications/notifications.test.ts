@@ -111,6 +111,8 @@ describeEachDialect('notification delivery', (getDb) => {
     vapidSubject: 'mailto:ops@homeward.example',
     smsGatewayUrl: sms.url,
     smsGatewayToken: 'sms-secret',
+    smsBatchSize: 1,
+    emailMaxRecipients: 100,
     maxAttempts: 3,
     retryBaseMs: 40,
     sendLeaseMs: 5000,
@@ -128,7 +130,7 @@ describeEachDialect('notification delivery', (getDb) => {
     });
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
+    smtp = await startSmtpServer({ refuse: (address) => address.startsWith('refused') });
     push = await startPushSink();
     sms = await startSmsSink();
   });
@@ -320,6 +322,167 @@ describeEachDialect('notification delivery', (getDb) => {
     // Only English was written: the zh-CN reader gets the English text rather than nothing.
     expect(sms.received.slice(before).map((r) => r.body.locale)).toEqual(['en']);
   });
+  const deliveryRows = (db: Db, messageId: string) =>
+    db
+      .selectFrom('notificationDeliveries')
+      .select(['id', 'personId', 'channel', 'status', 'attempts', 'lastError'])
+      .where('messageId', '=', messageId)
+      .orderBy('personId')
+      .orderBy('channel')
+      .execute();
+
+  it('sends one e-mail to every reader of the same words, and fails a refused address over to SMS', async () => {
+    const { db } = getDb();
+    await clearRegistry(db);
+    const mail = (id: string, locale: string, address: string, sms?: string) =>
+      person(id, locale, [
+        { kind: 'email', address, verified: true },
+        ...(sms ? [{ kind: 'sms' as const, address: sms, verified: true }] : []),
+      ]);
+    await writeWorld(db, {
+      persons: [
+        mail('g-1', 'en', 'one@example.org'),
+        mail('g-2', 'en', 'two@example.org'),
+        mail('g-3', 'en', 'three@example.org'),
+        mail('g-refused', 'en', 'refused@example.org', '+33633333333'),
+        mail('g-zh', 'zh-CN', 'zh@example.org'),
+      ],
+      presences: [],
+      sites: [],
+    });
+    const before = smtp.messages.length;
+    const smsBefore = sms.received.length;
+    const { messageId } = await enqueuePersonNotification(db, {
+      source: { kind: 'test_direct', id: 'grouped-mail' },
+      personIds: ['g-1', 'g-2', 'g-3', 'g-refused', 'g-zh'],
+      content: CONTENT,
+    });
+    const worker = run(db);
+    try {
+      await until(settled(db, messageId));
+    } finally {
+      await worker.stop(1000);
+    }
+    const mails = smtp.messages.slice(before);
+    // English: one mail, its envelope the three accepted readers, nobody named in its headers.
+    const en = mails.filter((m) => m.subject === 'Earthquake in Lyon');
+    expect(en).toHaveLength(1);
+    expect([...(en[0]?.recipients ?? [])].sort()).toEqual(['one@example.org', 'three@example.org', 'two@example.org']);
+    expect(en[0]?.to).toBe('');
+    expect(en[0]?.messageId).toBe(`<${messageId}.en@notifications.homeward>`);
+    // The only zh-CN reader gets a mail addressed to them.
+    const zh = mails.filter((m) => m.subject === '里昂发生地震');
+    expect(zh.map((m) => [m.to, m.recipients])).toEqual([['zh@example.org', ['zh@example.org']]]);
+    expect(zh[0]?.messageId).toBe(`<${messageId}.zh-CN@notifications.homeward>`);
+    // The refused address failed for good (550 at RCPT TO) and its reader got an SMS instead.
+    const rows = await deliveryRows(db, messageId);
+    expect(rows.map((r) => `${r.personId}:${r.channel}:${r.status}`)).toEqual([
+      'g-1:email:sent',
+      'g-2:email:sent',
+      'g-3:email:sent',
+      'g-refused:email:failed',
+      'g-refused:sms:sent',
+      'g-zh:email:sent',
+    ]);
+    expect(rows.find((r) => r.personId === 'g-refused' && r.channel === 'email')?.lastError).toBe(
+      'address refused (550)',
+    );
+    expect(sms.received.slice(smsBefore).map((r) => r.body.to)).toEqual(['+33633333333']);
+  });
+
+  it('sends check-in e-mails one per person, each with its own links and Message-ID', async () => {
+    const { db } = getDb();
+    await clearRegistry(db);
+    await writeWorld(db, {
+      persons: [
+        person('c-1', 'en', [{ kind: 'email', address: 'c1@example.org', verified: true }]),
+        person('c-2', 'en', [{ kind: 'email', address: 'c2@example.org', verified: true }]),
+      ],
+      presences: [presence('c-1', 'FR'), presence('c-2', 'FR')],
+      sites: [],
+    });
+    registerActionLinks('test_alert', (sourceId, personId) => ({
+      safe: `https://homeward.example/c/${sourceId}/${personId}/safe`,
+      needHelp: `https://homeward.example/c/${sourceId}/${personId}/help`,
+    }));
+    const before = smtp.messages.length;
+    const { messageId } = await enqueueAreaNotification(db, {
+      source: { kind: 'test_alert', id: 'personal-mail' },
+      area: { countries: ['FR'] },
+      at: AT,
+      content: CONTENT,
+      checkin: true,
+    });
+    const worker = run(db);
+    try {
+      await until(settled(db, messageId));
+    } finally {
+      await worker.stop(1000);
+    }
+    const rows = await deliveryRows(db, messageId);
+    const mails = smtp.messages.slice(before).sort((a, b) => a.to.localeCompare(b.to));
+    expect(mails.map((m) => m.recipients)).toEqual([['c1@example.org'], ['c2@example.org']]);
+    expect(mails[0]?.text).toContain("I'm safe: https://homeward.example/c/personal-mail/c-1/safe");
+    expect(mails[1]?.text).toContain("I'm safe: https://homeward.example/c/personal-mail/c-2/safe");
+    const emailIds = rows.filter((r) => r.channel === 'email').map((r) => `<${r.id}@notifications.homeward>`);
+    expect(mails.map((m) => m.messageId)).toEqual(emailIds);
+  });
+
+  it('sends SMS in batches, each message answered on its own: accepted, retried, or refused and fallen back', async () => {
+    const { db } = getDb();
+    await clearRegistry(db);
+    await writeWorld(db, {
+      persons: [
+        person('s-ok', 'en', [{ kind: 'sms', address: '+33644444441', verified: true }]),
+        person('s-later', 'en', [{ kind: 'sms', address: '+33644444442', verified: true }]),
+        person('s-refused', 'en', [
+          { kind: 'sms', address: '+33644444443', verified: true },
+          { kind: 'email', address: 'sms-refused@example.org', verified: true },
+        ]),
+      ],
+      presences: [],
+      sites: [],
+    });
+    // The person prefers SMS: set the order through their account.
+    const user = await linkAccount(db, 's-refused', 's-refused@example.org', 'en');
+    await db
+      .insertInto('notificationPreferences')
+      .values({ userId: user, channelOrder: JSON.stringify(['sms', 'email', 'push']), updatedAt: isoNow() })
+      .execute();
+    sms.answerFor('+33644444442', 'retry');
+    sms.answerFor('+33644444443', 'rejected');
+    const before = sms.received.length;
+    const batchesBefore = sms.batches.length;
+    const { messageId } = await enqueuePersonNotification(db, {
+      source: { kind: 'test_direct', id: 'sms-batch' },
+      personIds: ['s-ok', 's-later', 's-refused'],
+      content: { en: CONTENT.en },
+    });
+    const worker = run(db, { smsBatchSize: 2 });
+    try {
+      await until(settled(db, messageId));
+    } finally {
+      await worker.stop(1000);
+    }
+    const rows = await deliveryRows(db, messageId);
+    expect(rows.map((r) => `${r.personId}:${r.channel}:${r.status}:${r.attempts}`)).toEqual([
+      's-later:sms:sent:2',
+      's-ok:sms:sent:1',
+      's-refused:email:sent:1',
+      's-refused:inapp:sent:0',
+      's-refused:sms:failed:1',
+    ]);
+    expect(rows.find((r) => r.personId === 's-refused' && r.channel === 'sms')?.lastError).toBe(
+      'SMS gateway: test answer rejected',
+    );
+    // Three messages in requests of at most two, then the retried one alone; each reference is its delivery id.
+    expect(sms.batches.slice(batchesBefore)).toEqual([2, 1, 1]);
+    const accepted = sms.received.slice(before);
+    expect(accepted.map((r) => r.body.to).sort()).toEqual(['+33644444441', '+33644444442']);
+    const smsIds = new Set(rows.filter((r) => r.channel === 'sms').map((r) => r.id));
+    for (const r of accepted) expect(smsIds.has(r.body.reference)).toBe(true);
+  });
+
   it('sends the on-arrival message once per started presence, with the advisory level and the hotline', async () => {
     const { db, config } = getDb();
     await clearRegistry(db);
