@@ -483,6 +483,49 @@ describeEachDialect('notification delivery', (getDb) => {
     for (const r of accepted) expect(smsIds.has(r.body.reference)).toBe(true);
   });
 
+  it('starts nothing after half the claim, and gives back what it did not start without counting an attempt', async () => {
+    const { db } = getDb();
+    await clearRegistry(db);
+    const ids = Array.from({ length: 20 }, (_, i) => `slow-${String(i).padStart(2, '0')}`);
+    await writeWorld(db, {
+      persons: ids.map((id, i) =>
+        person(id, 'en', [{ kind: 'sms', address: `+3365555${String(i).padStart(4, '0')}`, verified: true }]),
+      ),
+      presences: [],
+      sites: [],
+    });
+    const calls: string[] = [];
+    // A gateway that takes 600 ms a message: with a 1 s claim, only the first 8 (one per lane) start in time.
+    const slow = async (_db: Db, delivery: { personId: string }) => {
+      calls.push(delivery.personId);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+    };
+    const { messageId } = await enqueuePersonNotification(db, {
+      source: { kind: 'test_direct', id: 'slow-gateway' },
+      personIds: ids,
+      content: { en: CONTENT.en },
+    });
+    const worker = startWorker({
+      db: db as never, // boundary: the test's root Kysely handle
+      log: silent,
+      handlers: notificationHandlers(getDb().config, silent, {
+        notifications: settings({ sendLeaseMs: 1000 }),
+        senders: { sms: slow },
+      }),
+      pollMs: 20,
+      concurrency: 2,
+    });
+    try {
+      await until(settled(db, messageId));
+    } finally {
+      await worker.stop(1000);
+    }
+    const rows = await deliveryRows(db, messageId);
+    expect(rows.map((r) => `${r.status}:${r.attempts}`)).toEqual(ids.map(() => 'sent:1'));
+    // Each message was handed to the gateway once: none was left claimed for another worker to take over.
+    expect([...calls].sort()).toEqual(ids);
+  });
+
   it('sends the on-arrival message once per started presence, with the advisory level and the hotline', async () => {
     const { db, config } = getDb();
     await clearRegistry(db);
