@@ -40,12 +40,55 @@ async function signInDemoCitizen(page: Page): Promise<void> {
   expect(answer.status()).toBe(200);
 }
 
+interface Site {
+  mission: string;
+  timeZone: string;
+  /** Who may set the opening hours: the mission's head, or HQ. */
+  editor: string;
+  officer: string;
+  service: string;
+  serviceName: string;
+  /** A demo application of the citizen's at this mission. */
+  application: string;
+}
+
+const WASHINGTON: Site = {
+  mission: 'US-WAS',
+  timeZone: 'America/New_York',
+  editor: 'head.us@demo.homeward.example',
+  officer: 'officer.us@demo.homeward.example',
+  service: 'visa',
+  serviceName: 'Visa',
+  application: 'HW-A-2026-000001',
+};
+
+const TOKYO: Site = {
+  mission: 'JP-TYO',
+  timeZone: 'Asia/Tokyo',
+  editor: 'admin@demo.homeward.example',
+  officer: 'officer.jp@demo.homeward.example',
+  service: 'birth_registration',
+  serviceName: 'Birth registration',
+  application: 'HW-A-2026-000003',
+};
+
+function hourIn(timeZone: string, now = new Date()): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now));
+}
+
+/**
+ * The booking is for today where the mission is, and the counter checks people in only on their day. Around
+ * Washington's midnight no time is left today (or the day changes between booking and check-in), so then the
+ * test books at Tokyo, fourteen hours ahead.
+ */
+const site = hourIn(WASHINGTON.timeZone) >= 22 || hourIn(WASHINGTON.timeZone) < 1 ? TOKYO : WASHINGTON;
+
 describeBrowser('appointments: book at phone width, calendar file, QR, check-in at the counter', () => {
-  it('the head opens visas all day, a citizen books today, downloads the .ics and shows the QR; the officer checks in', async () => {
-    // The Washington mission head opens visa appointments every day, all day (so the test runs at any hour).
+  it('the head opens a service all day, a citizen books today, downloads the .ics and shows the QR; the officer checks in', async () => {
+    // The mission's opening hours for the service become every day, all day (so the test runs at any hour).
     const head = await newDesktopPage(browser, 'en');
-    await signInToConsole(head, { baseUrl: server.url, email: 'head.us@demo.homeward.example' });
-    await open(head, '/console/appointments/schedules?mission=US-WAS&service=visa');
+    await signInToConsole(head, { baseUrl: server.url, email: site.editor });
+    await open(head, `/console/appointments/schedules?mission=${site.mission}&service=${site.service}`);
     await head.getByRole('heading', { level: 1, name: 'Appointment opening hours' }).waitFor();
     await head.getByLabel('Minutes per appointment').fill('15');
     await head.getByLabel('Counters', { exact: true }).fill('2');
@@ -64,18 +107,21 @@ describeBrowser('appointments: book at phone width, calendar file, QR, check-in 
     // The citizen books the first free time today from the phone.
     const page = await newPhonePage(browser, 'en');
     await signInDemoCitizen(page);
-    await open(page, '/appointments/new?mission=US-WAS&service=visa&application=HW-A-2026-000001');
+    await open(
+      page,
+      `/appointments/new?mission=${site.mission}&service=${site.service}&application=${site.application}`,
+    );
     await page.getByRole('heading', { level: 1, name: 'Book an appointment' }).waitFor();
-    await page.getByText('This booking is for application HW-A-2026-000001.').waitFor();
+    await page.getByText(`This booking is for application ${site.application}.`).waitFor();
     await page.getByRole('heading', { name: 'Free times' }).waitFor();
     // Today where the mission is (in the evening in Washington, UTC's date is already tomorrow).
-    const washingtonToday = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'America/New_York',
+    const missionToday = new Intl.DateTimeFormat('en-CA', {
+      timeZone: site.timeZone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
     }).format(new Date());
-    expect(await page.locator('input[name="date"]').inputValue()).toBe(washingtonToday);
+    expect(await page.locator('input[name="date"]').inputValue()).toBe(missionToday);
     const firstFree = page.locator('input[name="slot"]:not([disabled])').first();
     await firstFree.waitFor();
     await checkAxe(page);
@@ -84,8 +130,8 @@ describeBrowser('appointments: book at phone width, calendar file, QR, check-in 
     await page.getByRole('button', { name: 'Book this time' }).click();
     await page.getByRole('heading', { level: 1, name: 'My appointments' }).waitFor();
     await page.getByText('Booked. See it under My appointments.').waitFor();
-    await page.getByText('Visa · ').first().waitFor();
-    await page.getByText('For application HW-A-2026-000001').waitFor();
+    await page.getByText(`${site.serviceName} · `).first().waitFor();
+    await page.getByText(`For application ${site.application}`).waitFor();
 
     // The calendar file: a download link to the booking's .ics (fetched with the page's own session).
     const calendar = page.getByRole('link', { name: 'Add to calendar (.ics)' });
@@ -98,7 +144,7 @@ describeBrowser('appointments: book at phone width, calendar file, QR, check-in 
     expect(answer.headers()['content-disposition']).toContain('attachment; filename="appointment-');
     const ics = await answer.text();
     expect(ics).toContain('BEGIN:VEVENT');
-    expect(ics).toContain('Visa appointment');
+    expect(ics).toContain(`${site.serviceName} appointment`);
 
     // The QR for the counter, and the code under it.
     await page.getByRole('button', { name: 'Show check-in QR code' }).click();
@@ -116,9 +162,9 @@ describeBrowser('appointments: book at phone width, calendar file, QR, check-in 
     await page.getByRole('button', { name: 'No, keep it' }).click();
     await page.getByText('Booked', { exact: true }).waitFor();
 
-    // The Washington officer checks the person in with the code, as a handheld scanner types it.
+    // The mission's officer checks the person in with the code, as a handheld scanner types it.
     const officer = await newDesktopPage(browser, 'en');
-    await signInToConsole(officer, { baseUrl: server.url, email: 'officer.us@demo.homeward.example' });
+    await signInToConsole(officer, { baseUrl: server.url, email: site.officer });
     await open(officer, '/console/appointments');
     await officer.getByRole('heading', { level: 1, name: "Today's appointments" }).waitFor();
     await officer
