@@ -128,8 +128,12 @@ describeBrowser('citizen app: wallet to verifier', () => {
     // service worker controls the page: its first activation may reload the page, which offline would fail.
     await waitForServiceWorker(walletPage);
     await walletPage.context().setOffline(true);
+    // Each step waits for its address: under load a Back pressed before the app's own navigation lands would leave
+    // the app altogether.
     await walletPage.getByRole('banner').getByRole('link').first().click();
+    await walletPage.waitForURL((address) => address.pathname !== '/wallet');
     await walletPage.goBack();
+    await walletPage.waitForURL((address) => address.pathname === '/wallet');
     await expect.poll(() => walletPage.getByText(/(前|现在)保存在此手机上/).isVisible()).toBe(true);
     await expect.poll(() => qr.isVisible()).toBe(true);
     const picture = path.join(tmpdir(), `hw-wallet-qr-${Date.now()}.png`);
@@ -144,6 +148,8 @@ describeBrowser('citizen app: wallet to verifier', () => {
     await expect.poll(() => heading('Valid').isVisible()).toBe(true);
     expect(await verifier.getByText('1980-04-12').isVisible()).toBe(true);
 
+    // Counted, not assumed: a retried run finds the certificate its first try issued.
+    const qrCodesBefore = await walletPage.getByRole('img', { name: '张 三丰的健康证明二维码' }).count();
     await issuer.revoke(id, 'issued in error');
     await verifier.getByRole('button', { name: 'Update the lists' }).click();
     await expect.poll(() => verifier.getByText(/Up to date/).isVisible()).toBe(true);
@@ -155,8 +161,10 @@ describeBrowser('citizen app: wallet to verifier', () => {
     await expect
       .poll(() => walletPage.getByText('已撤销', { exact: true }).isVisible(), { timeout: 15_000 })
       .toBe(true);
-    // Only the demo seed's certificate still shows a QR code.
-    await expect.poll(() => walletPage.getByRole('img', { name: '张 三丰的健康证明二维码' }).count()).toBe(1);
+    // The revoked certificate no longer shows its QR code; the others still do.
+    await expect
+      .poll(() => walletPage.getByRole('img', { name: '张 三丰的健康证明二维码' }).count())
+      .toBe(qrCodesBefore - 1);
     await checkAxe(walletPage);
     await walletPage.context().close();
     await verifier.context().close();
