@@ -62,9 +62,9 @@ async function heading(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
-/** Password, then the authenticator code, as a member of staff does it. */
+/** Password, then the authenticator code, as a member of staff does it: a session of its own each time. */
 async function signIn(page: Page, locale: UiLocale, email: string, shoot?: string): Promise<void> {
-  await signInToConsole(page, { baseUrl: server.url, email, locale, ...(shoot ? { shoot } : {}) });
+  await signInToConsole(page, { baseUrl: server.url, email, locale, newSession: true, ...(shoot ? { shoot } : {}) });
 }
 
 const other = (locale: UiLocale): UiLocale => (locale === 'en' ? 'zh-CN' : 'en');
