@@ -99,6 +99,31 @@ export async function completeJob(db: Db, id: string, workerId: string): Promise
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * Extends the leases of running jobs this worker still holds, so a job that runs longer than one lease is not
+ * taken for abandoned and run a second time beside it. Returns the ids it no longer holds (another worker took
+ * them over, or they were finished).
+ */
+export async function renewJobLeases(
+  db: Db,
+  ids: readonly string[],
+  workerId: string,
+  leaseMs: number,
+  now: Date = new Date(),
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const renewed = await db
+    .updateTable('jobs')
+    .set({ lockedUntil: isoAt(leaseMs, now) })
+    .where('id', 'in', [...ids])
+    .where('lockedBy', '=', workerId)
+    .where('status', '=', 'running')
+    .returning('id')
+    .execute();
+  const held = new Set(renewed.map((row) => row.id));
+  return ids.filter((id) => !held.has(id));
+}
+
 /** Records a failure: back in the queue at `retryAt`, or failed for good when `retryAt` is null. */
 export async function failJob(db: Db, id: string, workerId: string, error: string, retryAt: Date | null) {
   const now = isoNow();

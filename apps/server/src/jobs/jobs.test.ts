@@ -2,7 +2,15 @@ import pino from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { openDatabase } from '../db/connect.ts';
-import { claimJobs, completeJob, countJobsByStatus, failJob, findJob, insertJobs } from './jobs.repo.ts';
+import {
+  claimJobs,
+  completeJob,
+  countJobsByStatus,
+  failJob,
+  findJob,
+  insertJobs,
+  renewJobLeases,
+} from './jobs.repo.ts';
 import { retryDelayMs, startWorker } from './jobs.worker.ts';
 
 const silent = pino({ level: 'silent' });
@@ -149,6 +157,74 @@ describeEachDialect('durable job queue', (getDb) => {
       expect(unknown).toMatchObject({ status: 'failed', lastError: 'no handler for job kind "test.unknown"' });
     } finally {
       await worker.stop(1_000);
+    }
+  });
+
+  it('keeps the lease of a job that runs longer than one lease, so a second worker does not run it too', async () => {
+    const { db } = getDb();
+    const runs: string[] = [];
+    let finish: () => void = () => {};
+    const handler = (name: string) => async () => {
+      runs.push(name);
+      await new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+    };
+    const first = startWorker({
+      db,
+      log: silent,
+      pollMs: 20,
+      concurrency: 1,
+      leaseMs: 300,
+      handlers: { long: handler('first') },
+    });
+    const [id] = await insertJobs(db, [{ kind: 'long', payload: {} }]);
+    await until(async () => runs.length === 1);
+    const second = startWorker({
+      db,
+      log: silent,
+      pollMs: 20,
+      concurrency: 1,
+      leaseMs: 300,
+      handlers: { long: handler('second') },
+    });
+    try {
+      // Four leases long: without renewal the second worker would take the job over after the first.
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      expect(runs).toEqual(['first']);
+      const held = await findJob(db, id as string);
+      expect(held).toMatchObject({ status: 'running', lockedBy: first.id, attempts: 1 });
+      expect(Date.parse(held?.lockedUntil as string)).toBeGreaterThan(Date.now());
+      finish();
+      await until(async () => (await findJob(db, id as string))?.status === 'done');
+      expect(runs).toEqual(['first']);
+    } finally {
+      finish();
+      await Promise.all([first.stop(1_000), second.stop(1_000)]);
+    }
+  });
+
+  it('a worker that stops renewing (it died) loses its long job to another worker after the lease', async () => {
+    const { db } = getDb();
+    const [id] = await insertJobs(db, [{ kind: 'long', payload: {} }]);
+    expect(await claimJobs(db, 'dead', 1, 300)).toHaveLength(1);
+    expect(await renewJobLeases(db, [id as string], 'dead', 300)).toEqual([]);
+    const ran: string[] = [];
+    const alive = startWorker({
+      db,
+      log: silent,
+      pollMs: 20,
+      concurrency: 1,
+      leaseMs: 300,
+      handlers: { long: async () => void ran.push('alive') },
+    });
+    try {
+      await until(async () => (await findJob(db, id as string))?.status === 'done');
+      expect(ran).toEqual(['alive']);
+      // The dead worker's late renewal finds the job no longer its own.
+      expect(await renewJobLeases(db, [id as string], 'dead', 300)).toEqual([id]);
+    } finally {
+      await alive.stop(1_000);
     }
   });
 

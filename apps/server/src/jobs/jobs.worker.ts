@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { newId } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import { jobsProcessed } from '../metrics.ts';
-import { claimJobs, completeJob, failJob, type JobRow } from './jobs.repo.ts';
+import { claimJobs, completeJob, failJob, type JobRow, renewJobLeases } from './jobs.repo.ts';
 
 export interface JobContext {
   db: Kysely<Database>;
@@ -21,6 +21,7 @@ export interface WorkerOptions {
   handlers: Record<string, JobHandler>;
   pollMs: number;
   concurrency: number;
+  /** How long a claim holds a job; renewed every third of it while the job runs. */
   leaseMs?: number;
   /** Called every poll, before claiming; used to enqueue recurring jobs. */
   onTick?: () => Promise<void>;
@@ -44,8 +45,32 @@ export function startWorker(options: WorkerOptions): Worker {
   const id = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const inFlight = new Set<Promise<void>>();
+  /** The ids of the jobs in hand, whose leases the renewal timer extends. */
+  const held = new Set<string>();
   let running = true;
   let wake: (() => void) | null = null;
+
+  // A lease says "this worker is alive", not "the job is short": while a job runs, its lease is extended, so only
+  // a worker that died (or lost the database for a whole lease) lets another worker take its jobs over.
+  let renewing = false;
+  const renewal = setInterval(
+    () => {
+      if (renewing || held.size === 0) return;
+      renewing = true;
+      renewJobLeases(options.db, [...held], id, leaseMs)
+        .then((lost) => {
+          for (const jobId of lost) {
+            if (held.has(jobId)) options.log.warn({ jobId }, 'job lease lost to another worker');
+          }
+        })
+        .catch((error: unknown) => options.log.error({ err: error }, 'could not renew job leases'))
+        .finally(() => {
+          renewing = false;
+        });
+    },
+    Math.max(10, Math.floor(leaseMs / 3)),
+  );
+  renewal.unref();
 
   async function runOne(job: JobRow): Promise<void> {
     const handler = options.handlers[job.kind];
@@ -78,7 +103,9 @@ export function startWorker(options: WorkerOptions): Worker {
         options.log.error({ err: error }, 'job claim failed; retrying after the poll interval');
       }
       for (const job of claimed) {
+        held.add(job.id);
         const task = runOne(job).finally(() => {
+          held.delete(job.id);
           inFlight.delete(task);
           wake?.();
         });
@@ -113,6 +140,7 @@ export function startWorker(options: WorkerOptions): Worker {
         }),
       ]);
       clearTimeout(timer);
+      clearInterval(renewal);
     },
   };
 }
