@@ -9,6 +9,7 @@ import {
   cachedSession,
   forgetAllSessions,
   keepSession,
+  resetSessionCache,
   SESSION_CACHE_TTL_MS,
   sessionCacheMark,
   sessionCacheSize,
@@ -18,7 +19,7 @@ const CITIZEN = 'citizen@demo.homeward.example';
 const NAME = '张三丰 ZHANG SANFENG';
 
 describe('session cache bookkeeping', () => {
-  beforeEach(() => forgetAllSessions(0));
+  beforeEach(() => resetSessionCache());
   const entry = (sessionId: string) => ({
     sessionId,
     user: { id: 'u1', email: 'a@b.c', displayName: 'A', role: 'citizen' as const, missions: [], locale: 'en' },

@@ -88,6 +88,16 @@ export function forgetAllSessions(now: number = Date.now()): void {
   quietUntil = Math.max(quietUntil, now + QUIET_MS);
 }
 
+/**
+ * Back to a new process's state (tests): test files share a process, and another file's writes leave the quiet
+ * period at the real clock, which would refuse this file's answers read at made-up times.
+ */
+export function resetSessionCache(): void {
+  entries.clear();
+  generation += 1;
+  quietUntil = 0;
+}
+
 /** How many sessions are kept (tests). */
 export function sessionCacheSize(): number {
   return entries.size;
