@@ -18,6 +18,20 @@ export interface DialectOps {
    * a transaction-scoped advisory lock on PostgreSQL; SQLite's single writer already serializes.
    */
   lockChain(db: Kysely<Database>, key: number): Promise<void>;
+  /**
+   * Runs `work` in a transaction whose commit does not wait for the disk (decision 0030): SQLite's `synchronous =
+   * NORMAL` in WAL mode, PostgreSQL's `synchronous_commit = off`. A process crash loses nothing; a power cut may lose
+   * the last of these commits, never an earlier durable one (the log is written in order, and any later ordinary
+   * commit makes them durable too). Only for bookkeeping whose loss repeats work that is safe to repeat (deliveries
+   * claimed, marked sent, fanned out by a job that then runs again). Called inside a transaction, `work` runs in it.
+   */
+  relaxedTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * The same for statements that each stand alone: on SQLite each commits by itself (no transaction holds the write
+   * lock between them, which another connection of the same thread would wait for with the thread blocked); on
+   * PostgreSQL they share one transaction.
+   */
+  relaxedStatements<T>(db: Kysely<Database>, work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: any database shape; only the adapter is inspected

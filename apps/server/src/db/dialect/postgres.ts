@@ -9,6 +9,20 @@ export const postgresOps: DialectOps = {
   lockChain: async (db, key) => {
     await sql`select pg_advisory_xact_lock(${key})`.execute(db);
   },
+  relaxedTransaction: async (db, work) =>
+    db.isTransaction
+      ? work(db)
+      : db.transaction().execute(async (trx) => {
+          await sql`set local synchronous_commit = off`.execute(trx);
+          return work(trx);
+        }),
+  relaxedStatements: async (db, work) =>
+    db.isTransaction
+      ? work(db)
+      : db.transaction().execute(async (trx) => {
+          await sql`set local synchronous_commit = off`.execute(trx);
+          return work(trx);
+        }),
 };
 
 // Counts and integer ids come back from pg as strings (int8); Homeward's counts fit in a double.

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type SqliteDatabase, SqliteDialect, sql } from 'kysely';
+import { type Kysely, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
+import type { Database } from '../schema.ts';
 import type { DialectOps } from './dialect.ts';
 
 export const sqliteOps: DialectOps = {
@@ -13,7 +14,25 @@ export const sqliteOps: DialectOps = {
   lockChain: async (db) => {
     await sql`update audit_log set seq = seq where 1 = 0`.execute(db);
   },
+  // The setting belongs to the connection: it is changed and restored while this caller holds Kysely's one
+  // connection, so no other statement of the process commits under it.
+  relaxedTransaction: async (db, work) =>
+    db.isTransaction ? work(db) : relaxedConnection(db, (connection) => connection.transaction().execute(work)),
+  relaxedStatements: async (db, work) => relaxedConnection(db, work),
 };
+
+/** Runs `work` on Kysely's one connection with `synchronous = normal`, restored to `full` after (decision 0030). */
+async function relaxedConnection<T>(db: Kysely<Database>, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  return db.connection().execute(async (connection) => {
+    await sql`pragma synchronous = normal`.execute(connection);
+    try {
+      return await work(connection);
+    } finally {
+      await sql`pragma synchronous = full`.execute(connection);
+    }
+  });
+}
 
 /**
  * Opens the embedded database with the settings an unattended single-mission install needs:

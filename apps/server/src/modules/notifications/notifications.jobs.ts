@@ -87,7 +87,8 @@ async function fanOut(db: Db, message: MessageRow, log: Logger): Promise<void> {
   for await (const found of recipientBatches(db, target)) {
     const rows = await planDeliveries(db, message, found, batch + 1);
     if (rows.length === 0) continue;
-    await db.transaction().execute(async (trx) => {
+    // A commit that does not wait for the disk (decision 0030): lost in a power cut, the job runs again.
+    await dialectOf(db).relaxedTransaction(db, async (trx) => {
       const inserted = await insertDeliveries(trx, rows);
       if (inserted.length === 0) return;
       batch += 1;
@@ -133,7 +134,8 @@ async function fanOutList(
     const range = ranges[k];
     if (!range) return;
     const batchBase = message.fannedBatches + k * LIST_BATCHES_PER_CHUNK;
-    await db.transaction().execute(async (trx) => {
+    // A commit that does not wait for the disk (decision 0030): lost in a power cut, the job runs again.
+    await dialectOf(db).relaxedTransaction(db, async (trx) => {
       const chunk = await fanOutListChunk(trx, message, plan, {
         list: target.list,
         id: target.id,
@@ -296,8 +298,18 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
       else failures.push([o.delivery, outcome]);
     });
     const sentAt = new Date();
-    await markSentMany(db, sent, workerId, sentAt.toISOString(), sentAt.getTime() - Date.parse(message.publishedAt));
-    await releaseClaims(db, untried, workerId);
+    // Commits that do not wait for the disk (decision 0030): lost in a power cut, these are sent again.
+    if (sent.length + untried.length > 0)
+      await dialectOf(db).relaxedStatements(db, async (trx) => {
+        await markSentMany(
+          trx,
+          sent,
+          workerId,
+          sentAt.toISOString(),
+          sentAt.getTime() - Date.parse(message.publishedAt),
+        );
+        await releaseClaims(trx, untried, workerId);
+      });
     for (const [delivery, error] of failures) await notSent(db, delivery, workerId, error);
   }
 
@@ -314,12 +326,15 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
     const content = JSON.parse(message.content) as NotificationContent; // boundary: JSON this module wrote
     for (;;) {
       const now = new Date();
-      const chunk = await claimDueDeliveries(db, p, {
-        workerId,
-        now: now.toISOString(),
-        until: isoAt(settings.sendLeaseMs, now),
-        limit: parallel,
-      });
+      // A claim lost in a power cut leaves the chunk queued: sent again, as after any crash (decision 0030).
+      const chunk = await dialectOf(db).relaxedStatements(db, (trx) =>
+        claimDueDeliveries(trx, p, {
+          workerId,
+          now: now.toISOString(),
+          until: isoAt(settings.sendLeaseMs, now),
+          limit: parallel,
+        }),
+      );
       if (chunk.length > 0) await sendChunk(db, message, content, chunk, workerId, now);
       if (chunk.length < parallel) break;
     }
