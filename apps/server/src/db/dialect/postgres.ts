@@ -1,6 +1,16 @@
 import { type Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
+import type { Database } from '../schema.ts';
 import type { DialectOps } from './dialect.ts';
+
+/** A transaction whose commit does not wait for the log to reach the disk (decision 0030). */
+async function relaxedTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`set local synchronous_commit = off`.execute(trx);
+    return work(trx);
+  });
+}
 
 export const postgresOps: DialectOps = {
   name: 'postgres',
@@ -9,20 +19,9 @@ export const postgresOps: DialectOps = {
   lockChain: async (db, key) => {
     await sql`select pg_advisory_xact_lock(${key})`.execute(db);
   },
-  relaxedTransaction: async (db, work) =>
-    db.isTransaction
-      ? work(db)
-      : db.transaction().execute(async (trx) => {
-          await sql`set local synchronous_commit = off`.execute(trx);
-          return work(trx);
-        }),
-  relaxedStatements: async (db, work) =>
-    db.isTransaction
-      ? work(db)
-      : db.transaction().execute(async (trx) => {
-          await sql`set local synchronous_commit = off`.execute(trx);
-          return work(trx);
-        }),
+  relaxedTransaction: (db, work) => relaxedTransaction(db, work),
+  // PostgreSQL's row locks wait without blocking the thread, so standalone statements can share one transaction.
+  relaxedStatements: (db, work) => relaxedTransaction(db, work),
 };
 
 // Counts and integer ids come back from pg as strings (int8); Homeward's counts fit in a double.
