@@ -1,6 +1,7 @@
-import { CamelCasePlugin, Kysely, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { ConfigError, type DatabaseTarget, redactUrl } from '../config.ts';
 import { SessionCacheWatch } from '../modules/auth/session-cache.ts';
+import { CachedCamelCasePlugin } from './case-plugin.ts';
 import { ensurePostgresDatabase, openPostgres } from './dialect/postgres.ts';
 import { openSqlite } from './dialect/sqlite.ts';
 import type { Database } from './schema.ts';
@@ -43,7 +44,7 @@ export async function openDatabase(
   try {
     if (target.dialect === 'sqlite') {
       const { dialect, raw } = openSqlite(target.path);
-      const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin(), new SessionCacheWatch()] });
+      const db = new Kysely<Database>({ dialect, plugins: [new CachedCamelCasePlugin(), new SessionCacheWatch()] });
       if (target.path !== ':memory:') sqliteFiles.set(db, target.path);
       return {
         db,
@@ -56,7 +57,7 @@ export async function openDatabase(
     }
     if (options.createIfMissing) await ensurePostgresDatabase(target.url);
     const { dialect } = openPostgres(target.url, options.poolSize);
-    const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin(), new SessionCacheWatch()] });
+    const db = new Kysely<Database>({ dialect, plugins: [new CachedCamelCasePlugin(), new SessionCacheWatch()] });
     try {
       await sql`select 1`.execute(db);
     } catch (error) {
