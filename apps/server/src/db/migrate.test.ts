@@ -98,6 +98,7 @@ describeEachDialect('migrations', (getDb) => {
       'notification_deliveries',
       'notification_messages',
       'notification_preferences',
+      'notification_send_leases',
       'passkeys',
       'person_channels',
       'persons',

@@ -56,6 +56,7 @@ import type {
   NotificationDeliveriesTable,
   NotificationMessagesTable,
   NotificationPreferencesTable,
+  NotificationSendLeasesTable,
   PushSubscriptionsTable,
 } from './tables/notifications.table.ts';
 import type {
@@ -148,6 +149,7 @@ export interface Database {
   serviceApplicationDocuments: ServiceApplicationDocumentsTable;
   notificationMessages: NotificationMessagesTable;
   notificationDeliveries: NotificationDeliveriesTable;
+  notificationSendLeases: NotificationSendLeasesTable;
   pushSubscriptions: PushSubscriptionsTable;
   notificationPreferences: NotificationPreferencesTable;
   campaigns: CampaignsTable;

@@ -27,6 +27,7 @@ import * as m202611281650 from './202611281650_create_campaigns.ts';
 import * as m202611281660 from './202611281660_extend_alerts_and_arrivals.ts';
 import * as m202611281670 from './202611281670_add_help_request_priority.ts';
 import * as m202611281680 from './202611281680_narrow_delivery_batch_index.ts';
+import * as m202611281690 from './202611281690_lease_send_batches.ts';
 
 /**
  * Every migration, by file name, in order. Listed by hand (not read from disk) so that the same
@@ -61,4 +62,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281660_extend_alerts_and_arrivals': m202611281660,
   '202611281670_add_help_request_priority': m202611281670,
   '202611281680_narrow_delivery_batch_index': m202611281680,
+  '202611281690_lease_send_batches': m202611281690,
 };

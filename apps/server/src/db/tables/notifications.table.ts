@@ -1,8 +1,11 @@
 /** Where a delivery goes: the in-app inbox, a Web Push subscription, an e-mail address or a phone (SMS). */
 export type NotificationChannel = 'inapp' | 'push' | 'email' | 'sms';
 
-/** queued → sending (claimed by a worker) → sent → delivered; or failed after the last retry. */
-export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed';
+/**
+ * queued → sent → delivered; or failed after the last retry. A queued delivery is being sent while a worker holds
+ * its batch's lease (`notification_send_leases`, decision 0031).
+ */
+export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'failed';
 
 /** One message a source publishes (decision 0022); `content` and `target` are JSON text. */
 export interface NotificationMessagesTable {
@@ -35,10 +38,9 @@ export interface NotificationDeliveriesTable {
   locale: string;
   batch: number;
   status: DeliveryStatus;
+  /** Attempts made so far (counted when an attempt's outcome is written). */
   attempts: number;
   nextAttemptAt: string;
-  claimedBy: string | null;
-  claimedUntil: string | null;
   /** JSON: the channels still to try, in order, when this one fails for good. */
   fallbacks: string;
   lastError: string | null;
@@ -50,6 +52,18 @@ export interface NotificationDeliveriesTable {
   deliveredMs: number | null;
   failedAt: string | null;
   readAt: string | null;
+}
+
+/**
+ * One batch of one message on one channel, held by the worker sending it until `heldUntil` (decision 0031): its
+ * deliveries go to that worker only; when the time runs out (the worker died), another may take the batch over.
+ */
+export interface NotificationSendLeasesTable {
+  messageId: string;
+  channel: NotificationChannel;
+  batch: number;
+  heldBy: string;
+  heldUntil: string;
 }
 
 export interface PushSubscriptionsTable {

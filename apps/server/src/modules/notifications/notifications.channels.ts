@@ -1,7 +1,7 @@
 import webpush from 'web-push';
 import type { Db } from '../../db/schema.ts';
 import { type NotificationsConfig, vapidKeys } from './notifications.config.ts';
-import { type DeliveryRow, deletePushSubscription, listPushSubscriptions } from './notifications.repo.ts';
+import { deletePushSubscription, listPushSubscriptions, type SendableDelivery } from './notifications.repo.ts';
 import type { LocalizedContent, NotificationContent } from './notifications.service.ts';
 
 /** What one delivery says, in its language, with its one-tap links. */
@@ -40,11 +40,11 @@ export function actionLabel(locale: 'en' | 'zh-CN', name: string): string {
   return ACTION_LABELS[locale][name] ?? name;
 }
 
-export type ChannelSender = (db: Db, delivery: DeliveryRow, message: RenderedMessage) => Promise<void>;
+export type ChannelSender = (db: Db, delivery: SendableDelivery, message: RenderedMessage) => Promise<void>;
 
-/** One claimed delivery with what it says. */
+/** One delivery of a leased batch with what it says. */
 export interface Outgoing {
-  delivery: DeliveryRow;
+  delivery: SendableDelivery;
   message: RenderedMessage;
 }
 
@@ -55,9 +55,9 @@ export const NOT_ATTEMPTED = Symbol('not attempted');
 export type SendOutcome = null | Error | typeof NOT_ATTEMPTED;
 
 /**
- * Sends a claimed chunk on one channel and answers one outcome per item, in order. A channel that can carry many
+ * Sends a chunk of a leased batch on one channel and answers one outcome per item, in order. A channel that can carry many
  * messages in one exchange (SMS batches, one e-mail to many envelope recipients) does so; the others send one by
- * one. Nothing is started after `deadline` (ms since the epoch), so a chunk never outlives its claim.
+ * one. Nothing is started after `deadline` (ms since the epoch), so a chunk never outlives its lease.
  */
 export type ChannelBatchSender = (db: Db, items: Outgoing[], deadline: number) => Promise<SendOutcome[]>;
 

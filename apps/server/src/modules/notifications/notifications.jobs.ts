@@ -25,18 +25,20 @@ import { channelPlan, fanOutListChunk, LIST_BATCHES_PER_CHUNK, nextListBound } f
 import {
   addFanoutProgress,
   advanceFanout,
-  claimDueDeliveries,
-  type DeliveryRow,
   findMessage,
   finishFanout,
   insertDeliveries,
+  listDueDeliveries,
   listPersonChannels,
   type MessageRow,
   markFailed,
   markRetry,
   markSentMany,
   nextPendingAttempt,
-  releaseClaims,
+  releaseSendLease,
+  renewSendLease,
+  type SendableDelivery,
+  takeSendLease,
 } from './notifications.repo.ts';
 import {
   actionLinksFor,
@@ -48,8 +50,8 @@ import {
 } from './notifications.service.ts';
 import { smsSender } from './notifications.sms.ts';
 
-/** Deliveries one send job claims and hands to its channel at once. */
-const CHUNK = 500;
+/** Deliveries one send job reads and hands to its channel at once. */
+const CHUNK = 1000;
 /** Web Push requests at once (one per subscription; push services are many hosts). */
 const PUSH_REQUESTS = 32;
 
@@ -177,7 +179,7 @@ async function resolveFallback(db: Db, personId: string, entry: Fallback | Outwa
 function render(
   message: MessageRow,
   content: NotificationContent,
-  delivery: DeliveryRow,
+  delivery: SendableDelivery,
   publicUrl: string,
 ): RenderedMessage {
   const { locale, text } = pickContent(content, delivery.locale);
@@ -190,7 +192,7 @@ export interface NotificationHandlerOptions {
   notifications?: NotificationsConfig;
   /** Replaces a channel's sender (a test's failing SMTP, say); it is called one delivery at a time, 8 at once. */
   senders?: Partial<Record<SendPayload['channel'], ChannelSender>>;
-  /** Deliveries one send job claims at once (a chunk: one claim, one "sent" update). */
+  /** Deliveries one send job reads at once (a chunk: one read, one "sent" update). */
   parallel?: number;
 }
 
@@ -215,9 +217,9 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
   };
 
   /** Fails a delivery for good and, in the same transaction, queues the next channel the person has. */
-  async function failOver(db: Db, delivery: DeliveryRow, workerId: string, error: string): Promise<void> {
+  async function failOver(db: Db, delivery: SendableDelivery, error: string): Promise<void> {
     await db.transaction().execute(async (trx) => {
-      if (!(await markFailed(trx, delivery.id, workerId, error))) return;
+      if (!(await markFailed(trx, delivery.id, error))) return;
       // Boundary: JSON this module wrote.
       let rest = JSON.parse(delivery.fallbacks) as (Fallback | OutwardChannel)[];
       let next: Fallback | null = null;
@@ -253,32 +255,32 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
   }
 
   /**
-   * Records a delivery that did not go out: its retry with backoff, or its failure and the next channel. The row is
-   * as claimed, so `attempts` already counts this attempt.
+   * Records a delivery that did not go out: its retry with backoff, or its failure and the next channel.
+   * `delivery.attempts` counts the attempts before this one.
    */
-  async function notSent(db: Db, delivery: DeliveryRow, workerId: string, error: Error): Promise<void> {
-    if (error instanceof PermanentDeliveryError || delivery.attempts >= settings.maxAttempts)
-      await failOver(db, delivery, workerId, error.message);
+  async function notSent(db: Db, delivery: SendableDelivery, error: Error): Promise<void> {
+    const attempts = delivery.attempts + 1;
+    if (error instanceof PermanentDeliveryError || attempts >= settings.maxAttempts)
+      await failOver(db, delivery, error.message);
     else {
-      const delay = settings.retryBaseMs * 2 ** (delivery.attempts - 1) * (0.75 + Math.random() * 0.5);
-      await markRetry(db, delivery.id, workerId, error.message, isoAt(Math.round(delay)));
+      const delay = settings.retryBaseMs * 2 ** (attempts - 1) * (0.75 + Math.random() * 0.5);
+      await markRetry(db, delivery.id, error.message, isoAt(Math.round(delay)));
     }
   }
 
   /**
-   * Hands a claimed chunk to its channel (which sends what it can in one exchange), marks what went out sent in one
-   * statement, and records each failure. Nothing is started after half the claim's lease, so no other worker takes
-   * over a delivery still being sent; what was not started goes back to the queue.
+   * Hands a chunk to its channel (which sends what it can in one exchange), marks what went out sent in one
+   * statement, and records each failure. Nothing is started after half the lease, so no other worker takes the
+   * batch over while a delivery is still being sent; what was not started stays queued, its attempt not counted.
    */
   async function sendChunk(
     db: Db,
     message: MessageRow,
     content: NotificationContent,
-    mine: DeliveryRow[],
-    workerId: string,
-    claimedAt: Date,
+    mine: SendableDelivery[],
+    leasedAt: Date,
   ): Promise<void> {
-    const failures: [DeliveryRow, Error][] = [];
+    const failures: [SendableDelivery, Error][] = [];
     const items: Outgoing[] = [];
     for (const delivery of mine) {
       try {
@@ -288,35 +290,28 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
       }
     }
     const channel = mine[0]?.channel as SendPayload['channel'];
-    const outcomes = await senders[channel](db, items, claimedAt.getTime() + settings.sendLeaseMs / 2);
+    const outcomes = await senders[channel](db, items, leasedAt.getTime() + settings.sendLeaseMs / 2);
     const sent: string[] = [];
-    const untried: string[] = [];
     items.forEach((o, i) => {
       const outcome = outcomes[i] ?? null;
       if (outcome === null) sent.push(o.delivery.id);
-      else if (outcome === NOT_ATTEMPTED) untried.push(o.delivery.id);
-      else failures.push([o.delivery, outcome]);
+      else if (outcome !== NOT_ATTEMPTED) failures.push([o.delivery, outcome]);
     });
     const sentAt = new Date();
-    // Commits that do not wait for the disk (decision 0030): lost in a power cut, these are sent again.
-    if (sent.length + untried.length > 0)
-      await dialectOf(db).relaxedStatements(db, async (trx) => {
-        await markSentMany(
-          trx,
-          sent,
-          workerId,
-          sentAt.toISOString(),
-          sentAt.getTime() - Date.parse(message.publishedAt),
-        );
-        await releaseClaims(trx, untried, workerId);
-      });
-    for (const [delivery, error] of failures) await notSent(db, delivery, workerId, error);
+    // A commit that does not wait for the disk (decision 0030): lost in a power cut, these are sent again.
+    if (sent.length > 0)
+      await dialectOf(db).relaxedStatements(db, (trx) =>
+        markSentMany(trx, sent, sentAt.toISOString(), sentAt.getTime() - Date.parse(message.publishedAt)),
+      );
+    for (const [delivery, error] of failures) await notSent(db, delivery, error);
   }
 
   /**
-   * Sends the due deliveries of one batch on one channel. Each is claimed (a conditional update) before it is
-   * sent and marked sent after: at-least-once toward the outside world, with the delivery id as the idempotency
-   * marker each channel carries (decision 0022). Deliveries left waiting for a retry get a follow-up job.
+   * Sends the due deliveries of one batch on one channel. The job first leases the batch (decision 0031): one
+   * worker at a time sends a batch, reading its due deliveries chunk by chunk and marking each chunk sent after;
+   * at-least-once toward the outside world, with the delivery id as the idempotency marker each channel carries
+   * (decision 0022). A batch another worker holds is tried again when its lease ends; deliveries left waiting for a
+   * retry get a follow-up job.
    */
   const send: JobHandler = async ({ db, job }, payload) => {
     const p = payload as SendPayload; // boundary: job payload written by this module
@@ -324,19 +319,30 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
     if (!message) return;
     const workerId = job.lockedBy ?? newId();
     const content = JSON.parse(message.content) as NotificationContent; // boundary: JSON this module wrote
-    for (;;) {
-      const now = new Date();
-      // A claim lost in a power cut leaves the chunk queued: sent again, as after any crash (decision 0030).
-      const chunk = await dialectOf(db).relaxedStatements(db, (trx) =>
-        claimDueDeliveries(trx, p, {
-          workerId,
-          now: now.toISOString(),
-          until: isoAt(settings.sendLeaseMs, now),
-          limit: parallel,
-        }),
-      );
-      if (chunk.length > 0) await sendChunk(db, message, content, chunk, workerId, now);
-      if (chunk.length < parallel) break;
+    const ops = dialectOf(db);
+    // Lease bookkeeping commits without waiting for the disk (decision 0030): a lease lost in a power cut lets
+    // another worker send the batch again, as after any crash.
+    const first = new Date();
+    const held = await ops.relaxedStatements(db, (trx) =>
+      takeSendLease(trx, p, { workerId, now: first.toISOString(), until: isoAt(settings.sendLeaseMs, first) }),
+    );
+    if (held) {
+      const retryAt = Math.max(Date.parse(held.heldUntil) + 1, Date.now());
+      await insertJobs(db, [sendJob(p, false, new Date(retryAt))]);
+      return;
+    }
+    try {
+      for (let leasedAt = first; ; leasedAt = new Date()) {
+        if (leasedAt !== first) {
+          const until = isoAt(settings.sendLeaseMs, leasedAt);
+          if (!(await ops.relaxedStatements(db, (trx) => renewSendLease(trx, p, workerId, until)))) return;
+        }
+        const chunk = await listDueDeliveries(db, p, leasedAt.toISOString(), parallel);
+        if (chunk.length > 0) await sendChunk(db, message, content, chunk, leasedAt);
+        if (chunk.length < parallel) break;
+      }
+    } finally {
+      await ops.relaxedStatements(db, (trx) => releaseSendLease(trx, p, workerId));
     }
     const next = await nextPendingAttempt(db, p);
     if (next) await insertJobs(db, [sendJob(p, false, new Date(Math.max(Date.parse(next), Date.now())))]);

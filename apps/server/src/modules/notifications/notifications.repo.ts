@@ -1,6 +1,6 @@
-import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { isoNow } from '../../clock.ts';
-import type { Database, Db } from '../../db/schema.ts';
+import type { Db } from '../../db/schema.ts';
 import type {
   NotificationChannel,
   NotificationDeliveriesTable,
@@ -140,143 +140,150 @@ export async function listUsersWithPush(db: Db, userIds: string[]): Promise<Set<
   return new Set(rows.map((r) => r.userId));
 }
 
-/**
- * When the batch and channel next need a worker: the earliest retry time of a queued delivery, or the end of
- * the claim of one being sent (its worker may have died); null when nothing is left to send.
- */
-export async function nextPendingAttempt(
-  db: Db,
-  where: { messageId: string; channel: NotificationChannel; batch: number },
-): Promise<string | null> {
-  const base = db
-    .selectFrom('notificationDeliveries')
-    .where('messageId', '=', where.messageId)
-    .where('channel', '=', where.channel)
-    .where('batch', '=', where.batch);
-  const queued = await base
-    .select((eb) => eb.fn.min('nextAttemptAt').as('next'))
-    .where('status', '=', 'queued')
-    .executeTakeFirst();
-  const sending = await base
-    .select((eb) => eb.fn.min('claimedUntil').as('next'))
-    .where('status', '=', 'sending')
-    .executeTakeFirst();
-  const times = [queued?.next, sending?.next].filter((t): t is string => typeof t === 'string');
-  return times.length === 0 ? null : (times.sort()[0] ?? null);
+/** One batch of one message on one channel: what a send job sends and leases. */
+export interface SendBatch {
+  messageId: string;
+  channel: NotificationChannel;
+  batch: number;
 }
 
 /**
- * Claims one delivery for a worker: only if it is still due (queued, or its previous claim ran out). Two
- * workers racing for the same row: one update wins, the other sees 0 rows and skips it.
+ * When the batch next needs a worker: the earliest retry time of a queued delivery; null when nothing is left to
+ * send. (A delivery whose worker died is queued and due, and its batch's lease runs out: see `takeSendLease`.)
  */
-export async function claimDelivery(
+export async function nextPendingAttempt(db: Db, where: SendBatch): Promise<string | null> {
+  const row = await db
+    .selectFrom('notificationDeliveries')
+    .select((eb) => eb.fn.min('nextAttemptAt').as('next'))
+    .where('messageId', '=', where.messageId)
+    .where('channel', '=', where.channel)
+    .where('batch', '=', where.batch)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return typeof row?.next === 'string' ? row.next : null;
+}
+
+/**
+ * Takes the batch for a worker until `until` (decision 0031): when no one holds it, or its holder's time ran out.
+ * Of two workers racing, one gets it: PostgreSQL locks the row of the conflict and checks the condition again on
+ * the row the winner wrote; SQLite has one writer. Answers the time the current holder keeps it when it was not
+ * taken, null when it was.
+ */
+export async function takeSendLease(
   db: Db,
-  id: string,
-  workerId: string,
-  now: string,
-  until: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('notificationDeliveries')
-    .set((eb) => ({ status: 'sending', claimedBy: workerId, claimedUntil: until, attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', id)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'queued'), eb('nextAttemptAt', '<=', now)]),
-        eb.and([eb('status', '=', 'sending'), eb('claimedUntil', '<', now)]),
-      ]),
+  where: SendBatch,
+  lease: { workerId: string; now: string; until: string },
+): Promise<{ heldUntil: string } | null> {
+  const taken = await db
+    .insertInto('notificationSendLeases')
+    .values({ ...where, heldBy: lease.workerId, heldUntil: lease.until })
+    .onConflict((oc) =>
+      oc
+        .columns(['messageId', 'channel', 'batch'])
+        .doUpdateSet((eb) => ({ heldBy: eb.ref('excluded.heldBy'), heldUntil: eb.ref('excluded.heldUntil') }))
+        .where('notificationSendLeases.heldUntil', '<', lease.now),
     )
+    .returning('heldBy')
+    .executeTakeFirst();
+  if (taken) return null;
+  const holder = await db
+    .selectFrom('notificationSendLeases')
+    .select('heldUntil')
+    .where('messageId', '=', where.messageId)
+    .where('channel', '=', where.channel)
+    .where('batch', '=', where.batch)
+    .executeTakeFirst();
+  // Released between the two statements: try again at once.
+  return { heldUntil: holder?.heldUntil ?? lease.now };
+}
+
+/** Extends this worker's lease on the batch; false when another worker has taken it over. */
+export async function renewSendLease(db: Db, where: SendBatch, workerId: string, until: string): Promise<boolean> {
+  const result = await db
+    .updateTable('notificationSendLeases')
+    .set({ heldUntil: until })
+    .where('messageId', '=', where.messageId)
+    .where('channel', '=', where.channel)
+    .where('batch', '=', where.batch)
+    .where('heldBy', '=', workerId)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
+/** Lets the batch go, if this worker still holds it. */
+export async function releaseSendLease(db: Db, where: SendBatch, workerId: string): Promise<void> {
+  await db
+    .deleteFrom('notificationSendLeases')
+    .where('messageId', '=', where.messageId)
+    .where('channel', '=', where.channel)
+    .where('batch', '=', where.batch)
+    .where('heldBy', '=', workerId)
+    .execute();
+}
+
+/** What sending a delivery reads of it. */
+export type SendableDelivery = Pick<
+  DeliveryRow,
+  'id' | 'messageId' | 'personId' | 'userId' | 'channel' | 'address' | 'locale' | 'batch' | 'attempts' | 'fallbacks'
+>;
+
 /**
- * Claims up to `limit` due deliveries of one batch and channel (queued and due, or claimed by a worker that died)
- * in one conditional update, and returns them. Of two workers racing, each row goes to one: PostgreSQL skips rows
- * another worker is claiming (`FOR UPDATE SKIP LOCKED`) and checks the condition again on the row it updates;
- * SQLite has one writer.
+ * Up to `limit` due deliveries of a batch (queued, their retry time reached): read, not written — the caller holds
+ * the batch's lease (decision 0031). In no particular order (any due ones will do); the batch's own columns are the
+ * caller's, not read again for each row.
  */
-export async function claimDueDeliveries(
+export async function listDueDeliveries(
   db: Db,
-  where: { messageId: string; channel: NotificationChannel; batch: number },
-  claim: { workerId: string; now: string; until: string; limit: number },
-): Promise<DeliveryRow[]> {
-  const due = (eb: ExpressionBuilder<Database, 'notificationDeliveries'>) =>
-    eb.or([
-      eb.and([eb('status', '=', 'queued'), eb('nextAttemptAt', '<=', claim.now)]),
-      eb.and([eb('status', '=', 'sending'), eb('claimedUntil', '<', claim.now)]),
-    ]);
-  return db
-    .updateTable('notificationDeliveries')
-    .set((eb) => ({
-      status: 'sending',
-      claimedBy: claim.workerId,
-      claimedUntil: claim.until,
-      attempts: eb('attempts', '+', 1),
-    }))
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('notificationDeliveries')
-        .select('id')
-        .where('messageId', '=', where.messageId)
-        .where('channel', '=', where.channel)
-        .where('batch', '=', where.batch)
-        .where(due)
-        .orderBy('id')
-        .limit(claim.limit),
-    )
-    .where(due)
-    .returningAll()
+  where: SendBatch,
+  now: string,
+  limit: number,
+): Promise<SendableDelivery[]> {
+  const rows = await db
+    .selectFrom('notificationDeliveries')
+    .select(['id', 'personId', 'userId', 'address', 'locale', 'attempts', 'fallbacks'])
+    .where('messageId', '=', where.messageId)
+    .where('channel', '=', where.channel)
+    .where('batch', '=', where.batch)
+    .where('status', '=', 'queued')
+    .where('nextAttemptAt', '<=', now)
+    .limit(limit)
     .execute();
+  return rows.map((r) => ({ ...r, messageId: where.messageId, channel: where.channel, batch: where.batch }));
 }
 
-/** Marks the deliveries of a chunk sent, those this worker still holds, in one statement. */
-export async function markSentMany(db: Db, ids: string[], workerId: string, sentAt: string, sentMs: number) {
+/** Marks deliveries of a chunk sent, those still queued, in one statement; the attempt is counted. */
+export async function markSentMany(db: Db, ids: string[], sentAt: string, sentMs: number) {
   if (ids.length === 0) return;
   await db
     .updateTable('notificationDeliveries')
-    .set({ status: 'sent', sentAt, sentMs, claimedBy: null, claimedUntil: null, lastError: null })
+    .set((eb) => ({ status: 'sent', sentAt, sentMs, lastError: null, attempts: eb('attempts', '+', 1) }))
     .where('id', 'in', ids)
-    .where('claimedBy', '=', workerId)
+    .where('status', '=', 'queued')
     .execute();
 }
 
-/**
- * Gives back deliveries this worker claimed but did not start sending (its time ran out): queued again, due now,
- * the claim's attempt not counted.
- */
-export async function releaseClaims(db: Db, ids: string[], workerId: string) {
-  if (ids.length === 0) return;
+/** Puts a delivery back in the queue for a later attempt, counting the one that failed. */
+export async function markRetry(db: Db, id: string, error: string, nextAttemptAt: string) {
   await db
     .updateTable('notificationDeliveries')
-    .set((eb) => ({
-      status: 'queued',
-      nextAttemptAt: isoNow(),
-      claimedBy: null,
-      claimedUntil: null,
-      attempts: eb('attempts', '-', 1),
-    }))
-    .where('id', 'in', ids)
-    .where('claimedBy', '=', workerId)
-    .execute();
-}
-
-/** Puts a delivery back in the queue for a later attempt. */
-export async function markRetry(db: Db, id: string, workerId: string, error: string, nextAttemptAt: string) {
-  await db
-    .updateTable('notificationDeliveries')
-    .set({ status: 'queued', nextAttemptAt, claimedBy: null, claimedUntil: null, lastError: error.slice(0, 1000) })
+    .set((eb) => ({ nextAttemptAt, lastError: error.slice(0, 1000), attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
-    .where('claimedBy', '=', workerId)
+    .where('status', '=', 'queued')
     .execute();
 }
 
-export async function markFailed(db: Db, id: string, workerId: string, error: string) {
+/** Fails a delivery for good, counting its last attempt; false when it was no longer queued. */
+export async function markFailed(db: Db, id: string, error: string) {
   const result = await db
     .updateTable('notificationDeliveries')
-    .set({ status: 'failed', failedAt: isoNow(), claimedBy: null, claimedUntil: null, lastError: error.slice(0, 1000) })
+    .set((eb) => ({
+      status: 'failed',
+      failedAt: isoNow(),
+      lastError: error.slice(0, 1000),
+      attempts: eb('attempts', '+', 1),
+    }))
     .where('id', '=', id)
-    .where('claimedBy', '=', workerId)
+    .where('status', '=', 'queued')
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
@@ -292,7 +299,7 @@ export async function markDelivered(db: Db, id: string, at: Date, publishedAt: s
     })
     .where('id', '=', id)
     .where('deliveredAt', 'is', null)
-    .where('status', 'in', ['sent', 'sending', 'queued'])
+    .where('status', 'in', ['sent', 'queued'])
     .execute();
 }
 

@@ -54,7 +54,7 @@ export async function deliveryReport(db: Db, messageId: string): Promise<Deliver
   for (const channel of DELIVERY_CHANNELS) {
     const of = (status: string) => counts.find((c) => c.channel === channel && c.status === status)?.n ?? 0;
     const funnel = {
-      queued: of('queued') + of('sending') + of('sent') + of('delivered') + of('failed'),
+      queued: of('queued') + of('sent') + of('delivered') + of('failed'),
       sent: of('sent') + of('delivered'),
       delivered: of('delivered'),
       failed: of('failed'),

@@ -18,6 +18,7 @@ import { createUser } from '../users/users.service.ts';
 import { NOTIFY_ARRIVALS_JOB } from './notifications.arrivals.ts';
 import type { NotificationsConfig } from './notifications.config.ts';
 import { notificationHandlers } from './notifications.jobs.ts';
+import { releaseSendLease, renewSendLease, takeSendLease } from './notifications.repo.ts';
 import {
   enqueueAreaNotification,
   enqueuePersonNotification,
@@ -50,7 +51,7 @@ const settled = (db: Db, messageId: string) => async () => {
     .selectFrom('notificationDeliveries')
     .select('id')
     .where('messageId', '=', messageId)
-    .where('status', 'in', ['queued', 'sending'])
+    .where('status', 'in', ['queued'])
     .execute();
   return message.state === 'fanned_out' && open.length === 0;
 };
@@ -483,7 +484,107 @@ describeEachDialect('notification delivery', (getDb) => {
     for (const r of accepted) expect(smsIds.has(r.body.reference)).toBe(true);
   });
 
-  it('starts nothing after half the claim, and gives back what it did not start without counting an attempt', async () => {
+  it('leases a batch to one worker at a time, and lets another take it over when the lease runs out', async () => {
+    const { db } = getDb();
+    const batch = { messageId: 'lease-test', channel: 'sms' as const, batch: 7 };
+    await db
+      .insertInto('notificationMessages')
+      .values({
+        id: batch.messageId,
+        sourceKind: 'test_direct',
+        sourceId: 'lease-test',
+        content: JSON.stringify({ en: CONTENT.en }),
+        target: JSON.stringify({ kind: 'persons', personIds: [] }),
+        checkin: 0,
+        state: 'fanned_out',
+        fannedBatches: 0,
+        recipients: 0,
+        publishedAt: isoNow(),
+        fannedOutAt: isoNow(),
+      })
+      .execute();
+    const t0 = Date.now();
+    const at = (ms: number) => new Date(t0 + ms).toISOString();
+    // Two workers ask at once (two connections on PostgreSQL): exactly one gets the batch.
+    const [a, b] = await Promise.all([
+      takeSendLease(db, batch, { workerId: 'worker-a', now: at(0), until: at(1000) }),
+      takeSendLease(db, batch, { workerId: 'worker-b', now: at(0), until: at(1000) }),
+    ]);
+    expect([a, b].filter((r) => r === null)).toHaveLength(1);
+    const [winner, loser] = a === null ? ['worker-a', 'worker-b'] : ['worker-b', 'worker-a'];
+    expect((a ?? b)?.heldUntil).toBe(at(1000));
+    // The other can neither extend nor let go of a lease it does not hold; the holder can extend it.
+    expect(await renewSendLease(db, batch, loser, at(5000))).toBe(false);
+    await releaseSendLease(db, batch, loser);
+    expect(await renewSendLease(db, batch, winner, at(2000))).toBe(true);
+    expect(await takeSendLease(db, batch, { workerId: loser, now: at(1500), until: at(3000) })).toEqual({
+      heldUntil: at(2000),
+    });
+    // Once the holder's time has run out (it died), the other takes the batch over and the first has lost it.
+    expect(await takeSendLease(db, batch, { workerId: loser, now: at(2500), until: at(4000) })).toBeNull();
+    expect(await renewSendLease(db, batch, winner, at(6000))).toBe(false);
+    await releaseSendLease(db, batch, loser);
+    expect(await takeSendLease(db, batch, { workerId: winner, now: at(2600), until: at(4000) })).toBeNull();
+    await db.deleteFrom('notificationMessages').where('id', '=', batch.messageId).execute();
+  });
+
+  it('sends nothing of a batch another worker holds, then sends it once when the lease runs out', async () => {
+    const { db } = getDb();
+    await clearRegistry(db);
+    const ids = ['held-1', 'held-2', 'held-3'];
+    await writeWorld(db, {
+      persons: ids.map((id, i) => person(id, 'en', [{ kind: 'sms', address: `+3366666660${i}`, verified: true }])),
+      presences: [],
+      sites: [],
+    });
+    const before = sms.received.length;
+    const { messageId } = await enqueuePersonNotification(db, {
+      source: { kind: 'test_direct', id: 'held-batch' },
+      personIds: ids,
+      content: { en: CONTENT.en },
+    });
+    // A worker that died while sending batch 1 holds it for another 1.5 s.
+    const heldUntil = Date.now() + 1500;
+    await db
+      .insertInto('notificationSendLeases')
+      .values({
+        messageId,
+        channel: 'sms',
+        batch: 1,
+        heldBy: 'dead-worker',
+        heldUntil: new Date(heldUntil).toISOString(),
+      })
+      .execute();
+    const worker = run(db);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(sms.received.length).toBe(before);
+      expect((await deliveryRows(db, messageId)).map((r) => `${r.status}:${r.attempts}`)).toEqual(
+        ids.map(() => 'queued:0'),
+      );
+      await until(settled(db, messageId));
+    } finally {
+      await worker.stop(1000);
+    }
+    expect(Date.now()).toBeGreaterThanOrEqual(heldUntil);
+    expect((await deliveryRows(db, messageId)).map((r) => `${r.status}:${r.attempts}`)).toEqual(
+      ids.map(() => 'sent:1'),
+    );
+    expect(
+      sms.received
+        .slice(before)
+        .map((r) => r.body.to)
+        .sort(),
+    ).toEqual(['+33666666600', '+33666666601', '+33666666602']);
+    const leases = await db
+      .selectFrom('notificationSendLeases')
+      .selectAll()
+      .where('messageId', '=', messageId)
+      .execute();
+    expect(leases).toEqual([]);
+  });
+
+  it('starts nothing after half the lease, and leaves what it did not start queued without counting an attempt', async () => {
     const { db } = getDb();
     await clearRegistry(db);
     const ids = Array.from({ length: 20 }, (_, i) => `slow-${String(i).padStart(2, '0')}`);
@@ -495,7 +596,7 @@ describeEachDialect('notification delivery', (getDb) => {
       sites: [],
     });
     const calls: string[] = [];
-    // A gateway that takes 600 ms a message: with a 1 s claim, only the first 8 (one per lane) start in time.
+    // A gateway that takes 600 ms a message: with a 1 s lease, only the first 8 (one per lane) start in time.
     const slow = async (_db: Db, delivery: { personId: string }) => {
       calls.push(delivery.personId);
       await new Promise((resolve) => setTimeout(resolve, 600));
@@ -522,7 +623,7 @@ describeEachDialect('notification delivery', (getDb) => {
     }
     const rows = await deliveryRows(db, messageId);
     expect(rows.map((r) => `${r.status}:${r.attempts}`)).toEqual(ids.map(() => 'sent:1'));
-    // Each message was handed to the gateway once: none was left claimed for another worker to take over.
+    // Each message was handed to the gateway once: none was still being sent when another worker could take over.
     expect([...calls].sort()).toEqual(ids);
   });
 
