@@ -323,11 +323,11 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
     // Lease bookkeeping commits without waiting for the disk (decision 0030): a lease lost in a power cut lets
     // another worker send the batch again, as after any crash.
     const first = new Date();
-    const held = await ops.relaxedStatements(db, (trx) =>
+    const lease = await ops.relaxedStatements(db, (trx) =>
       takeSendLease(trx, p, { workerId, now: first.toISOString(), until: isoAt(settings.sendLeaseMs, first) }),
     );
-    if (held) {
-      const retryAt = Math.max(Date.parse(held.heldUntil) + 1, Date.now());
+    if (!lease.taken) {
+      const retryAt = Math.max(Date.parse(lease.heldUntil) + 1, Date.now());
       await insertJobs(db, [sendJob(p, false, new Date(retryAt))]);
       return;
     }

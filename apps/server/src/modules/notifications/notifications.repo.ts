@@ -166,14 +166,13 @@ export async function nextPendingAttempt(db: Db, where: SendBatch): Promise<stri
 /**
  * Takes the batch for a worker until `until` (decision 0031): when no one holds it, or its holder's time ran out.
  * Of two workers racing, one gets it: PostgreSQL locks the row of the conflict and checks the condition again on
- * the row the winner wrote; SQLite has one writer. Answers the time the current holder keeps it when it was not
- * taken, null when it was.
+ * the row the winner wrote; SQLite has one writer. When it was not taken, says until when the holder keeps it.
  */
 export async function takeSendLease(
   db: Db,
   where: SendBatch,
   lease: { workerId: string; now: string; until: string },
-): Promise<{ heldUntil: string } | null> {
+): Promise<{ taken: true } | { taken: false; heldUntil: string }> {
   const taken = await db
     .insertInto('notificationSendLeases')
     .values({ ...where, heldBy: lease.workerId, heldUntil: lease.until })
@@ -185,7 +184,7 @@ export async function takeSendLease(
     )
     .returning('heldBy')
     .executeTakeFirst();
-  if (taken) return null;
+  if (taken) return { taken: true };
   const holder = await db
     .selectFrom('notificationSendLeases')
     .select('heldUntil')
@@ -194,7 +193,7 @@ export async function takeSendLease(
     .where('batch', '=', where.batch)
     .executeTakeFirst();
   // Released between the two statements: try again at once.
-  return { heldUntil: holder?.heldUntil ?? lease.now };
+  return { taken: false, heldUntil: holder?.heldUntil ?? lease.now };
 }
 
 /** Extends this worker's lease on the batch; false when another worker has taken it over. */

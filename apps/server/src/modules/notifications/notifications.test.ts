@@ -510,21 +510,26 @@ describeEachDialect('notification delivery', (getDb) => {
       takeSendLease(db, batch, { workerId: 'worker-a', now: at(0), until: at(1000) }),
       takeSendLease(db, batch, { workerId: 'worker-b', now: at(0), until: at(1000) }),
     ]);
-    expect([a, b].filter((r) => r === null)).toHaveLength(1);
-    const [winner, loser] = a === null ? ['worker-a', 'worker-b'] : ['worker-b', 'worker-a'];
-    expect((a ?? b)?.heldUntil).toBe(at(1000));
+    expect([a, b].filter((r) => r.taken)).toHaveLength(1);
+    const [winner, loser] = a.taken ? ['worker-a', 'worker-b'] : ['worker-b', 'worker-a'];
+    expect(a.taken ? b : a).toEqual({ taken: false, heldUntil: at(1000) });
     // The other can neither extend nor let go of a lease it does not hold; the holder can extend it.
     expect(await renewSendLease(db, batch, loser, at(5000))).toBe(false);
     await releaseSendLease(db, batch, loser);
     expect(await renewSendLease(db, batch, winner, at(2000))).toBe(true);
     expect(await takeSendLease(db, batch, { workerId: loser, now: at(1500), until: at(3000) })).toEqual({
+      taken: false,
       heldUntil: at(2000),
     });
     // Once the holder's time has run out (it died), the other takes the batch over and the first has lost it.
-    expect(await takeSendLease(db, batch, { workerId: loser, now: at(2500), until: at(4000) })).toBeNull();
+    expect(await takeSendLease(db, batch, { workerId: loser, now: at(2500), until: at(4000) })).toEqual({
+      taken: true,
+    });
     expect(await renewSendLease(db, batch, winner, at(6000))).toBe(false);
     await releaseSendLease(db, batch, loser);
-    expect(await takeSendLease(db, batch, { workerId: winner, now: at(2600), until: at(4000) })).toBeNull();
+    expect(await takeSendLease(db, batch, { workerId: winner, now: at(2600), until: at(4000) })).toEqual({
+      taken: true,
+    });
     await db.deleteFrom('notificationMessages').where('id', '=', batch.messageId).execute();
   });
 
