@@ -59,7 +59,15 @@ async function request<T>(
     throw new ApiError(0, null);
   }
   if (response.status === 204) return undefined as T;
-  const data: unknown = await response.json().catch(() => null);
+  let data: unknown = null;
+  try {
+    data = await response.json();
+  } catch (error) {
+    // Cancelled while the body was still arriving: a cancellation, never an empty answer.
+    if (signal?.aborted) throw error;
+    // A success whose body did not arrive whole is a network failure; a refusal without JSON has no problem.
+    if (response.ok) throw new ApiError(0, null);
+  }
   if (!response.ok) throw new ApiError(response.status, isProblem(data) ? data : null);
   // Boundary: the server validates its responses against the shared TypeBox schemas.
   return data as T;

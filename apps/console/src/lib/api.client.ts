@@ -43,7 +43,15 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     throw new ApiError(0, null);
   }
   if (response.status === 204) return undefined as T;
-  const data: unknown = await response.json().catch(() => null);
+  let data: unknown = null;
+  try {
+    data = await response.json();
+  } catch (error) {
+    // Cancelled while the body was still arriving: a cancellation, never an empty answer.
+    if (signal?.aborted) throw error;
+    // A success whose body did not arrive whole is a network failure; a refusal without JSON has no problem.
+    if (response.ok) throw new ApiError(0, null);
+  }
   if (!response.ok) {
     const problem = isProblem(data) ? data : null;
     // The session ended elsewhere (signed out everywhere, an administrator changed the account): say so once.

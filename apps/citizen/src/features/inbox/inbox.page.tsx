@@ -22,13 +22,15 @@ export function InboxPage() {
   useDocumentTitle(t('inbox.title'));
   const reload = useCallback(() => setTick((n) => n + 1), []);
   // A new message or a read mark from another device: read the first page again.
-  useInboxStream(true, reload);
+  const live = useInboxStream(true, reload);
 
   useEffect(() => {
     void tick;
     const controller = new AbortController();
     fetchInbox(null, controller.signal).then(
-      (inbox) => setState({ status: 'ready', inbox }),
+      (inbox) => {
+        if (!controller.signal.aborted) setState({ status: 'ready', inbox });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         setState((s) => (s.status === 'ready' && error instanceof ApiError ? s : { status: 'error' }));
@@ -36,6 +38,13 @@ export function InboxPage() {
     );
     return () => controller.abort();
   }, [tick]);
+
+  // The stream's first report is only a baseline, and it may already hold an item that arrived after the first
+  // page was read (both start together): the list is read again when its newest item is not the stream's.
+  const newest = state.status === 'ready' ? (state.inbox.items[0]?.id ?? null) : undefined;
+  useEffect(() => {
+    if (live && newest !== undefined && live.latestId !== newest) reload();
+  }, [live, newest, reload]);
 
   async function loadOlder(before: string) {
     setBusy(true);
