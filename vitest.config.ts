@@ -51,6 +51,9 @@ export default defineConfig({
           // gives up after vitest's default second fails for the machine, not for the app.
           expect: { poll: { timeout: 10_000 } },
           maxWorkers: WORKERS,
+          // As in the node tier: the files of a worker share one module graph instead of each loading the server
+          // afresh (each file still starts its own platform on its own database).
+          isolate: false,
           // A browser test that fails runs once more (it fails the run if it fails again): beside another test
           // file on two cores, a step can still race a re-render the way an unhurried machine never shows. The
           // report lists every retried test, so a flaky step is seen and fixed, not hidden.

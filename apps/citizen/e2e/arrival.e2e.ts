@@ -29,6 +29,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  // Pages a failed try left open first: their inbox streams would hold the server's close.
+  for (const context of browser?.contexts() ?? []) await context.close();
   await server?.close();
 });
 
