@@ -46,6 +46,9 @@ const SEND = process.env.HOMEWARD_BENCH_ALERT_SEND !== '0';
 // HOMEWARD_BENCH_ALERT_CHECKIN=1: the alert asks "Are you safe?", so every e-mail carries its reader's own signed
 // links and goes one per person (without, one e-mail goes to up to 100 readers of the same language).
 const CHECKIN = process.env.HOMEWARD_BENCH_ALERT_CHECKIN === '1';
+// HOMEWARD_BENCH_ALERT_SQLITE_WORKERS=N: SQLite's jobs run in N worker processes (`homeward start --role worker`
+// beside the API) instead of in this process, as PostgreSQL's do.
+const SQLITE_WORKERS = Number(process.env.HOMEWARD_BENCH_ALERT_SQLITE_WORKERS ?? 0);
 /** SMS per gateway request (HOMEWARD_SMS_GATEWAY_BATCH). */
 const SMS_BATCH = 250;
 const SINKS = fileURLToPath(new URL('./alerts.sinks.ts', import.meta.url));
@@ -366,7 +369,7 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<string> {
         concurrency: 2,
       });
       stopLocal = () => worker.stop(5000);
-    } else if (dialect === 'sqlite') {
+    } else if (dialect === 'sqlite' && SQLITE_WORKERS === 0) {
       const worker = startWorker({
         db: database.db,
         log: silent,
@@ -391,10 +394,8 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<string> {
       });
       stopLocal = () => worker.stop(5000);
     } else {
-      children.push(
-        await spawnWorker(url, sink.smtpUrl, sink.smsUrl),
-        await spawnWorker(url, sink.smtpUrl, sink.smsUrl),
-      );
+      const processes = dialect === 'sqlite' ? SQLITE_WORKERS : 2;
+      for (let i = 0; i < processes; i++) children.push(await spawnWorker(url, sink.smtpUrl, sink.smsUrl));
     }
     const sentBefore = await sink.count();
     const published = performance.now();
@@ -435,7 +436,8 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<string> {
     const doneMs = performance.now() - published;
     const enqueueRate = (N / enqueuedMs) * 1000;
     const rawRate = (N / rawMs) * 1000;
-    const mode = SEND ? (dialect === 'postgres' ? ' (2 worker processes)' : ' (1 process)') : ' (enqueue only)';
+    const processes = dialect === 'postgres' ? 2 : SQLITE_WORKERS;
+    const mode = !SEND ? ' (enqueue only)' : processes > 0 ? ` (${processes} worker processes)` : ' (1 process)';
     clearInterval(sampler);
     const report = await deliveryReport(database.db, messageId);
     const p = (c: string, k: 'sentP50Ms' | 'sentP95Ms') => report.channels.find((x) => x.channel === c)?.[k] ?? 0;
