@@ -61,7 +61,7 @@ interface SendPayload {
   batch: number;
 }
 
-const sendJob = (payload: SendPayload, dedupe: boolean, runAt?: Date) => ({
+const sendJob = (payload: SendPayload, dedupe: boolean | string, runAt?: Date) => ({
   kind: NOTIFY_SEND,
   payload,
   // E-mail goes one mail per exchange over a few connections (per person when it carries check-in links), so it is
@@ -70,9 +70,13 @@ const sendJob = (payload: SendPayload, dedupe: boolean, runAt?: Date) => ({
   priority: payload.channel === 'email' ? 61 : 60,
   maxAttempts: 50,
   runAt,
-  // The fan-out's own send jobs are keyed (a re-run batch adds none twice); retries and fallbacks are inserted
-  // in the transaction that decides them, so they need no key.
-  dedupeKey: dedupe ? `notify.send:${payload.messageId}:${payload.channel}:${payload.batch}` : undefined,
+  // The fan-out's own send jobs are keyed (a re-run batch adds none twice), and so is the one job that tries a
+  // batch again when another worker's lease on it ends (a suffix naming that end: the jobs that found it held add
+  // one between them); retries and fallbacks are inserted in the transaction that decides them, so need no key.
+  dedupeKey:
+    dedupe === false
+      ? undefined
+      : `notify.send:${payload.messageId}:${payload.channel}:${payload.batch}${dedupe === true ? '' : `:${dedupe}`}`,
 });
 
 /**
@@ -328,7 +332,7 @@ export function notificationHandlers(config: Config, log: Logger, options: Notif
     );
     if (!lease.taken) {
       const retryAt = Math.max(Date.parse(lease.heldUntil) + 1, Date.now());
-      await insertJobs(db, [sendJob(p, false, new Date(retryAt))]);
+      await insertJobs(db, [sendJob(p, `after:${lease.heldUntil}`, new Date(retryAt))]);
       return;
     }
     try {

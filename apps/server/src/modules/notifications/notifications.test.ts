@@ -12,6 +12,7 @@ import {
 import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp.ts';
 import { isoNow, newId } from '../../clock.ts';
 import type { Db } from '../../db/schema.ts';
+import { insertJobs } from '../../jobs/jobs.repo.ts';
 import { startWorker } from '../../jobs/jobs.worker.ts';
 import { clearRegistry, type World, writeWorld } from '../targeting/targeting.fixtures.ts';
 import { createUser } from '../users/users.service.ts';
@@ -23,6 +24,7 @@ import {
   enqueueAreaNotification,
   enqueuePersonNotification,
   NOTIFY_FANOUT,
+  NOTIFY_SEND,
   registerActionLinks,
 } from './notifications.service.ts';
 
@@ -533,7 +535,7 @@ describeEachDialect('notification delivery', (getDb) => {
     await db.deleteFrom('notificationMessages').where('id', '=', batch.messageId).execute();
   });
 
-  it('sends nothing of a batch another worker holds, then sends it once when the lease runs out', async () => {
+  it('sends nothing of a batch another worker holds, then sends it once when the lease runs out; the jobs that found it held leave one job for then', async () => {
     const { db } = getDb();
     await clearRegistry(db);
     const ids = ['held-1', 'held-2', 'held-3'];
@@ -560,6 +562,12 @@ describeEachDialect('notification delivery', (getDb) => {
         heldUntil: new Date(heldUntil).toISOString(),
       })
       .execute();
+    // Two more jobs for the same batch (fallbacks, retries) find it held as well.
+    const again = { messageId, channel: 'sms', batch: 1 };
+    await insertJobs(db, [
+      { kind: NOTIFY_SEND, payload: again },
+      { kind: NOTIFY_SEND, payload: again },
+    ]);
     const worker = run(db);
     try {
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -587,6 +595,16 @@ describeEachDialect('notification delivery', (getDb) => {
       .where('messageId', '=', messageId)
       .execute();
     expect(leases).toEqual([]);
+    const later = await db
+      .selectFrom('jobs')
+      .select(['payload', 'runAt'])
+      .where('kind', '=', NOTIFY_SEND)
+      .where('runAt', '>', new Date(heldUntil).toISOString())
+      .execute();
+    // One job for the lease's end between the three that found the batch held (none if, on a slow machine, the
+    // worker got to them only after the lease had ended and they sent the batch themselves).
+    const followUps = later.filter((j) => (JSON.parse(j.payload) as { messageId: string }).messageId === messageId);
+    expect(followUps.length).toBeLessThanOrEqual(1);
   });
 
   it('starts nothing after half the lease, and leaves what it did not start queued without counting an attempt', async () => {
