@@ -1,4 +1,6 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { dialectOf } from '../../db/dialect/dialect.ts';
+import { retryDeadlocks } from '../../db/retry.ts';
 import type { Db } from '../../db/schema.ts';
 import type { JobHandler } from '../../jobs/jobs.worker.ts';
 import { registerRecipientList, releaseListNotifications } from '../notifications/notifications.service.ts';
@@ -38,7 +40,8 @@ const RECIPIENT_COLUMNS = sql`(alert_id, person_id, dependent_of, locale, reason
 /**
  * The present subjects found by a named country or region, one chunk of presence ids at a time, inserted by the
  * database itself; a subject present twice (two presences, or a region inside a named country) is kept once by the
- * primary key (alert, person).
+ * primary key (alert, person). PostgreSQL inserts two chunks at once (a server process each, decision 0032),
+ * each chunk tried again if it loses a deadlock on a subject present in both; SQLite has one writer.
  */
 async function insertNamedPresences(
   db: Db,
@@ -46,24 +49,37 @@ async function insertNamedPresences(
   column: 'country_code' | 'region_code',
   code: string,
   day: string,
+  chunk: number,
 ) {
-  let after = '';
-  for (;;) {
+  const chunks: { after: string; upto: string | null }[] = [];
+  for (let after = ''; ; ) {
     const { rows } = await sql<{ id: string }>`
       select id from presences where ${sql.ref(column)} = ${code} and id > ${after}
-      order by id limit 1 offset ${PRESENCE_CHUNK - 1}`.execute(db);
+      order by id limit 1 offset ${chunk - 1}`.execute(db);
     const upto = rows[0]?.id ?? null;
-    const until = upto === null ? sql`` : sql`and p.id <= ${upto}`;
-    await sql`
-      insert into alert_recipients ${RECIPIENT_COLUMNS}
-      select ${alertId}, coalesce(p.dependent_id, p.person_id),
-        case when p.dependent_id is null then null else p.person_id end, s.locale, 'present', 0
-      from presences p join persons s on s.id = p.person_id
-      where p.${sql.ref(column)} = ${code} and p.id > ${after} ${until} and ${counts(day)}
-      on conflict (alert_id, person_id) do nothing`.execute(db);
-    if (upto === null) return;
+    chunks.push({ after, upto });
+    if (upto === null) break;
     after = upto;
   }
+  const insertChunk = ({ after, upto }: { after: string; upto: string | null }) => {
+    const until = upto === null ? sql`` : sql`and p.id <= ${upto}`;
+    return retryDeadlocks(() =>
+      sql`
+        insert into alert_recipients ${RECIPIENT_COLUMNS}
+        select ${alertId}, coalesce(p.dependent_id, p.person_id),
+          case when p.dependent_id is null then null else p.person_id end, s.locale, 'present', 0
+        from presences p join persons s on s.id = p.person_id
+        where p.${sql.ref(column)} = ${code} and p.id > ${after} ${until} and ${counts(day)}
+        on conflict (alert_id, person_id) do nothing`.execute(db),
+    );
+  };
+  const lanes = dialectOf(db).name === 'postgres' ? 2 : 1;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      for (let range = chunks[next++]; range; range = chunks[next++]) await insertChunk(range);
+    }),
+  );
 }
 
 interface Candidate {
@@ -164,13 +180,20 @@ async function insertSubscribers(db: Db, alertId: string, area: CompiledArea): P
  * reason — written by `INSERT … SELECT` where the area is named countries and regions, and by a cell-range
  * prefilter plus the exact shape test here for circles and polygons. Idempotent: the primary key (alert, person)
  * skips whoever a previous run inserted, and the phases run in order, so a retried job ends with the same rows.
- * Returns how many recipients the alert has.
+ * Returns how many recipients the alert has. `presenceChunk` (presences per statement for a named place) is smaller
+ * in tests, so that a small world takes several chunks and both of PostgreSQL's lanes.
  */
-export async function fixRecipients(db: Db, alertId: string, areaInput: unknown, at: string): Promise<number> {
+export async function fixRecipients(
+  db: Db,
+  alertId: string,
+  areaInput: unknown,
+  at: string,
+  { presenceChunk = PRESENCE_CHUNK }: { presenceChunk?: number } = {},
+): Promise<number> {
   const area = compileArea(validateArea(areaInput));
   const day = validateAt(at).toISOString().slice(0, 10);
-  for (const code of area.countries) await insertNamedPresences(db, alertId, 'country_code', code, day);
-  for (const code of area.regions) await insertNamedPresences(db, alertId, 'region_code', code, day);
+  for (const code of area.countries) await insertNamedPresences(db, alertId, 'country_code', code, day, presenceChunk);
+  for (const code of area.regions) await insertNamedPresences(db, alertId, 'region_code', code, day, presenceChunk);
   for (const source of area.sources) await insertShapePresences(db, alertId, area, source, day);
   await insertSiteStaff(db, alertId, area);
   await insertSubscribers(db, alertId, area);

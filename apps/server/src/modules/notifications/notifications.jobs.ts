@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { isoAt, isoNow, newId } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import { dialectOf } from '../../db/dialect/dialect.ts';
+import { retryDeadlocks } from '../../db/retry.ts';
 import type { Db } from '../../db/schema.ts';
 import type { NotificationChannel } from '../../db/tables/notifications.table.ts';
 import { insertJobs } from '../../jobs/jobs.repo.ts';
@@ -140,21 +141,24 @@ async function fanOutList(
     const range = ranges[k];
     if (!range) return;
     const batchBase = message.fannedBatches + k * LIST_BATCHES_PER_CHUNK;
-    // A commit that does not wait for the disk (decision 0030): lost in a power cut, the job runs again.
-    await dialectOf(db).relaxedTransaction(db, async (trx) => {
-      const chunk = await fanOutListChunk(trx, message, plan, {
-        list: target.list,
-        id: target.id,
-        ...range,
-        batchBase,
-      });
-      recipients += chunk.recipients;
-      await insertJobs(
-        trx,
-        chunk.sends.map((s) => sendJob({ messageId: message.id, channel: s.channel, batch: s.batch }, true)),
-      );
-      await addFanoutProgress(trx, message.id, batchBase + chunk.batches, chunk.recipients);
-    });
+    // A commit that does not wait for the disk (decision 0030): lost in a power cut, the job runs again. Tried
+    // again when it loses a deadlock to the other lane (a guardian reached through dependents in both chunks).
+    recipients += await retryDeadlocks(() =>
+      dialectOf(db).relaxedTransaction(db, async (trx) => {
+        const chunk = await fanOutListChunk(trx, message, plan, {
+          list: target.list,
+          id: target.id,
+          ...range,
+          batchBase,
+        });
+        await insertJobs(
+          trx,
+          chunk.sends.map((s) => sendJob({ messageId: message.id, channel: s.channel, batch: s.batch }, true)),
+        );
+        await addFanoutProgress(trx, message.id, batchBase + chunk.batches, chunk.recipients);
+        return chunk.recipients;
+      }),
+    );
   };
   const lanes = dialectOf(db).name === 'postgres' ? 2 : 1;
   let next = 0;
