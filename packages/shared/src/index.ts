@@ -1,3 +1,4 @@
+export * from './http/answer.ts';
 export * from './i18n/problems.ts';
 export * from './locale.ts';
 export * from './schemas/accounts.schema.ts';

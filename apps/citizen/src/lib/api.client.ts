@@ -1,4 +1,4 @@
-import type { Problem } from '@homeward/shared';
+import { isProblem, type Problem, readAnswer } from '@homeward/shared';
 import i18next from 'i18next';
 
 /** A failed API call: either the server answered with a problem, or the network did not answer at all. */
@@ -13,10 +13,6 @@ export class ApiError extends Error {
   get offline(): boolean {
     return this.status === 0;
   }
-}
-
-function isProblem(value: unknown): value is Problem {
-  return typeof value === 'object' && value !== null && 'code' in value && 'title' in value && 'status' in value;
 }
 
 /** What a write may carry besides its body. */
@@ -58,19 +54,12 @@ async function request<T>(
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, null);
   }
-  if (response.status === 204) return undefined as T;
-  let data: unknown = null;
-  try {
-    data = await response.json();
-  } catch (error) {
-    // Cancelled while the body was still arriving: a cancellation, never an empty answer.
-    if (signal?.aborted) throw error;
-    // A success whose body did not arrive whole is a network failure; a refusal without JSON has no problem.
-    if (response.ok) throw new ApiError(0, null);
-  }
-  if (!response.ok) throw new ApiError(response.status, isProblem(data) ? data : null);
+  // A cancellation rejects; a success cut short is a network failure (null).
+  const answer = await readAnswer(response, signal);
+  if (answer === null) throw new ApiError(0, null);
+  if (!response.ok) throw new ApiError(response.status, isProblem(answer.data) ? answer.data : null);
   // Boundary: the server validates its responses against the shared TypeBox schemas.
-  return data as T;
+  return answer.data as T;
 }
 
 /** GET a JSON resource in the current UI language (the server localizes problem titles by Accept-Language). */

@@ -1,3 +1,4 @@
+import { readAnswer } from '@homeward/shared';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Category } from '../features/help/help-request.model.ts';
 
@@ -282,7 +283,10 @@ async function send<T>(path: string, init: RequestInit, key: string | null, loca
   } catch {
     return { kind: 'retry' };
   }
-  const data: unknown = await response.json().catch(() => null);
+  // A success whose body was cut short is tried again: the same Idempotency-Key gets the stored answer.
+  const answer = await readAnswer(response);
+  if (answer === null) return { kind: 'retry' };
+  const data = answer.data;
   if (response.ok) return { kind: 'ok', value: data as T };
   if (response.status === 401) return { kind: 'sign_in' };
   // 408 timeout, 409 "this key is still being worked on", 429 slow down, 5xx: the same request may succeed later.

@@ -1,4 +1,4 @@
-import type { Problem } from '@homeward/shared';
+import { isProblem, type Problem, readAnswer } from '@homeward/shared';
 import i18next from 'i18next';
 
 /** Dispatched on `window` when a call finds the session gone; the signed-in layout returns to sign-in. */
@@ -12,10 +12,6 @@ export class ApiError extends Error {
   ) {
     super(problem?.title ?? (status === 0 ? 'Network error' : `HTTP ${status}`));
   }
-}
-
-function isProblem(value: unknown): value is Problem {
-  return typeof value === 'object' && value !== null && 'code' in value && 'title' in value && 'status' in value;
 }
 
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
@@ -42,24 +38,17 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, null);
   }
-  if (response.status === 204) return undefined as T;
-  let data: unknown = null;
-  try {
-    data = await response.json();
-  } catch (error) {
-    // Cancelled while the body was still arriving: a cancellation, never an empty answer.
-    if (signal?.aborted) throw error;
-    // A success whose body did not arrive whole is a network failure; a refusal without JSON has no problem.
-    if (response.ok) throw new ApiError(0, null);
-  }
+  // A cancellation rejects; a success cut short is a network failure (null).
+  const answer = await readAnswer(response, signal);
+  if (answer === null) throw new ApiError(0, null);
   if (!response.ok) {
-    const problem = isProblem(data) ? data : null;
+    const problem = isProblem(answer.data) ? answer.data : null;
     // The session ended elsewhere (signed out everywhere, an administrator changed the account): say so once.
     if (response.status === 401 && problem?.code === 'unauthenticated') window.dispatchEvent(new Event(SESSION_ENDED));
     throw new ApiError(response.status, problem);
   }
   // Boundary: the server validates its responses against the shared TypeBox schemas.
-  return data as T;
+  return answer.data as T;
 }
 
 export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {

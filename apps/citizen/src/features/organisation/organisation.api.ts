@@ -1,13 +1,14 @@
-import type {
-  BusinessSector,
-  Organisation,
-  OrganisationInput,
-  Problem,
-  RowError,
-  Site,
-  SiteInput,
-  StaffImport,
-  StaffMemberPage,
+import {
+  type BusinessSector,
+  type Organisation,
+  type OrganisationInput,
+  type Problem,
+  type RowError,
+  readAnswer,
+  type Site,
+  type SiteInput,
+  type StaffImport,
+  type StaffMemberPage,
 } from '@homeward/shared';
 import i18next from 'i18next';
 import { ApiError, getJson, sendJson } from '../../lib/api.client.ts';
@@ -114,7 +115,10 @@ export async function uploadStaffList(organisationId: string, file: File): Promi
   } catch {
     throw new ApiError(0, null);
   }
-  const data = (await response.json().catch(() => null)) as (Problem & Partial<RejectedImport>) | StaffImport | null;
+  const answer = await readAnswer(response);
+  if (answer === null) throw new ApiError(0, null);
+  // Boundary: a 201 is the import, a refusal problem+json (the server validates both against the shared schemas).
+  const data = answer.data as (Problem & Partial<RejectedImport>) | StaffImport | null;
   if (response.status === 201) return { status: 'imported', staffImport: data as StaffImport };
   if (data && 'code' in data && data.code === 'staff_import_rejected') {
     return { status: 'rejected', problem: data as RejectedImport };

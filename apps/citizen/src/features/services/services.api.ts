@@ -1,11 +1,13 @@
-import type {
-  Answers,
-  Application,
-  ApplicationList,
-  ApplicationStatus,
-  Service,
-  ServiceField,
-  ServiceList,
+import {
+  type Answers,
+  type Application,
+  type ApplicationList,
+  type ApplicationStatus,
+  isProblem,
+  readAnswer,
+  type Service,
+  type ServiceField,
+  type ServiceList,
 } from '@homeward/shared';
 import i18next from 'i18next';
 import { ApiError } from '../../lib/api.client.ts';
@@ -63,12 +65,10 @@ export async function uploadDocument(applicationId: string, field: string, file:
   } catch {
     throw new ApiError(0, null);
   }
-  const data: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const problem = data && typeof data === 'object' && 'code' in data ? (data as ApiError['problem']) : null;
-    throw new ApiError(response.status, problem);
-  }
-  return data as Application; // boundary: the server validates its responses against the shared schema
+  const answer = await readAnswer(response);
+  if (answer === null) throw new ApiError(0, null);
+  if (!response.ok) throw new ApiError(response.status, isProblem(answer.data) ? answer.data : null);
+  return answer.data as Application; // boundary: the server validates its responses against the shared schema
 }
 
 export type { Answers, Application, ApplicationList, ApplicationStatus, Service, ServiceField, ServiceList };
