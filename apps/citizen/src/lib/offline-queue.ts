@@ -271,7 +271,13 @@ function toProblem(status: number, data: unknown): QueueProblem {
   };
 }
 
-async function send<T>(path: string, init: RequestInit, key: string | null, locale: string): Promise<Outcome<T>> {
+/** One try of a queued write (or a status read): what the queue does next follows from the outcome. */
+export async function sendQueued<T>(
+  path: string,
+  init: RequestInit,
+  key: string | null,
+  locale: string,
+): Promise<Outcome<T>> {
   const headers = new Headers(init.headers);
   headers.set('Accept', 'application/json');
   headers.set('Accept-Language', locale);
@@ -360,7 +366,7 @@ export function uploadAttachment(
   key: string,
   locale: string,
 ): Promise<Outcome<unknown>> {
-  return send<unknown>(
+  return sendQueued<unknown>(
     `/api/v1/cases/${encodeURIComponent(caseId)}/attachments`,
     {
       method: 'POST',
@@ -378,13 +384,13 @@ async function sendOne(item: QueuedRequest): Promise<boolean> {
   if (!current.case) {
     const received = current.received;
     const outcome = received
-      ? await send<RequestStatus>(
+      ? await sendQueued<RequestStatus>(
           `/api/v1/help-requests/${encodeURIComponent(received.id)}`,
           { method: 'GET' },
           null,
           current.locale,
         )
-      : await send<RequestStatus>(
+      : await sendQueued<RequestStatus>(
           '/api/v1/help-requests',
           { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(current.body) },
           current.id,
