@@ -1,7 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { type OpenDatabase, openDatabase } from './db/connect.ts';
+import { type OpenDatabase, openDatabase, openJobsDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { App } from './http/app-types.ts';
 import { startWorker, type Worker } from './jobs/jobs.worker.ts';
@@ -45,6 +45,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
   let app: App | null = null;
   let worker: Worker | null = null;
   let opener: HelpRequestOpener | null = null;
+  let jobs: Awaited<ReturnType<typeof openJobsDatabase>> | null = null;
   try {
     const { applied } = await migrateToLatest(database.db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
@@ -62,8 +63,10 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
       // The worker sends alerts' e-mails, SMS and pushes: their one-tap check-in links need the signing key here
       // too, not only in a process that also serves the API.
       await registerCheckinLinks(database.db, config);
+      // On SQLite, the jobs' statements run on a thread of their own (decision 0033).
+      jobs = await openJobsDatabase(database);
       worker = startWorker({
-        db: database.db,
+        db: jobs.db,
         log: log.child({ component: 'worker' }),
         handlers: {
           ...maintenanceHandlers(config),
@@ -76,7 +79,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
         },
         pollMs: config.workerPollMs,
         concurrency: config.workerConcurrency,
-        onTick: recurringScheduler(database.db),
+        onTick: recurringScheduler(jobs.db),
       });
       // Help requests are acknowledged once received; their cases are opened here (decision 0012).
       opener = startHelpRequestOpener({
@@ -110,6 +113,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
         await started.app?.close();
         await opener?.stop();
         await started.worker?.stop(config.shutdownGraceMs);
+        await jobs?.close();
         await database.close();
       },
     };
@@ -117,6 +121,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
     await app?.close().catch(() => {});
     await opener?.stop().catch(() => {});
     await worker?.stop(0).catch(() => {});
+    await jobs?.close().catch(() => {});
     await database.close().catch(() => {});
     throw error;
   }

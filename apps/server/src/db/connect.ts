@@ -4,6 +4,7 @@ import { SessionCacheWatch } from '../modules/auth/session-cache.ts';
 import { CachedCamelCasePlugin } from './case-plugin.ts';
 import { ensurePostgresDatabase, openPostgres } from './dialect/postgres.ts';
 import { openSqlite } from './dialect/sqlite.ts';
+import { SqliteThreadDialect } from './dialect/sqlite-thread.ts';
 import type { Database } from './schema.ts';
 
 export interface OpenDatabase {
@@ -69,4 +70,27 @@ export async function openDatabase(
     if (error instanceof ConfigError) throw error;
     throw new ConfigError(describeConnectError(target, error));
   }
+}
+
+/**
+ * The job worker's handle on the database (decision 0033): for an SQLite file, a connection on a thread of its own,
+ * so that SQLite's work for the jobs runs beside the event loop instead of on it; PostgreSQL (whose work runs in the
+ * server's processes) and in-memory SQLite share the process's handle. `close` closes only what this opened.
+ */
+export async function openJobsDatabase(
+  database: OpenDatabase,
+): Promise<{ db: Kysely<Database>; close(): Promise<void> }> {
+  const file = sqliteFileOf(database.db);
+  if (!file) return { db: database.db, close: async () => {} };
+  const db = new Kysely<Database>({
+    dialect: new SqliteThreadDialect(file),
+    plugins: [new CachedCamelCasePlugin(), new SessionCacheWatch()],
+  });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy();
+    throw new ConfigError(describeConnectError({ dialect: 'sqlite', path: file }, error));
+  }
+  return { db, close: () => db.destroy() };
 }

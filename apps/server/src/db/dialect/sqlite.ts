@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type Kysely, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
+import { type Kysely, type SqliteDatabase, type SqliteDialect, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { DialectOps } from './dialect.ts';
+import { PatientSqliteDialect } from './sqlite-driver.ts';
 
 export const sqliteOps: DialectOps = {
   name: 'sqlite',
@@ -36,20 +37,22 @@ async function relaxedConnection<T>(db: Kysely<Database>, work: (db: Kysely<Data
 
 /**
  * Opens the embedded database with the settings an unattended single-mission install needs:
- * WAL for concurrent readers, foreign keys on, a busy timeout instead of SQLITE_BUSY errors,
- * synchronous=FULL so that whatever was acknowledged to a user survives a power cut, and memory-mapped reads.
+ * WAL for concurrent readers, foreign keys on, waiting for another connection's write lock on timers instead of
+ * SQLITE_BUSY errors (`PatientSqliteDialect`), synchronous=FULL so that whatever was acknowledged to a user survives
+ * a power cut, and memory-mapped reads.
  */
 export function openSqlite(path: string): { dialect: SqliteDialect; raw: SQLite.Database } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const raw = new SQLite(path);
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
+  // No busy handler on this connection: it would sleep on the event loop (sqlite-driver.ts waits instead).
+  raw.pragma('busy_timeout = 0');
   raw.pragma('synchronous = FULL');
   // Reads through a memory map instead of a read() per page: the targeting engine's index walks and per-row
   // lookups take about 40% less CPU (BENCHMARKS.md, targeting). Writes still go through the WAL.
   raw.pragma(`mmap_size = ${2 ** 30}`);
-  return { dialect: new SqliteDialect({ database: withStatementCache(raw) }), raw };
+  return { dialect: new PatientSqliteDialect({ database: withStatementCache(raw) }, raw), raw };
 }
 
 /** Distinct SQL texts kept prepared; the least recently used is dropped beyond this. */
