@@ -119,7 +119,7 @@ export async function fanOutListChunk(
   const best = (kind: 'email' | 'sms') => sql`(select a.address from person_channels a
     where a.person_id = c.contact and a.kind = ${sql.lit(kind)}
     order by (a.verified_at is null), a.address limit 1)`;
-  const inserted = await sql<{ personId: string; channel: string }>`
+  const { rows } = await sql<{ personId: string; channel: string; batch: number }>`
     with ${contacts},
     reach as materialized (
       select c.contact, c.rn, p.user_id, case when p.locale = 'en' then 'en' else 'zh-CN' end as locale,
@@ -150,25 +150,16 @@ export async function fanOutListChunk(
     from planned c
     where c.channel is not null
     on conflict (message_id, person_id, channel) do nothing
-    returning person_id, channel`.execute(db);
-  const reached = new Set(inserted.rows.map((r) => r.personId));
-  const lastBatch = range.batchBase + LIST_BATCHES_PER_CHUNK;
-  const sends = !inserted.rows.some((r) => r.channel !== 'inapp')
-    ? []
-    : await db
-        .selectFrom('notificationDeliveries')
-        .select(['channel', 'batch'])
-        .distinct()
-        .where('messageId', '=', message.id)
-        .where('channel', 'in', OUTWARD_CHANNELS)
-        .where('batch', '>', range.batchBase)
-        .where('batch', '<=', lastBatch)
-        .execute();
+    returning person_id, channel, batch`.execute(db);
+  // The send jobs: one per outward channel and batch that got a new row (a re-run's batches are new numbers).
+  const sends = new Map<string, { channel: OutwardChannel; batch: number }>();
+  for (const r of rows)
+    if (r.channel !== 'inapp')
+      sends.set(`${r.channel}:${r.batch}`, { channel: r.channel as OutwardChannel, batch: r.batch }); // boundary: outward channels only
+  const recipients = new Set(rows.map((r) => r.personId)).size;
   return {
-    recipients: reached.size,
-    sends: sends
-      .map((s) => ({ channel: s.channel as OutwardChannel, batch: s.batch })) // boundary: filtered above
-      .sort((a, b) => a.batch - b.batch || a.channel.localeCompare(b.channel)),
-    batches: lastBatch - range.batchBase,
+    recipients,
+    sends: [...sends.values()].sort((a, b) => a.batch - b.batch || a.channel.localeCompare(b.channel)),
+    batches: LIST_BATCHES_PER_CHUNK,
   };
 }
