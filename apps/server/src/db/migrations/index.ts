@@ -29,6 +29,7 @@ import * as m202611281670 from './202611281670_add_help_request_priority.ts';
 import * as m202611281680 from './202611281680_narrow_delivery_batch_index.ts';
 import * as m202611281690 from './202611281690_lease_send_batches.ts';
 import * as m202611281700 from './202611281700_half_free_delivery_pages.ts';
+import * as m202611281710 from './202611281710_unchecked_bulk_parents.ts';
 
 /**
  * Every migration, by file name, in order. Listed by hand (not read from disk) so that the same
@@ -65,4 +66,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '202611281680_narrow_delivery_batch_index': m202611281680,
   '202611281690_lease_send_batches': m202611281690,
   '202611281700_half_free_delivery_pages': m202611281700,
+  '202611281710_unchecked_bulk_parents': m202611281710,
 };
