@@ -10,7 +10,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { isoNow, newId } from '../apps/server/src/clock.ts';
 import { type Config, loadConfig } from '../apps/server/src/config.ts';
-import { openDatabase } from '../apps/server/src/db/connect.ts';
+import { openDatabase, openJobsDatabase } from '../apps/server/src/db/connect.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
 import type { Database } from '../apps/server/src/db/schema.ts';
 import { startWorker } from '../apps/server/src/jobs/jobs.worker.ts';
@@ -130,7 +130,10 @@ async function rawSendRate(sink: Awaited<ReturnType<typeof sinks>>, config: Conf
       await transport.sendMail({
         from: config.mail.from,
         to: group.to,
-        envelope: { from: config.mail.from, to: group.items.map((o) => o.delivery.address ?? '') },
+        envelope: {
+          from: config.mail.from,
+          to: group.items.map((o) => ({ name: '', address: o.delivery.address ?? '' })),
+        },
         messageId: group.messageId,
         ...emailBody(config, first.message),
       });
@@ -318,6 +321,8 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<string> {
   const database = await openDatabase(config.database, { createIfMissing: true });
   const children: ChildProcess[] = [];
   let stopLocal: (() => Promise<void>) | null = null;
+  // The jobs' handle as `homeward start` opens it: on SQLite, a connection on a thread of its own (decision 0033).
+  const jobs = await openJobsDatabase(database);
   try {
     await migrateToLatest(database.db);
     await seed(database.db);
@@ -362,7 +367,7 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<string> {
       const recipients = alertHandlers(config, silent)[ALERT_RECIPIENTS_JOB];
       if (!recipients) throw new Error('the alerts module has no recipients job');
       const worker = startWorker({
-        db: database.db,
+        db: jobs.db,
         log: silent,
         handlers: {
           [ALERT_RECIPIENTS_JOB]: recipients,
@@ -377,7 +382,7 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<string> {
       stopLocal = () => worker.stop(5000);
     } else if (dialect === 'sqlite' && SQLITE_WORKERS === 0) {
       const worker = startWorker({
-        db: database.db,
+        db: jobs.db,
         log: silent,
         handlers: {
           ...alertHandlers(config, silent),
@@ -474,6 +479,7 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<string> {
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await stopLocal?.();
+    await jobs.close();
     await database.close();
     await sink.close();
     await drop();

@@ -153,7 +153,9 @@ export function emailSender(config: Config, log: Logger, maxRecipients: number):
       const info = await transport().sendMail({
         from: config.mail.from,
         to: mail.to,
-        envelope: { from: config.mail.from, to: recipients },
+        // As address objects: nodemailer takes them as they are instead of running each one through its address
+        // parser (about an eighth of what nodemailer spent on a 100-reader mail in the alerts bench's profile).
+        envelope: { from: config.mail.from, to: recipients.map((address) => ({ name: '', address })) },
         messageId: mail.messageId,
         ...body,
       });
