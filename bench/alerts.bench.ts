@@ -279,7 +279,8 @@ function spawnWorker(url: string, smtpUrl: string, smsUrl: string): Promise<Chil
       HOMEWARD_SMS_GATEWAY_BATCH: String(SMS_BATCH),
       HOMEWARD_NOTIFY_SEND_LEASE_MS: '60000',
       HOMEWARD_JOB_LEASE_MS: '300000',
-      HOMEWARD_NOTIFY_CHUNK: '500',
+      // The platform's chunk (notifications.jobs.ts), as the SQLite run uses it.
+      HOMEWARD_NOTIFY_CHUNK: '1000',
       LOG_LEVEL: 'silent',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
