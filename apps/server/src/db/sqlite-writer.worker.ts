@@ -3,6 +3,8 @@
 // this thread instead of the server's event loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
+import { configureConnection } from './dialect/sqlite.ts';
+import { BUSY_WAIT_MS } from './dialect/sqlite-driver.ts';
 import type { WriterReply, WriterRequest } from './sqlite-writer.ts';
 
 const port = parentPort;
@@ -10,11 +12,8 @@ if (!port) throw new Error('sqlite-writer.worker runs only as a worker thread');
 const { path } = workerData as { path: string };
 
 const raw = new SQLite(path);
-// The server's own connection set WAL on the file already; the rest is per connection (as openSqlite sets it).
-raw.pragma('journal_mode = WAL');
-raw.pragma('foreign_keys = ON');
-raw.pragma('busy_timeout = 5000');
-raw.pragma('synchronous = FULL');
+// The connection settings of openSqlite; waiting for the write lock blocks this thread only.
+configureConnection(raw, { busyTimeoutMs: BUSY_WAIT_MS });
 
 const statements = new Map<string, SQLite.Statement>();
 function prepared(sql: string): SQLite.Statement {

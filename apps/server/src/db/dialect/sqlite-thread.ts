@@ -128,8 +128,11 @@ class ThreadDriver implements Driver {
       release = resolve;
     });
     await previous;
+    if (!this.#connection) {
+      release();
+      throw new Error('the SQLite thread is not started');
+    }
     this.#release = release;
-    if (!this.#connection) throw new Error('the SQLite thread is not started');
     return this.#connection;
   }
 

@@ -3,6 +3,8 @@
 // lock) happens on this thread while the event loop that sent it goes on.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
+import { configureConnection, withStatementCache } from './sqlite.ts';
+import { BUSY_WAIT_MS } from './sqlite-driver.ts';
 import type { ThreadReply, ThreadRequest } from './sqlite-thread.ts';
 
 const port = parentPort;
@@ -19,38 +21,31 @@ const toBindable = (value: unknown) =>
 let raw: SQLite.Database;
 try {
   raw = new SQLite(path);
-  // As openSqlite sets them (the file is in WAL mode already); waiting for the write lock blocks this thread only.
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
-  raw.pragma('synchronous = FULL');
-  raw.pragma(`mmap_size = ${2 ** 30}`);
+  // The connection settings of openSqlite; waiting for the write lock blocks this thread only.
+  configureConnection(raw, { busyTimeoutMs: BUSY_WAIT_MS });
 } catch (error) {
   port.postMessage({ id: 0, ok: false, message: (error as Error).message, code: null } satisfies ThreadReply);
   throw error;
 }
 port.postMessage({ id: 0, ok: true, rows: [] } satisfies ThreadReply);
-
-/** Prepared statements by SQL text, the least recently used dropped beyond 1,000 (as the main connection keeps). */
-const statements = new Map<string, SQLite.Statement>();
-function prepared(sql: string): SQLite.Statement {
-  let statement = statements.get(sql);
-  if (statement) statements.delete(sql);
-  else statement = raw.prepare(sql);
-  statements.set(sql, statement);
-  if (statements.size > 1000) statements.delete(statements.keys().next().value as string);
-  return statement;
-}
+// Prepared statements kept by SQL text, as on the process's own connection.
+const statements = withStatementCache(raw);
 
 port.on('message', (request: ThreadRequest) => {
   let reply: ThreadReply;
   try {
-    const statement = prepared(request.sql);
+    const statement = statements.prepare(request.sql);
     const parameters = request.parameters.map(toBindable);
     if (statement.reader) reply = { id: request.id, ok: true, rows: statement.all(parameters) };
     else {
       const { changes, lastInsertRowid } = statement.run(parameters);
-      reply = { id: request.id, ok: true, rows: [], changes, lastInsertRowid: BigInt(lastInsertRowid) };
+      reply = {
+        id: request.id,
+        ok: true,
+        rows: [],
+        changes: Number(changes),
+        lastInsertRowid: BigInt(lastInsertRowid),
+      };
     }
   } catch (error) {
     const failure = error as { message?: string; code?: string };

@@ -44,15 +44,24 @@ async function relaxedConnection<T>(db: Kysely<Database>, work: (db: Kysely<Data
 export function openSqlite(path: string): { dialect: SqliteDialect; raw: SQLite.Database } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const raw = new SQLite(path);
+  // No busy handler on this connection: it would sleep on the event loop (sqlite-driver.ts waits instead).
+  configureConnection(raw, { busyTimeoutMs: 0 });
+  return { dialect: new PatientSqliteDialect({ database: withStatementCache(raw) }, raw), raw };
+}
+
+/**
+ * The settings of every connection to the file, the process's own and those on threads (the intake writer, the job
+ * worker's): WAL, foreign keys, FULL sync, memory-mapped reads. Only the busy timeout differs: 0 on the event loop,
+ * where waiting happens on timers, 5 s on a thread, where SQLite's busy handler may sleep.
+ */
+export function configureConnection(raw: SQLite.Database, { busyTimeoutMs }: { busyTimeoutMs: number }): void {
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
-  // No busy handler on this connection: it would sleep on the event loop (sqlite-driver.ts waits instead).
-  raw.pragma('busy_timeout = 0');
+  raw.pragma(`busy_timeout = ${busyTimeoutMs}`);
   raw.pragma('synchronous = FULL');
   // Reads through a memory map instead of a read() per page: the targeting engine's index walks and per-row
   // lookups take about 40% less CPU (BENCHMARKS.md, targeting). Writes still go through the WAL.
   raw.pragma(`mmap_size = ${2 ** 30}`);
-  return { dialect: new PatientSqliteDialect({ database: withStatementCache(raw) }, raw), raw };
 }
 
 /** Distinct SQL texts kept prepared; the least recently used is dropped beyond this. */
